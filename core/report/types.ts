@@ -1,0 +1,82 @@
+/**
+ * What a run produces: a time series (one row per CloudWatch period, stored by column), the
+ * event log, and the summary. Contract section 3 names every field; the formatters in this
+ * folder turn these into timeseries.csv, events.csv and summary.json.
+ */
+import type { Scenario } from '../scenario/types.ts';
+
+/** The contract's timeseries.csv columns, in order. */
+export const TIMESERIES_COLUMNS = [
+  'time_s',
+  'requests',
+  'responses_2xx',
+  'elb_5xx',
+  'target_5xx',
+  'latency_mean_ms',
+  'latency_p50_ms',
+  'latency_p99_ms',
+  'healthy_hosts',
+  'unhealthy_hosts',
+  'in_service',
+  'pending',
+  'desired_capacity',
+  'cpu_avg_pct',
+] as const;
+
+export type TimeseriesColumn = (typeof TIMESERIES_COLUMNS)[number];
+
+/** One array per column, one entry per period. NaN means "no value" (an empty CSV cell). */
+export type Timeseries = Record<TimeseriesColumn, number[]>;
+
+export type EventKind =
+  | 'launch'
+  | 'in_service'
+  | 'register'
+  | 'health'
+  | 'drain'
+  | 'deregister'
+  | 'terminate'
+  | 'alarm'
+  | 'scaling'
+  | 'fault';
+
+export interface SimEvent {
+  timeS: number;
+  kind: EventKind;
+  /** An instance id (`i-0001`), a zone, an alarm or policy name. */
+  subject: string;
+  detail: string;
+}
+
+export interface TargetSummary {
+  id: string;
+  zone: string;
+  requests: number;
+  launchS: number;
+  terminateS: number | null;
+}
+
+export interface Summary {
+  scenario: string;
+  seed: number;
+  durationS: number;
+  requests: number;
+  responses2xx: number;
+  target5xx: number;
+  elb5xx: { '502': number; '503': number; '504': number };
+  inFlightAtEnd: number;
+  latencyMs: { mean: number; p50: number; p90: number; p99: number; max: number };
+  zones: Record<string, { requests: number }>;
+  targets: TargetSummary[];
+  capacity: { min: number; max: number };
+  instanceHours: number;
+  cost: number;
+}
+
+export interface RunResult {
+  scenario: Scenario;
+  seed: number;
+  timeseries: Timeseries;
+  events: SimEvent[];
+  summary: Summary;
+}

@@ -1,0 +1,126 @@
+/**
+ * The validated, fully resolved scenario: every default filled in, every duration in seconds.
+ *
+ * This is what the simulator consumes. The scenario file a user writes (contract section 1) is
+ * parsed and checked by `parse.ts` / `schema.ts` and turned into this shape; nothing downstream
+ * ever sees a unit string or a missing key. Names follow AWS (see aws-behaviour.md), with the
+ * unit last (`intervalS`, `bootTimeS`).
+ */
+
+/** A random quantity in seconds. A bare duration in the file becomes `constant`. */
+export type Distribution =
+  | { distribution: 'constant'; value: number }
+  | { distribution: 'exponential'; mean: number }
+  | { distribution: 'lognormal'; mean: number; cv: number }
+  | { distribution: 'uniform'; min: number; max: number };
+
+export type LoadBalancerType = 'application' | 'network' | 'classic';
+
+/**
+ * `random` and `power_of_two_choices` are not AWS algorithms: they exist for what-if studies.
+ * `flow_hash` is the Network Load Balancer's only algorithm.
+ */
+export type Algorithm =
+  | 'round_robin'
+  | 'least_outstanding_requests'
+  | 'weighted_random'
+  | 'random'
+  | 'power_of_two_choices'
+  | 'flow_hash';
+
+export interface HealthCheck {
+  intervalS: number;
+  timeoutS: number;
+  healthyThreshold: number;
+  unhealthyThreshold: number;
+}
+
+export interface TargetGroup {
+  name: string;
+  algorithm: Algorithm;
+  deregistrationDelayS: number;
+  /** 0 = off; otherwise 30–900 s. */
+  slowStartS: number;
+  healthCheck: HealthCheck;
+}
+
+export interface LoadBalancer {
+  type: LoadBalancerType;
+  crossZone: boolean;
+  idleTimeoutS: number;
+  targetGroup: TargetGroup;
+}
+
+/** A point of a piecewise-linear rate schedule: [time s, requests per second]. */
+export type RatePoint = readonly [timeS: number, rate: number];
+
+export interface Traffic {
+  /** Piecewise-linear schedule, sorted by time, held constant after its last point and before its first. A constant rate is one point at 0. */
+  rate: RatePoint[];
+  arrivals: 'poisson' | 'uniform';
+  clients: number;
+}
+
+export type HealthCheckType = 'EC2' | 'ELB';
+
+export interface AutoScaling {
+  minSize: number;
+  maxSize: number;
+  desiredCapacity: number;
+  healthCheckType: HealthCheckType;
+  healthCheckGracePeriodS: number;
+  defaultCooldownS: number;
+  /** 0 = not set (AWS: unset). */
+  defaultInstanceWarmupS: number;
+  /** Scaling policies (issue "EC2 Auto Scaling"): kept as validated raw objects until modelled. */
+  policies: unknown[];
+  scheduledActions: unknown[];
+}
+
+export interface Instance {
+  type: string;
+  pricePerHour: number;
+  bootTime: Distribution;
+  concurrency: number;
+  queueLimit: number;
+  serviceTime: Distribution;
+  idleCpu: number;
+  detailedMonitoring: boolean;
+}
+
+export type Fault =
+  | { atS: number; action: 'fail-target'; count: number; zone: string | null; forS: number | null }
+  | { atS: number; action: 'terminate-target'; count: number; zone: string | null }
+  | { atS: number; action: 'fail-zone'; zone: string; forS: number | null }
+  | { atS: number; action: 'slow-target'; count: number; zone: string | null; factor: number; forS: number | null };
+
+export interface Scenario {
+  name: string;
+  description: string;
+  seed: number;
+  durationS: number;
+  periodS: number;
+  zones: string[];
+  traffic: Traffic;
+  loadBalancer: LoadBalancer;
+  autoScaling: AutoScaling;
+  instance: Instance;
+  faults: Fault[];
+  /** Expectations for `elbsim check` (batches issue); kept raw until then. */
+  expect: Record<string, { min?: number; max?: number }>;
+}
+
+/** A problem found in a scenario file, located as precisely as the file allows. */
+export interface ScenarioIssue {
+  file: string;
+  /** 1-based; absent when the key is missing or the location is unknown. */
+  line?: number;
+  column?: number;
+  /** Dotted key path, e.g. `loadBalancer.targetGroup.healthCheck.interval`. */
+  path: string;
+  message: string;
+}
+
+export type ParseResult =
+  | { ok: true; scenario: Scenario; warnings: ScenarioIssue[] }
+  | { ok: false; errors: ScenarioIssue[]; warnings: ScenarioIssue[] };
