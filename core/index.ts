@@ -1,0 +1,7 @@
+/**
+ * The public surface of the elbsim core: parse a scenario, simulate it, format the results.
+ * The CLI, the web app and the tests all come through here, so they cannot disagree.
+ */
+export type * from './scenario/types.ts';
+export type * from './report/types.ts';
+export { TIMESERIES_COLUMNS } from './report/types.ts';
