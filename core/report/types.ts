@@ -73,10 +73,33 @@ export interface Summary {
   cost: number;
 }
 
+/**
+ * Per-instance utilisation by period, for the web app's fleet view: for each instance id, one
+ * entry per period with the time-average fraction of its worker slots that were busy (0..1),
+ * NaN while the instance did not exist.
+ */
+export type InstanceLoad = Record<string, number[]>;
+
 export interface RunResult {
   scenario: Scenario;
   seed: number;
   timeseries: Timeseries;
   events: SimEvent[];
   summary: Summary;
+  instanceLoad: InstanceLoad;
+}
+
+/** A run that can be advanced step by step (the web worker and the CLI's progress use it). */
+export interface Simulation {
+  readonly nowS: number;
+  readonly durationS: number;
+  readonly done: boolean;
+  /** Runs one event; returns false when the run is over. */
+  step(): boolean;
+  /** Runs every event up to and including simulated time `timeS` (clamped to the duration). */
+  runUntil(timeS: number): void;
+  /** Runs to the end and returns the result. */
+  run(): RunResult;
+  /** The result of a finished run. */
+  result(): RunResult;
 }
