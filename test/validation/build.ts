@@ -1,0 +1,80 @@
+/**
+ * Scenarios for the validation tests, built directly as resolved `Scenario` objects (no parser in
+ * the way): the textbook queueing setting of validation.md in elbsim terms.
+ *
+ * One zone (so one load-balancer node and one routing state), a fixed fleet (Auto Scaling min =
+ * max = desired, no policies), no faults, Poisson arrivals at a constant rate, exponential
+ * service of mean 1 s (so times measured in seconds are in units of the mean service time), and
+ * an idle timeout and queue limit so large that no request is ever refused or timed out. Health
+ * checks keep AWS's defaults; every target starts InService and healthy, so they never change
+ * who is eligible.
+ */
+import type { Algorithm, Scenario } from '../../core/scenario/types.ts';
+
+/** Mean service time of every validation scenario, in seconds (mu = 1/s). */
+export const SERVICE_MEAN_S = 1;
+
+/** Large enough never to bind: no 504 (idle timeout) and no 502 (queue full). */
+const NEVER = 1e9;
+
+export interface ValidationSetup {
+  name: string;
+  /** Number of targets (instances) in the fixed fleet. */
+  targets: number;
+  /** Worker slots per target (c of M/M/c). */
+  concurrency: number;
+  /** Total arrival rate at the load balancer, requests per second. */
+  arrivalRatePerS: number;
+  algorithm: Algorithm;
+  durationS: number;
+  /** CloudWatch period: one timeseries row each. */
+  periodS: number;
+}
+
+export function validationScenario(setup: ValidationSetup): Scenario {
+  const zone = 'us-east-1a';
+  return {
+    name: setup.name,
+    description: `validation: ${setup.targets} target(s) x ${setup.concurrency} slot(s), ${setup.algorithm}, lambda ${setup.arrivalRatePerS}/s`,
+    seed: 1,
+    durationS: setup.durationS,
+    periodS: setup.periodS,
+    zones: [zone],
+    traffic: { rate: [[0, setup.arrivalRatePerS]], arrivals: 'poisson', clients: 1000 },
+    loadBalancer: {
+      type: 'application',
+      crossZone: true,
+      idleTimeoutS: NEVER,
+      targetGroup: {
+        name: 'validation',
+        algorithm: setup.algorithm,
+        deregistrationDelayS: 300,
+        slowStartS: 0,
+        healthCheck: { intervalS: 30, timeoutS: 5, healthyThreshold: 5, unhealthyThreshold: 2 },
+      },
+    },
+    autoScaling: {
+      minSize: setup.targets,
+      maxSize: setup.targets,
+      desiredCapacity: setup.targets,
+      healthCheckType: 'EC2',
+      healthCheckGracePeriodS: 0,
+      defaultCooldownS: 300,
+      defaultInstanceWarmupS: 0,
+      policies: [],
+      scheduledActions: [],
+    },
+    instance: {
+      type: 'validation',
+      pricePerHour: 0,
+      bootTime: { distribution: 'constant', value: 60 },
+      concurrency: setup.concurrency,
+      queueLimit: NEVER,
+      serviceTime: { distribution: 'exponential', mean: SERVICE_MEAN_S },
+      idleCpu: 0,
+      detailedMonitoring: false,
+    },
+    faults: [],
+    expect: {},
+  };
+}
