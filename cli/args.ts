@@ -1,0 +1,230 @@
+/**
+ * The `elbsim` command line: one table of subcommands and their options, and a pure parser
+ * that turns `argv` into a typed `Invocation` or throws a `UsageError`.
+ *
+ * The same table renders `--help` (see help.ts), so what the parser accepts and what the help
+ * says cannot drift apart. To add a subcommand (`sweep`, `merge`, `check`): add its member to
+ * `Invocation`, an entry to `COMMANDS` whose `build` turns raw values into that member, and a
+ * handler in main.ts. Nothing here touches the process, the file system or the clock.
+ */
+import { UsageError } from './errors.ts';
+import { didYouMean } from './suggest.ts';
+
+/** `--set PATH=VALUE`: one scenario value replaced before validation (contract section 2). */
+export interface Override {
+  path: string;
+  value: string;
+}
+
+export type Invocation =
+  | { command: 'help'; topic?: string }
+  | { command: 'version' }
+  | { command: 'run'; scenario: string; seed?: number; out?: string; overrides: Override[]; quiet: boolean }
+  | { command: 'validate'; scenarios: string[] };
+
+export interface OptionSpec {
+  /** Long name without the dashes: `seed` for `--seed`. */
+  name: string;
+  /** Placeholder for the value in help (`N`, `DIR`); absent for a flag. */
+  value?: string;
+  /** May be given more than once; the values are kept in order. */
+  repeat?: boolean;
+  /** Must be given (rendered without brackets in the usage line). */
+  required?: boolean;
+  help: string;
+  /** Checks one raw value; returns what is wrong with it, or undefined when it is fine. */
+  check?: (raw: string) => string | undefined;
+}
+
+export interface PositionalSpec {
+  name: string;
+  help: string;
+  /** One or more values (`<scenario>...`). */
+  variadic?: boolean;
+}
+
+/** What the parser collected for one subcommand, before `build` gives it a type. */
+export interface RawArgs {
+  positionals: string[];
+  /** Flags map to `true`; value options to their values in the order given. */
+  options: Map<string, true | string[]>;
+}
+
+export interface CommandSpec {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  /** Paragraphs for `elbsim help <command>`. */
+  description: string[];
+  positionals: PositionalSpec[];
+  options: OptionSpec[];
+  examples: string[];
+  build(raw: RawArgs): Invocation;
+}
+
+/** An integer seed ≥ 0 that survives a round trip through a double. */
+export function checkSeed(raw: string): string | undefined {
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) return `must be an integer ≥ 0, got '${raw}'`;
+  return undefined;
+}
+
+export function checkOverride(raw: string): string | undefined {
+  const eq = raw.indexOf('=');
+  if (eq < 0) return `expects PATH=VALUE, e.g. autoScaling.maxSize=20; got '${raw}'`;
+  if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(raw.slice(0, eq))) {
+    return `'${raw.slice(0, eq)}' is not a dotted key path (like autoScaling.policies.0.targetValue)`;
+  }
+  return undefined;
+}
+
+export function splitOverride(raw: string): Override {
+  const eq = raw.indexOf('=');
+  return { path: raw.slice(0, eq), value: raw.slice(eq + 1) };
+}
+
+const SCENARIO: PositionalSpec = { name: 'scenario', help: 'a scenario file (.yaml, .yml or .json)' };
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'run',
+    summary: 'simulate a scenario and write its time series, events and summary',
+    description: [
+      'Simulates the scenario and writes DIR/timeseries.csv, DIR/events.csv and DIR/summary.json, then prints a short summary and the command that replays the run. On a terminal, progress is shown on stderr.',
+      'The same scenario, seed and --set values always give byte-identical files.',
+    ],
+    positionals: [SCENARIO],
+    options: [
+      { name: 'seed', value: 'N', help: "master random seed, an integer ≥ 0 (default: the scenario's seed)", check: checkSeed },
+      { name: 'out', value: 'DIR', help: 'output folder (default: out/<scenario file name without extension>)' },
+      {
+        name: 'set',
+        value: 'PATH=VALUE',
+        repeat: true,
+        help: 'override one scenario value before validation, e.g. autoScaling.maxSize=20 or autoScaling.policies.0.targetValue=40',
+        check: checkOverride,
+      },
+      { name: 'quiet', help: 'print nothing but errors' },
+    ],
+    examples: [
+      'elbsim run scenarios/steady-state.yaml',
+      'elbsim run scenarios/flash-sale.yaml --seed 7 --set autoScaling.maxSize=20 --out out/flash-20',
+    ],
+    build: (raw) => ({
+      command: 'run',
+      scenario: raw.positionals[0]!,
+      seed: optionalValue(raw, 'seed', Number),
+      out: optionalValue(raw, 'out', String),
+      overrides: values(raw, 'set').map(splitOverride),
+      quiet: raw.options.has('quiet'),
+    }),
+  },
+  {
+    name: 'validate',
+    summary: 'check scenario files without running them',
+    description: ["Parses and validates each file, printing 'ok <file>' or one line per problem. Exits 2 if any file is invalid."],
+    positionals: [{ ...SCENARIO, variadic: true }],
+    options: [],
+    examples: ['elbsim validate scenarios/*.yaml'],
+    build: (raw) => ({ command: 'validate', scenarios: raw.positionals }),
+  },
+];
+
+function values(raw: RawArgs, name: string): string[] {
+  const got = raw.options.get(name);
+  return Array.isArray(got) ? got : [];
+}
+
+function optionalValue<T>(raw: RawArgs, name: string, convert: (s: string) => T): T | undefined {
+  const got = values(raw, name);
+  return got.length === 0 ? undefined : convert(got[got.length - 1]!);
+}
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
+
+const commandNames = (): string[] => COMMANDS.map((c) => c.name);
+
+/** Turns the arguments after `elbsim` into an invocation, or throws a `UsageError`. */
+export function parseArgs(argv: readonly string[]): Invocation {
+  const [first, ...rest] = argv;
+  if (first === undefined) throw new UsageError(`missing command: one of ${commandNames().join(', ')}`);
+  if (first === '--help' || first === '-h') return { command: 'help' };
+  if (first === '--version') return { command: 'version' };
+  if (first === 'help') return parseHelp(rest);
+  if (first.startsWith('-')) throw new UsageError(`unknown option ${first} (options go after the command)`);
+  const spec = findCommand(first);
+  if (!spec) throw new UsageError(`unknown command '${first}'${didYouMean(first, commandNames())}`);
+  const dashDash = rest.indexOf('--');
+  const beforeDashDash = dashDash < 0 ? rest : rest.slice(0, dashDash);
+  if (beforeDashDash.includes('--help') || beforeDashDash.includes('-h')) return { command: 'help', topic: spec.name };
+  return spec.build(collect(spec, rest));
+}
+
+function parseHelp(rest: string[]): Invocation {
+  if (rest.length > 1) throw new UsageError(`help takes at most one command, got ${rest.length}`);
+  const topic = rest[0];
+  if (topic === undefined) return { command: 'help' };
+  if (!findCommand(topic)) throw new UsageError(`no help for '${topic}': unknown command${didYouMean(topic, commandNames())}`);
+  return { command: 'help', topic };
+}
+
+/** Sorts one subcommand's arguments into options and positionals, checking each against the table. */
+function collect(spec: CommandSpec, args: readonly string[]): RawArgs {
+  const fail = (message: string): never => {
+    throw new UsageError(message, spec.name);
+  };
+  const raw: RawArgs = { positionals: [], options: new Map() };
+  let optionsEnded = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (optionsEnded || arg === '-' || !arg.startsWith('-')) {
+      raw.positionals.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      optionsEnded = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') ? arg.slice(2, eq < 0 ? undefined : eq) : '';
+    const option = spec.options.find((o) => o.name === name);
+    if (!option) {
+      const known = spec.options.map((o) => `--${o.name}`);
+      const shown = eq < 0 ? arg : arg.slice(0, eq);
+      return fail(`unknown option ${shown}${didYouMean(shown, known)}`);
+    }
+    const inline = eq < 0 ? undefined : arg.slice(eq + 1);
+    if (option.value === undefined) {
+      if (inline !== undefined) fail(`--${name} takes no value`);
+      raw.options.set(name, true);
+      continue;
+    }
+    let value = inline;
+    if (value === undefined) {
+      const next = args[i + 1];
+      if (next !== undefined && !next.startsWith('--')) {
+        value = next;
+        i++;
+      }
+    }
+    if (value === undefined || value === '') fail(`--${name} needs a value (${option.value})`);
+    const problem = option.check?.(value!);
+    if (problem !== undefined) fail(`--${name} ${problem}`);
+    const previous = raw.options.get(name);
+    if (Array.isArray(previous) && !option.repeat) fail(`--${name} given more than once`);
+    raw.options.set(name, [...(Array.isArray(previous) ? previous : []), value!]);
+  }
+  checkCounts(spec, raw, fail);
+  return raw;
+}
+
+function checkCounts(spec: CommandSpec, raw: RawArgs, fail: (message: string) => never): void {
+  const wanted = spec.positionals;
+  const variadic = wanted.some((p) => p.variadic);
+  if (raw.positionals.length < wanted.length) fail(`missing <${wanted[raw.positionals.length]!.name}>`);
+  if (!variadic && raw.positionals.length > wanted.length) fail(`unexpected argument '${raw.positionals[wanted.length]}'`);
+  for (const option of spec.options) {
+    if (option.required && !raw.options.has(option.name)) fail(`missing --${option.name} ${option.value ?? ''}`.trimEnd());
+  }
+}
