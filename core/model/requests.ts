@@ -1,0 +1,152 @@
+/**
+ * Requests in flight, as a pool of records in parallel arrays (no object per request).
+ *
+ * A record lives from arrival at the load balancer until both the client has its answer and no
+ * target holds the request any more, so the pool's size follows the requests in flight (bounded
+ * by the fleet's slots and queues), never the number simulated. Each record sits on at most one
+ * target queue (`next`) and on one deadline list (`prev`/`listNext`), both intrusive linked
+ * lists, so every operation is O(1).
+ */
+
+export const enum RequestFlag {
+  /** Queued at or being served by a target. */
+  AtTarget = 1,
+  /** The client has its answer (2xx or an ELB 5xx). */
+  Answered = 2,
+  InService = 4,
+  /** Counted in its node's outstanding requests for its target. */
+  Outstanding = 8,
+}
+
+export class RequestPool {
+  arrivalS: Float64Array;
+  deadlineS: Float64Array;
+  target: Int32Array;
+  node: Int32Array;
+  /** Next request in the same target queue, or in the free list. */
+  next: Int32Array;
+  /** Deadline-list links and list id (-1 when on none). */
+  prev: Int32Array;
+  listNext: Int32Array;
+  list: Int8Array;
+  flags: Uint8Array;
+  /** Changes on every allocation, so a completion event for a reused record is recognised as stale. */
+  token: Int32Array;
+  private freeHead = -1;
+  private allocated = 0;
+  private tokens = 0;
+  inFlight = 0;
+
+  constructor(private capacity = 1024) {
+    this.arrivalS = new Float64Array(capacity);
+    this.deadlineS = new Float64Array(capacity);
+    this.target = new Int32Array(capacity);
+    this.node = new Int32Array(capacity);
+    this.next = new Int32Array(capacity);
+    this.prev = new Int32Array(capacity);
+    this.listNext = new Int32Array(capacity);
+    this.list = new Int8Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.token = new Int32Array(capacity);
+  }
+
+  /** Size of the pool: the most requests that were ever in flight at once. */
+  get highWater(): number {
+    return this.allocated;
+  }
+
+  alloc(arrivalS: number, node: number): number {
+    let r = this.freeHead;
+    if (r >= 0) {
+      this.freeHead = this.next[r]!;
+    } else {
+      if (this.allocated === this.capacity) this.grow();
+      r = this.allocated++;
+    }
+    this.arrivalS[r] = arrivalS;
+    this.node[r] = node;
+    this.target[r] = -1;
+    this.next[r] = -1;
+    this.list[r] = -1;
+    this.flags[r] = 0;
+    this.tokens = (this.tokens + 1) | 0 || 1; // 0 marks a free record
+    this.token[r] = this.tokens;
+    this.inFlight++;
+    return r;
+  }
+
+  free(r: number): void {
+    this.flags[r] = 0;
+    this.token[r] = 0;
+    this.next[r] = this.freeHead;
+    this.freeHead = r;
+    this.inFlight--;
+  }
+
+  private grow(): void {
+    const cap = this.capacity * 2;
+    const f64 = (a: Float64Array) => {
+      const n = new Float64Array(cap);
+      n.set(a);
+      return n;
+    };
+    const i32 = (a: Int32Array) => {
+      const n = new Int32Array(cap);
+      n.set(a);
+      return n;
+    };
+    this.arrivalS = f64(this.arrivalS);
+    this.deadlineS = f64(this.deadlineS);
+    this.target = i32(this.target);
+    this.node = i32(this.node);
+    this.next = i32(this.next);
+    this.prev = i32(this.prev);
+    this.listNext = i32(this.listNext);
+    this.token = i32(this.token);
+    const l = new Int8Array(cap);
+    l.set(this.list);
+    this.list = l;
+    const fl = new Uint8Array(cap);
+    fl.set(this.flags);
+    this.flags = fl;
+    this.capacity = cap;
+  }
+}
+
+/**
+ * A list of requests ordered by deadline, for deadlines that are a fixed offset from the time a
+ * request joins (the idle timeout from arrival, the connect timeout from routing): joining in
+ * time order keeps the list sorted, so only its head needs a timer.
+ */
+export class DeadlineList {
+  head = -1;
+  tail = -1;
+
+  constructor(
+    private readonly pool: RequestPool,
+    readonly id: number,
+  ) {}
+
+  /** Appends r with the given deadline (callers append in nondecreasing deadline order). */
+  append(r: number, deadlineS: number): void {
+    const p = this.pool;
+    p.deadlineS[r] = deadlineS;
+    p.list[r] = this.id;
+    p.prev[r] = this.tail;
+    p.listNext[r] = -1;
+    if (this.tail >= 0) p.listNext[this.tail] = r;
+    else this.head = r;
+    this.tail = r;
+  }
+
+  remove(r: number): void {
+    const p = this.pool;
+    const prev = p.prev[r]!;
+    const next = p.listNext[r]!;
+    if (prev >= 0) p.listNext[prev] = next;
+    else this.head = next;
+    if (next >= 0) p.prev[next] = prev;
+    else this.tail = prev;
+    p.list[r] = -1;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * summary.json's figures for a finished run (contract section 3). Conservation holds by
+ * construction: requests = responses2xx + target5xx + sum(elb5xx) + inFlightAtEnd.
+ */
+import type { Scenario } from '../scenario/types.ts';
+import type { Metrics } from '../model/metrics.ts';
+import type { Fleet } from '../model/fleet.ts';
+import type { TargetTable } from '../model/targets.ts';
+import type { Summary } from './types.ts';
+
+export interface SummaryInput {
+  scenario: Scenario;
+  seed: number;
+  metrics: Metrics;
+  targets: TargetTable;
+  fleet: Fleet;
+  zoneRequests: Float64Array;
+  inFlightAtEnd: number;
+}
+
+export function buildSummary(input: SummaryInput): Summary {
+  const { scenario, metrics: m, targets, fleet } = input;
+  const sketch = m.totalSketch;
+  const q = (p: number) => (m.totalOk > 0 ? sketch.getValueAtQuantile(p) : 0);
+  const instanceHours = fleet.instanceHours(scenario.durationS);
+  const zones: Summary['zones'] = {};
+  scenario.zones.forEach((z, i) => (zones[z] = { requests: input.zoneRequests[i]! }));
+  const list: Summary['targets'] = [];
+  for (let t = 0; t < targets.count; t++) {
+    const gone = targets.terminateS[t]!;
+    list.push({
+      id: targets.id(t),
+      zone: scenario.zones[targets.zone[t]!]!,
+      requests: targets.requests[t]!,
+      launchS: targets.launchS[t]!,
+      terminateS: Number.isNaN(gone) ? null : gone,
+    });
+  }
+  return {
+    scenario: scenario.name,
+    seed: input.seed,
+    durationS: scenario.durationS,
+    requests: m.totalRequests,
+    responses2xx: m.totalOk,
+    target5xx: m.totalTarget5xx,
+    elb5xx: { '502': m.total502, '503': m.total503, '504': m.total504 },
+    inFlightAtEnd: input.inFlightAtEnd,
+    latencyMs: {
+      mean: m.totalOk > 0 ? m.totalLatencyMeanMs : 0,
+      p50: q(0.5),
+      p90: q(0.9),
+      p99: q(0.99),
+      max: m.latencyMaxMs,
+    },
+    zones,
+    targets: list,
+    capacity: { min: Number.isFinite(fleet.capacityMin) ? fleet.capacityMin : 0, max: fleet.capacityMax },
+    instanceHours,
+    cost: instanceHours * scenario.instance.pricePerHour,
+  };
+}
