@@ -4,31 +4,42 @@
  */
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { createSimulation, formatEventsCsv, formatSummaryJson, formatTimeseriesCsv, simulate } from '../../core/index.ts';
 import type { RunResult, Simulation } from '../../core/index.ts';
 import { clock, runWithProgress } from '../../cli/progress.ts';
+import { buildScenario } from '../support/build.ts';
 
 /** A simulation that only records how it was driven. */
+class FakeSimulation implements Simulation {
+  readonly calls: string[] = [];
+  nowS = 0;
+  constructor(
+    readonly durationS: number,
+    private readonly stopAtS = Infinity,
+  ) {}
+  get done(): boolean {
+    return this.nowS >= Math.min(this.durationS, this.stopAtS);
+  }
+  step(): boolean {
+    return false;
+  }
+  runUntil(timeS: number): void {
+    this.calls.push(`runUntil ${timeS}`);
+    this.nowS = Math.min(timeS, this.durationS, this.stopAtS);
+  }
+  run(): RunResult {
+    this.calls.push('run');
+    this.nowS = this.durationS;
+    return { marker: 'result' } as unknown as RunResult;
+  }
+  result(): RunResult {
+    return {} as RunResult;
+  }
+}
+
 function fakeSimulation(durationS: number, stopAtS = Infinity) {
-  const calls: string[] = [];
-  const sim = {
-    nowS: 0,
-    durationS,
-    get done() {
-      return this.nowS >= Math.min(durationS, stopAtS);
-    },
-    step: () => false,
-    runUntil(timeS: number) {
-      calls.push(`runUntil ${timeS}`);
-      this.nowS = Math.min(timeS, durationS, stopAtS);
-    },
-    run() {
-      calls.push('run');
-      this.nowS = durationS;
-      return { marker: 'result' } as unknown as RunResult;
-    },
-    result: () => ({}) as RunResult,
-  } satisfies Simulation;
-  return { sim, calls };
+  const sim = new FakeSimulation(durationS, stopAtS);
+  return { sim, calls: sim.calls };
 }
 
 function fakeTerminal() {
@@ -78,6 +89,15 @@ describe('runWithProgress', () => {
     };
     const terminal = fakeTerminal();
     await expect(runWithProgress(sim, terminal.stream)).rejects.toThrow('boom');
+  });
+});
+
+describe('runWithProgress with the real core', () => {
+  it('slicing the run does not change a byte of the outputs', async () => {
+    const scenario = buildScenario({ durationS: 1800, traffic: { rate: [[0, 50], [900, 120]], arrivals: 'poisson', clients: 1000 } });
+    const files = (r: RunResult) => [formatTimeseriesCsv(r.timeseries), formatEventsCsv(r.events), formatSummaryJson(r.summary)];
+    const sliced = await runWithProgress(createSimulation(scenario, { seed: 3 }), fakeTerminal().stream);
+    expect(files(sliced)).toEqual(files(simulate(scenario, { seed: 3 })));
   });
 });
 
