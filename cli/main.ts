@@ -12,8 +12,6 @@ import { findCommand, parseArgs, type Invocation } from './args.ts';
 import { EXIT, formatUsageError, ScenarioError, UsageError, type ExitCode } from './errors.ts';
 import { renderCommandHelp, renderHelp } from './help.ts';
 import { commandLine, processIo, type Context, type Io } from './io.ts';
-import { runCommand } from './run.ts';
-import { validateCommand } from './validate.ts';
 
 /** Runs `elbsim <argv>` and resolves to its exit code; never throws. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<ExitCode> {
@@ -35,10 +33,11 @@ async function dispatch(invocation: Invocation, context: Context): Promise<ExitC
     case 'version':
       context.io.out(`elbsim ${version()}\n`);
       return EXIT.ok;
+    // Subcommands load on demand: help and usage errors never wait for (or depend on) the core.
     case 'run':
-      return runCommand(invocation, context);
+      return (await import('./run.ts')).runCommand(invocation, context);
     case 'validate':
-      return validateCommand(invocation, context);
+      return (await import('./validate.ts')).validateCommand(invocation, context);
   }
 }
 
