@@ -1,0 +1,53 @@
+/**
+ * Request rate: what reached the load balancer, split into 2xx responses and 5xx answers (load
+ * balancer 502/503/504 plus target 5xx), per second of simulated time (each period's count
+ * divided by the period). The gap between "requests" and "2xx" + "5xx" is work in flight.
+ */
+import type { ChartOptions, ChartRun, LineSeries } from './types.ts';
+import { lineChart } from './line-chart.ts';
+
+/** A period's count as a per-second rate. */
+export function perSecond(counts: readonly number[], periodS: number): number[] {
+  return counts.map((c) => (Number.isFinite(c) && periodS > 0 ? c / periodS : Number.NaN));
+}
+
+/** Element-wise sum; NaN + x = x (an empty cell counts as zero here). */
+export function addColumns(a: readonly number[], b: readonly number[]): number[] {
+  return a.map((v, i) => (Number.isFinite(v) ? v : 0) + (Number.isFinite(b[i]!) ? b[i]! : 0));
+}
+
+export function requestsSeries(runs: readonly ChartRun[], options: ChartOptions): LineSeries[] {
+  const c = options.theme.series;
+  return runs.flatMap((run, variant) => {
+    const ts = run.timeseries;
+    const base = { timeS: ts.time_s, variant, variantLabel: run.label };
+    return [
+      { ...base, key: 'requests', label: 'requests', color: c.blue, values: perSecond(ts.requests, run.periodS) },
+      { ...base, key: 'responses_2xx', label: '2xx', color: c.bluishGreen, area: true, values: perSecond(ts.responses_2xx, run.periodS) },
+      {
+        ...base,
+        key: 'errors_5xx',
+        label: '5xx (ELB + target)',
+        color: c.vermillion,
+        area: true,
+        values: perSecond(addColumns(ts.elb_5xx, ts.target_5xx), run.periodS),
+      },
+    ];
+  });
+}
+
+export function requestsChart(runs: readonly ChartRun[], options: ChartOptions): SVGSVGElement {
+  return lineChart(
+    {
+      title: 'Request rate',
+      yLabel: 'requests / s',
+      unit: 'req/s',
+      digits: 2,
+      durationS: Math.max(...runs.map((r) => r.durationS), 1),
+      series: requestsSeries(runs, options),
+      variants: runs.map((r) => r.label),
+    },
+    options,
+    'chart-requests',
+  );
+}
