@@ -34,9 +34,9 @@ export function seriesDash(series: LineSeries): string | undefined {
 }
 
 /** Index of the sample nearest to `timeS` in a sorted time array. */
-export function nearestIndex(timeS: readonly number[], t: number): number {
+export function nearestIndex(timeS: ArrayLike<number>, t: number): number {
   if (timeS.length === 0) return -1;
-  const i = d3.bisectLeft(timeS as number[], t);
+  const i = d3.bisectLeft(timeS, t);
   if (i <= 0) return 0;
   if (i >= timeS.length) return timeS.length - 1;
   return t - timeS[i - 1]! <= timeS[i]! - t ? i - 1 : i;
@@ -47,7 +47,7 @@ export function yDomain(data: LineChartData): [number, number] {
   const lo = data.yMin ?? 0;
   if (data.yMax !== undefined) return [lo, data.yMax];
   let hi = lo;
-  for (const s of data.series) for (const v of s.values) if (Number.isFinite(v) && v > hi) hi = v;
+  for (const s of data.series) for (const v of Array.from(s.values)) if (Number.isFinite(v) && v > hi) hi = v;
   for (const r of data.references ?? []) if (r.value > hi) hi = r.value;
   if (hi <= lo) hi = lo + 1;
   const nice = d3.scaleLinear().domain([lo, hi * 1.05]).nice(5).domain();
@@ -108,7 +108,7 @@ export function lineChart(data: LineChartData, options: ChartOptions, testClass 
   // Series: areas first (behind), then lines.
   const plot = svg.append('g').attr('class', 'series-group');
   for (const s of data.series) {
-    const points = s.values.map((v, i) => [s.timeS[i]!, v] as const);
+    const points = Array.from(s.values, (v, i) => [s.timeS[i]!, v] as const);
     const defined = (p: readonly [number, number]): boolean => Number.isFinite(p[1]) && Number.isFinite(p[0]);
     const curve = s.curve === 'step' ? d3.curveStepAfter : d3.curveLinear;
     if (s.area) {
@@ -129,7 +129,7 @@ export function lineChart(data: LineChartData, options: ChartOptions, testClass 
     }
   }
   for (const s of data.series) {
-    const points = s.values.map((v, i) => [s.timeS[i]!, v] as const);
+    const points = Array.from(s.values, (v, i) => [s.timeS[i]!, v] as const);
     const line = d3
       .line<readonly [number, number]>()
       .defined((p) => Number.isFinite(p[1]) && Number.isFinite(p[0]))

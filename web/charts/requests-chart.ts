@@ -7,13 +7,13 @@ import type { ChartOptions, ChartRun, LineSeries } from './types.ts';
 import { lineChart } from './line-chart.ts';
 
 /** A period's count as a per-second rate. */
-export function perSecond(counts: readonly number[], periodS: number): number[] {
-  return counts.map((c) => (Number.isFinite(c) && periodS > 0 ? c / periodS : Number.NaN));
+export function perSecond(counts: ArrayLike<number>, periodS: number): number[] {
+  return Array.from(counts, (c) => (Number.isFinite(c) && periodS > 0 ? c / periodS : Number.NaN));
 }
 
 /** Element-wise sum; NaN + x = x (an empty cell counts as zero here). */
-export function addColumns(a: readonly number[], b: readonly number[]): number[] {
-  return a.map((v, i) => (Number.isFinite(v) ? v : 0) + (Number.isFinite(b[i]!) ? b[i]! : 0));
+export function addColumns(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
+  return Array.from(a, (v, i) => (Number.isFinite(v) ? v : 0) + (Number.isFinite(b[i]!) ? b[i]! : 0));
 }
 
 export function requestsSeries(runs: readonly ChartRun[], options: ChartOptions): LineSeries[] {

@@ -31,9 +31,9 @@ export interface LineSeries {
   key: string;
   label: string;
   color: string;
-  timeS: readonly number[];
+  timeS: ArrayLike<number>;
   /** NaN = no value (a gap in the line). */
-  values: readonly number[];
+  values: ArrayLike<number>;
   /** SVG stroke-dasharray; undefined = solid. */
   dash?: string;
   curve?: 'linear' | 'step';

