@@ -63,6 +63,101 @@ export interface Traffic {
 
 export type HealthCheckType = 'EC2' | 'ELB';
 
+/** The CloudWatch namespaces elbsim publishes metrics in. */
+export type CloudWatchNamespace = 'AWS/EC2' | 'AWS/ApplicationELB' | 'AWS/NetworkELB' | 'AWS/ELB';
+
+/** `Average`, `Sum`, `Minimum`, `Maximum`, `SampleCount`, or a percentile `p0`…`p100` (`p99.9`). */
+export type Statistic = 'Average' | 'Sum' | 'Minimum' | 'Maximum' | 'SampleCount' | `p${string}`;
+
+export type ComparisonOperator =
+  | 'GreaterThanOrEqualToThreshold'
+  | 'GreaterThanThreshold'
+  | 'LessThanThreshold'
+  | 'LessThanOrEqualToThreshold';
+
+export type TreatMissingData = 'missing' | 'notBreaching' | 'breaching' | 'ignore';
+
+/** One CloudWatch metric and how to aggregate it (AWS's metric names, e.g. `TargetResponseTime`). */
+export interface MetricSpec {
+  namespace: CloudWatchNamespace;
+  metric: string;
+  statistic: Statistic;
+}
+
+/** A metric alarm, as `PutMetricAlarm` takes it. */
+export interface AlarmSpec extends MetricSpec {
+  periodS: number;
+  evaluationPeriods: number;
+  /** M of "M out of N"; defaults to `evaluationPeriods`. */
+  datapointsToAlarm: number;
+  threshold: number;
+  comparisonOperator: ComparisonOperator;
+  treatMissingData: TreatMissingData;
+}
+
+export type PredefinedMetric =
+  | 'ASGAverageCPUUtilization'
+  | 'ALBRequestCountPerTarget'
+  | 'ASGAverageNetworkIn'
+  | 'ASGAverageNetworkOut';
+
+export type AdjustmentType = 'ChangeInCapacity' | 'ExactCapacity' | 'PercentChangeInCapacity';
+
+/** Bounds are relative to the alarm threshold, as in the AWS API; null is -∞ / +∞. */
+export interface StepAdjustment {
+  lowerBound: number | null;
+  upperBound: number | null;
+  scalingAdjustment: number;
+}
+
+export interface TargetTrackingPolicy {
+  type: 'TargetTrackingScaling';
+  name: string;
+  metric: PredefinedMetric | { customized: MetricSpec };
+  targetValue: number;
+  disableScaleIn: boolean;
+  /** Resolved: the policy's own value, else the group's defaultInstanceWarmup if set, else defaultCooldown. */
+  estimatedInstanceWarmupS: number;
+}
+
+export interface StepScalingPolicy {
+  type: 'StepScaling';
+  name: string;
+  adjustmentType: AdjustmentType;
+  /** PercentChangeInCapacity only; null when not given. */
+  minAdjustmentMagnitude: number | null;
+  metricAggregationType: 'Average' | 'Minimum' | 'Maximum';
+  /** Resolved as for target tracking. */
+  estimatedInstanceWarmupS: number;
+  alarm: AlarmSpec;
+  /** In the order written; ranges neither overlap nor leave gaps. */
+  stepAdjustments: StepAdjustment[];
+}
+
+export interface SimpleScalingPolicy {
+  type: 'SimpleScaling';
+  name: string;
+  adjustmentType: AdjustmentType;
+  scalingAdjustment: number;
+  minAdjustmentMagnitude: number | null;
+  /** Resolved: the policy's own cooldown, else the group's defaultCooldown. */
+  cooldownS: number;
+  alarm: AlarmSpec;
+}
+
+export type ScalingPolicy = TargetTrackingPolicy | StepScalingPolicy | SimpleScalingPolicy;
+
+/** Sets any of desired/min/max once (`atS`) or on a 5-field UTC cron (`recurrence`). */
+export interface ScheduledAction {
+  name: string;
+  /** Exactly one of `atS` and `recurrence` is non-null. */
+  atS: number | null;
+  recurrence: string | null;
+  desiredCapacity: number | null;
+  minSize: number | null;
+  maxSize: number | null;
+}
+
 export interface AutoScaling {
   minSize: number;
   maxSize: number;
@@ -72,9 +167,9 @@ export interface AutoScaling {
   defaultCooldownS: number;
   /** 0 = not set (AWS: unset). */
   defaultInstanceWarmupS: number;
-  /** Scaling policies (issue "EC2 Auto Scaling"): kept as validated raw objects until modelled. */
-  policies: unknown[];
-  scheduledActions: unknown[];
+  /** Scaling policies (contract "Scaling"), validated, durations in seconds, fallbacks resolved. */
+  policies: ScalingPolicy[];
+  scheduledActions: ScheduledAction[];
 }
 
 export interface Instance {

@@ -1,0 +1,126 @@
+/**
+ * Reading a scenario file: text → YAML document (with positions) → `--set` overrides → schema
+ * check → resolution of defaults and cross-key rules → `Scenario`. Every problem comes back as
+ * a `ScenarioIssue` naming the file, line, column and key path; nothing here throws at a user.
+ *
+ * JSON is read by the same YAML parser (JSON is YAML 1.2) with the JSON schema, so a `.json`
+ * file gets positions too and YAML-only spellings (`10m` unquoted) are rejected there.
+ */
+import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { compareIssues } from './format.ts';
+import { findingFromZod, type Finding } from './issues.ts';
+import { isMapping } from './objects.ts';
+import { applyOverrides, OVERRIDE_FILE, pathText, type OverrideInput } from './overrides.ts';
+import { inSource, locate, type PathKey } from './positions.ts';
+import { resolveScenario, type Parts } from './resolve.ts';
+import { ScenarioFileSchema } from './schema.ts';
+import type { ParseResult, ScenarioIssue } from './types.ts';
+
+export interface ParseOptions {
+  /** `PATH=VALUE` strings (or `{ path, value }` pairs), applied in order before validation. */
+  overrides?: readonly OverrideInput[];
+  /** Default: `json` for a `.json` file name, otherwise `yaml`. */
+  format?: 'yaml' | 'json';
+}
+
+/** Drops `key: null` entries (a key written with nothing after it counts as absent). */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (!isMapping(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) if (item !== null) out[key] = withoutNulls(item);
+  return out;
+}
+
+/** Parser messages that would otherwise speak of the parser's own API. */
+const SYNTAX_HINTS: Readonly<Record<string, string>> = {
+  MULTIPLE_DOCS: 'a scenario file holds one document; remove the second `---` and what follows',
+};
+
+function syntaxIssue(file: string, error: YAMLError, lines: LineCounter, format: 'yaml' | 'json'): ScenarioIssue {
+  const { line, col } = lines.linePos(error.pos[0]);
+  let message = SYNTAX_HINTS[error.code] ?? error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (format === 'json' && error.code === 'TAG_RESOLVE_FAILED') message += ' (in JSON, text goes in double quotes)';
+  return { file, line, column: col, path: '', message };
+}
+
+/** Every top-level part that passes the schema on its own. */
+function partsOf(input: unknown): Parts {
+  const parts: Record<string, { value: unknown }> = {};
+  if (!isMapping(input)) return parts;
+  for (const [key, schema] of Object.entries(ScenarioFileSchema.shape)) {
+    const result = schema.safeParse(input[key]);
+    if (result.success) parts[key] = { value: result.data };
+  }
+  return parts as Parts;
+}
+
+/** All parts of a file that passed the schema as a whole. */
+function partsFrom(data: Record<string, unknown>): Parts {
+  const parts: Record<string, { value: unknown }> = {};
+  for (const key of Object.keys(ScenarioFileSchema.shape)) parts[key] = { value: data[key] };
+  return parts as Parts;
+}
+
+function startsWith(path: readonly PathKey[], prefix: readonly PathKey[]): boolean {
+  return prefix.length <= path.length && prefix.every((k, i) => String(k) === String(path[i]));
+}
+
+function dedupe(issues: ScenarioIssue[]): ScenarioIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.file}\u0000${i.path}\u0000${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function readDocument(text: string, format: 'yaml' | 'json', lines: LineCounter): Document {
+  return parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+    ...(format === 'json' ? { schema: 'json' as const } : { merge: true }),
+  });
+}
+
+/** Parses, validates and resolves a scenario file. `file` is used in messages and to guess the format. */
+export function parseScenario(text: string, file: string, options: ParseOptions = {}): ParseResult {
+  const format = options.format ?? (/\.json$/i.test(file) ? 'json' : 'yaml');
+  const lines = new LineCounter();
+  const doc = readDocument(text, format, lines);
+  const warnings: ScenarioIssue[] = doc.warnings.map((w) => syntaxIssue(file, w, lines, format));
+  if (doc.errors.length > 0) {
+    return { ok: false, errors: doc.errors.map((e) => syntaxIssue(file, e, lines, format)).sort(compareIssues), warnings };
+  }
+
+  const overrides = applyOverrides(doc, options.overrides ?? []);
+  let input: unknown;
+  try {
+    input = withoutNulls(doc.toJS() ?? {});
+  } catch (error) {
+    // toJS refuses documents whose aliases expand too far ("billion laughs").
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message }], warnings };
+  }
+
+  const place = (finding: Finding): ScenarioIssue => {
+    const path = pathText(finding.path);
+    const fromOverride = overrides.paths.some((p) => startsWith(finding.path, p) || (startsWith(p, finding.path) && !inSource(doc, finding.path)));
+    if (fromOverride) return { file: OVERRIDE_FILE, path, message: finding.message };
+    const position = locate(doc, lines, finding.path, finding.anchor);
+    return { file, ...(position ? { line: position.line, column: position.column } : {}), path, message: finding.message };
+  };
+
+  const checked = ScenarioFileSchema.safeParse(input);
+  const findings = checked.success ? [] : checked.error.issues.map((issue) => findingFromZod(issue, input));
+  const parts = checked.success ? partsFrom(checked.data) : partsOf(input);
+  const resolution = resolveScenario(parts, checked.success);
+
+  const errors = dedupe([...overrides.issues, ...[...findings, ...resolution.errors].map(place)]).sort(compareIssues);
+  warnings.push(...resolution.warnings.map(place));
+  warnings.sort(compareIssues);
+  if (errors.length > 0 || !resolution.scenario) return { ok: false, errors, warnings };
+  return { ok: true, scenario: resolution.scenario, warnings };
+}

@@ -1,0 +1,134 @@
+/**
+ * Resolves scaling policies and scheduled actions against the rest of the scenario: names
+ * default to `policy-N` / `scheduled-N` and must be unique, warm-up and cooldown fall back
+ * along AWS's chains (policy → DefaultInstanceWarmup → DefaultCooldown, AS-WARMCOOL; simple
+ * policy Cooldown → DefaultCooldown, AS-COOL), and metrics must exist on this scenario's load
+ * balancer type. Scheduled actions must fall inside the run and not share a start time
+ * (AS-SCHED).
+ */
+import type { Finding } from './issues.ts';
+import type { AlarmFile, PolicyFile, ScheduledActionFile } from './scaling-schema.ts';
+import { formatDuration } from './duration.ts';
+import type { AlarmSpec, CloudWatchNamespace, LoadBalancerType, MetricSpec, ScalingPolicy, ScheduledAction } from './types.ts';
+
+export interface ScalingContext {
+  defaultInstanceWarmupS: number;
+  defaultCooldownS: number;
+  /** Absent when the load balancer section itself is invalid: metric checks are skipped. */
+  loadBalancerType?: LoadBalancerType;
+  detailedMonitoring?: boolean;
+  durationS?: number;
+}
+
+const NAMESPACE_TYPE: Readonly<Record<Exclude<CloudWatchNamespace, 'AWS/EC2'>, LoadBalancerType>> = {
+  'AWS/ApplicationELB': 'application',
+  'AWS/NetworkELB': 'network',
+  'AWS/ELB': 'classic',
+};
+
+const POLICIES = ['autoScaling', 'policies'] as const;
+const SCHEDULED = ['autoScaling', 'scheduledActions'] as const;
+
+function checkNamespace(spec: MetricSpec, path: (string | number)[], context: ScalingContext, errors: Finding[]): void {
+  if (spec.namespace === 'AWS/EC2' || context.loadBalancerType === undefined) return;
+  const needs = NAMESPACE_TYPE[spec.namespace];
+  if (needs !== context.loadBalancerType) {
+    errors.push({ path: [...path, 'namespace'], anchor: 'value', message: `${spec.namespace} metrics come from a ${needs} load balancer; this scenario has a ${context.loadBalancerType} one` });
+  }
+}
+
+function toAlarm(a: AlarmFile, path: (string | number)[], context: ScalingContext, errors: Finding[], warnings: Finding[]): AlarmSpec {
+  const spec: AlarmSpec = {
+    namespace: a.namespace,
+    metric: a.metric,
+    statistic: a.statistic,
+    periodS: a.period,
+    evaluationPeriods: a.evaluationPeriods,
+    datapointsToAlarm: a.datapointsToAlarm ?? a.evaluationPeriods,
+    threshold: a.threshold,
+    comparisonOperator: a.comparisonOperator,
+    treatMissingData: a.treatMissingData,
+  };
+  checkNamespace(spec, path, context, errors);
+  if (spec.namespace === 'AWS/EC2' && context.detailedMonitoring === false && spec.periodS < 300) {
+    warnings.push({ path: [...path, 'period'], anchor: 'value', message: `EC2 publishes ${spec.metric} every 5 minutes without instance.detailedMonitoring, so a ${formatDuration(spec.periodS)} period sees missing data in most periods` });
+  }
+  return spec;
+}
+
+function nameOf(p: { name?: string | undefined }, prefix: string, i: number): string {
+  return p.name ?? `${prefix}-${i + 1}`;
+}
+
+function checkUnique(names: string[], base: readonly (string | number)[], errors: Finding[]): void {
+  names.forEach((name, i) => {
+    const first = names.indexOf(name);
+    if (first < i) errors.push({ path: [...base, i, 'name'], anchor: 'value', message: `\`${name}\` is already the name of item ${first}; names must be unique` });
+  });
+}
+
+export function resolvePolicies(policies: readonly PolicyFile[], context: ScalingContext, errors: Finding[], warnings: Finding[]): ScalingPolicy[] {
+  const warmup = (own: number | undefined) => own ?? (context.defaultInstanceWarmupS > 0 ? context.defaultInstanceWarmupS : context.defaultCooldownS);
+  const resolved = policies.map((p, i): ScalingPolicy => {
+    const path = [...POLICIES, i];
+    const name = nameOf(p, 'policy', i);
+    switch (p.type) {
+      case 'TargetTrackingScaling': {
+        if (typeof p.metric === 'string') {
+          if (p.metric === 'ALBRequestCountPerTarget' && context.loadBalancerType !== undefined && context.loadBalancerType !== 'application') {
+            errors.push({ path: [...path, 'metric'], anchor: 'value', message: `ALBRequestCountPerTarget needs an application load balancer; this scenario has a ${context.loadBalancerType} one` });
+          }
+        } else {
+          checkNamespace(p.metric.customized, [...path, 'metric', 'customized'], context, errors);
+        }
+        const metric = typeof p.metric === 'string' ? p.metric : { customized: { ...p.metric.customized } };
+        return { type: p.type, name, metric, targetValue: p.targetValue, disableScaleIn: p.disableScaleIn, estimatedInstanceWarmupS: warmup(p.estimatedInstanceWarmup) };
+      }
+      case 'StepScaling':
+        return {
+          type: p.type,
+          name,
+          adjustmentType: p.adjustmentType,
+          minAdjustmentMagnitude: p.minAdjustmentMagnitude ?? null,
+          metricAggregationType: p.metricAggregationType,
+          estimatedInstanceWarmupS: warmup(p.estimatedInstanceWarmup),
+          alarm: toAlarm(p.alarm, [...path, 'alarm'], context, errors, warnings),
+          stepAdjustments: p.stepAdjustments.map((s) => ({ lowerBound: s.lowerBound ?? null, upperBound: s.upperBound ?? null, scalingAdjustment: s.scalingAdjustment })),
+        };
+      case 'SimpleScaling':
+        return {
+          type: p.type,
+          name,
+          adjustmentType: p.adjustmentType,
+          scalingAdjustment: p.scalingAdjustment,
+          minAdjustmentMagnitude: p.minAdjustmentMagnitude ?? null,
+          cooldownS: p.cooldown ?? context.defaultCooldownS,
+          alarm: toAlarm(p.alarm, [...path, 'alarm'], context, errors, warnings),
+        };
+    }
+  });
+  checkUnique(resolved.map((p) => p.name), POLICIES, errors);
+  return resolved;
+}
+
+export function resolveScheduledActions(actions: readonly ScheduledActionFile[], context: ScalingContext, errors: Finding[]): ScheduledAction[] {
+  const resolved = actions.map((a, i): ScheduledAction => {
+    if (a.at !== undefined && context.durationS !== undefined && a.at >= context.durationS) {
+      errors.push({ path: [...SCHEDULED, i, 'at'], anchor: 'value', message: `${formatDuration(a.at)} is not before the end of the run (duration ${formatDuration(context.durationS)})` });
+    }
+    return {
+      name: nameOf(a, 'scheduled', i),
+      atS: a.at ?? null,
+      recurrence: a.recurrence ?? null,
+      desiredCapacity: a.desiredCapacity ?? null,
+      minSize: a.minSize ?? null,
+      maxSize: a.maxSize ?? null,
+    };
+  });
+  resolved.forEach((a, i) => {
+    const first = resolved.findIndex((b) => b.atS !== null && b.atS === a.atS);
+    if (a.atS !== null && first < i) errors.push({ path: [...SCHEDULED, i, 'at'], anchor: 'value', message: `item ${first} already starts at ${formatDuration(a.atS)}; AWS does not allow two scheduled actions at the same time` });
+  });
+  checkUnique(resolved.map((a) => a.name), SCHEDULED, errors);
+  return resolved;
+}
