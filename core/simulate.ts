@@ -32,12 +32,12 @@ class Run implements Simulation {
   readonly seed: number;
   private readonly engine = new Engine();
   private readonly targets = new TargetTable();
-  private readonly metrics = new Metrics();
+  private readonly metrics: Metrics;
   private readonly log = new EventLog();
   private readonly lb: LoadBalancer;
   private readonly requests: RequestPath;
   private readonly fleet: Fleet;
-  private readonly instanceLoad: number[][] = [];
+  private readonly instanceLoad: Float32Array[] = [];
   private periodStartS = 0;
   private finished: RunResult | null = null;
 
@@ -45,6 +45,10 @@ class Run implements Simulation {
     this.seed = options.seed ?? scenario.seed;
     this.durationS = scenario.durationS;
     const streams = new RandomStreams(this.seed);
+    // Whole periods, then a last partial one if the duration is not a multiple of the period.
+    const period = scenario.periodS;
+    const periods = Math.floor(this.durationS / period + 1e-9);
+    this.metrics = new Metrics(periods + (periods * period < this.durationS - 1e-9 ? 1 : 0));
     const { engine, targets, metrics, log } = this;
     const tg = scenario.loadBalancer.targetGroup;
     this.lb = new LoadBalancer(scenario.loadBalancer, scenario.zones.length, scenario.traffic.clients, targets, streams.get('routing'), streams.get('dns'));
@@ -68,8 +72,6 @@ class Run implements Simulation {
     };
 
     const kPeriod = engine.register(() => this.closePeriod());
-    const period = scenario.periodS;
-    const periods = Math.floor(this.durationS / period + 1e-9);
     for (let k = 1; k <= periods; k++) engine.schedule(k * period, kPeriod);
     if (periods * period < this.durationS - 1e-9) engine.schedule(this.durationS, kPeriod);
 
@@ -154,8 +156,8 @@ class Run implements Simulation {
           }
         }
       }
-      const series = (this.instanceLoad[t] ??= new Array<number>(this.metrics.timeseries.time_s.length).fill(NaN));
-      series.push(load);
+      const series = (this.instanceLoad[t] ??= new Float32Array(this.metrics.periodCount).fill(NaN));
+      series[this.metrics.periods] = load;
     }
     this.metrics.closePeriod({
       timeS: now,
@@ -170,12 +172,12 @@ class Run implements Simulation {
   }
 
   private finish(): void {
-    const instanceLoad: Record<string, number[]> = {};
-    this.instanceLoad.forEach((series, t) => (instanceLoad[this.targets.id(t)] = series));
+    const instanceLoad: Record<string, Float32Array> = {};
+    this.instanceLoad.forEach((series, t) => (instanceLoad[this.targets.id(t)] = series.subarray(0, this.metrics.periods)));
     this.finished = {
       scenario: this.scenario,
       seed: this.seed,
-      timeseries: this.metrics.timeseries,
+      timeseries: this.metrics.timeseries(),
       events: this.log.events,
       summary: buildSummary({
         scenario: this.scenario,

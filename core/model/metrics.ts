@@ -2,14 +2,12 @@
  * Per-period measurements: what CloudWatch would see, one row of timeseries.csv per period,
  * plus the run's totals for summary.json.
  *
- * Latency percentiles come from DDSketch (relative accuracy 1 %, mergeable, memory bounded by
- * the range of values, not their number): one sketch per period, merged into the run's sketch
- * when the period closes. Means are exact (sum / count).
+ * Latency percentiles come from a fixed-bucket histogram (relative accuracy 1 %, mergeable,
+ * constant memory; histogram.ts): one per period, merged into the run's histogram when the
+ * period closes. Means are exact (sum / count).
  */
-import { DDSketch } from '@datadog/sketches-js';
-import { TIMESERIES_COLUMNS, type Timeseries } from '../report/types.ts';
-
-export const LATENCY_RELATIVE_ACCURACY = 0.01;
+import { Histogram } from '../report/histogram.ts';
+import { TIMESERIES_COLUMNS, type Timeseries, type TimeseriesColumn } from '../report/types.ts';
 
 export interface PeriodSnapshot {
   timeS: number;
@@ -30,7 +28,7 @@ export class Metrics {
   elb504 = 0;
   target5xx = 0;
   private latSumMs = 0;
-  private sketch = new DDSketch({ relativeAccuracy: LATENCY_RELATIVE_ACCURACY });
+  private readonly histogram = new Histogram();
   // The whole run.
   totalRequests = 0;
   totalOk = 0;
@@ -40,11 +38,19 @@ export class Metrics {
   totalTarget5xx = 0;
   private totalLatSumMs = 0;
   latencyMaxMs = 0;
-  readonly totalSketch = new DDSketch({ relativeAccuracy: LATENCY_RELATIVE_ACCURACY });
-  readonly timeseries: Timeseries;
+  readonly totalHistogram = new Histogram();
+  /** The series, allocated once for every period of the run: nothing grows while it runs. */
+  private readonly columns: Record<TimeseriesColumn, Float64Array>;
+  /** Periods closed so far. */
+  periods = 0;
 
-  constructor() {
-    this.timeseries = Object.fromEntries(TIMESERIES_COLUMNS.map((c) => [c, [] as number[]])) as unknown as Timeseries;
+  constructor(readonly periodCount: number) {
+    this.columns = Object.fromEntries(TIMESERIES_COLUMNS.map((c) => [c, new Float64Array(periodCount).fill(NaN)])) as Record<TimeseriesColumn, Float64Array>;
+  }
+
+  /** The time series of the closed periods (views, not copies). */
+  timeseries(): Timeseries {
+    return Object.fromEntries(TIMESERIES_COLUMNS.map((c) => [c, this.columns[c].subarray(0, this.periods)])) as Timeseries;
   }
 
   /** A successful response after `latencyS` seconds. */
@@ -52,7 +58,7 @@ export class Metrics {
     const ms = latencyS * 1000;
     this.ok++;
     this.latSumMs += ms;
-    this.sketch.accept(ms);
+    this.histogram.record(ms);
     if (ms > this.latencyMaxMs) this.latencyMaxMs = ms;
   }
 
@@ -68,22 +74,23 @@ export class Metrics {
 
   /** Closes the period: appends its row and folds its counts into the totals. */
   closePeriod(s: PeriodSnapshot): void {
-    const ts = this.timeseries;
-    ts.time_s.push(s.timeS);
-    ts.requests.push(this.requests);
-    ts.responses_2xx.push(this.ok);
-    ts.elb_5xx.push(this.elb502 + this.elb503 + this.elb504);
-    ts.target_5xx.push(this.target5xx);
+    const ts = this.columns;
+    const k = this.periods++;
+    ts.time_s[k] = s.timeS;
+    ts.requests[k] = this.requests;
+    ts.responses_2xx[k] = this.ok;
+    ts.elb_5xx[k] = this.elb502 + this.elb503 + this.elb504;
+    ts.target_5xx[k] = this.target5xx;
     const any = this.ok > 0;
-    ts.latency_mean_ms.push(any ? this.latSumMs / this.ok : NaN);
-    ts.latency_p50_ms.push(any ? this.sketch.getValueAtQuantile(0.5) : NaN);
-    ts.latency_p99_ms.push(any ? this.sketch.getValueAtQuantile(0.99) : NaN);
-    ts.healthy_hosts.push(s.healthyHosts);
-    ts.unhealthy_hosts.push(s.unhealthyHosts);
-    ts.in_service.push(s.inService);
-    ts.pending.push(s.pending);
-    ts.desired_capacity.push(s.desiredCapacity);
-    ts.cpu_avg_pct.push(s.cpuAvgPct);
+    ts.latency_mean_ms[k] = any ? this.latSumMs / this.ok : NaN;
+    ts.latency_p50_ms[k] = any ? this.histogram.quantile(0.5) : NaN;
+    ts.latency_p99_ms[k] = any ? this.histogram.quantile(0.99) : NaN;
+    ts.healthy_hosts[k] = s.healthyHosts;
+    ts.unhealthy_hosts[k] = s.unhealthyHosts;
+    ts.in_service[k] = s.inService;
+    ts.pending[k] = s.pending;
+    ts.desired_capacity[k] = s.desiredCapacity;
+    ts.cpu_avg_pct[k] = s.cpuAvgPct;
 
     this.totalRequests += this.requests;
     this.totalOk += this.ok;
@@ -92,9 +99,9 @@ export class Metrics {
     this.total504 += this.elb504;
     this.totalTarget5xx += this.target5xx;
     this.totalLatSumMs += this.latSumMs;
-    if (any) this.totalSketch.merge(this.sketch);
+    if (any) this.totalHistogram.merge(this.histogram);
     this.requests = this.ok = this.elb502 = this.elb503 = this.elb504 = this.target5xx = 0;
     this.latSumMs = 0;
-    this.sketch = new DDSketch({ relativeAccuracy: LATENCY_RELATIVE_ACCURACY });
+    this.histogram.clear();
   }
 }

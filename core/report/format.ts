@@ -30,8 +30,8 @@ export function fixed(value: number, decimals: number): string {
 }
 
 /** Whole seconds print without decimals; otherwise milliseconds. The same rule for every row. */
-function timeDecimals(times: readonly number[]): number {
-  return times.every((t) => Math.abs(t - Math.round(t)) < 1e-9) ? 0 : DECIMALS.time_s;
+function timeDecimals(times: ArrayLike<number>): number {
+  return Array.from(times).every((t) => Math.abs(t - Math.round(t)) < 1e-9) ? 0 : DECIMALS.time_s;
 }
 
 export function formatTimeseriesCsv(ts: Timeseries, extraColumns: readonly string[] = []): string {

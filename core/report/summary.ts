@@ -20,8 +20,8 @@ export interface SummaryInput {
 
 export function buildSummary(input: SummaryInput): Summary {
   const { scenario, metrics: m, targets, fleet } = input;
-  const sketch = m.totalSketch;
-  const q = (p: number) => (m.totalOk > 0 ? sketch.getValueAtQuantile(p) : 0);
+  const histogram = m.totalHistogram;
+  const q = (p: number) => (m.totalOk > 0 ? histogram.quantile(p) : 0);
   const instanceHours = fleet.instanceHours(scenario.durationS);
   const zones: Summary['zones'] = {};
   scenario.zones.forEach((z, i) => (zones[z] = { requests: input.zoneRequests[i]! }));
