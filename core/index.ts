@@ -7,3 +7,6 @@ export type * from './report/types.ts';
 export { TIMESERIES_COLUMNS } from './report/types.ts';
 export { createSimulation, simulate, type SimulateOptions } from './simulate.ts';
 export { formatTimeseriesCsv, formatEventsCsv, formatSummaryJson } from './report/format.ts';
+export { parseScenario, type ParseOptions } from './scenario/parse.ts';
+export { formatIssue, formatIssues } from './scenario/format.ts';
+export { parseDuration, resolveDuration, formatDuration } from './scenario/duration.ts';
