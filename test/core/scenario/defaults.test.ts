@@ -1,0 +1,118 @@
+/**
+ * Defaults: a scenario that gives only what the contract requires resolves to the AWS API
+ * defaults (aws-behaviour.md Appendix A), and the defaults that depend on the load balancer
+ * type follow the type (§1.1, §3.1).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../../core/scenario/types.ts';
+import { minimalWith, MINIMAL, parse, scenarioOf } from './helpers.ts';
+
+const EVERY_DEFAULT: Scenario = {
+  name: 't',
+  description: '',
+  seed: 1,
+  durationS: 3600,
+  periodS: 60,
+  zones: ['us-east-1a', 'us-east-1b'],
+  traffic: { rate: [[0, 10]], arrivals: 'poisson', clients: 1000 },
+  loadBalancer: {
+    type: 'application',
+    crossZone: true,
+    idleTimeoutS: 60,
+    targetGroup: {
+      name: 'default',
+      algorithm: 'round_robin',
+      deregistrationDelayS: 300,
+      slowStartS: 0,
+      healthCheck: { intervalS: 30, timeoutS: 5, healthyThreshold: 5, unhealthyThreshold: 2 },
+    },
+  },
+  autoScaling: {
+    minSize: 2,
+    maxSize: 2,
+    desiredCapacity: 2,
+    healthCheckType: 'EC2',
+    healthCheckGracePeriodS: 0,
+    defaultCooldownS: 300,
+    defaultInstanceWarmupS: 0,
+    policies: [],
+    scheduledActions: [],
+  },
+  instance: {
+    type: 'c5.large',
+    pricePerHour: 0.085,
+    bootTime: { distribution: 'constant', value: 60 },
+    concurrency: 2,
+    queueLimit: 100,
+    serviceTime: { distribution: 'exponential', mean: 0.1 },
+    idleCpu: 2,
+    detailedMonitoring: false,
+  },
+  faults: [],
+  expect: {},
+};
+
+describe('defaults', () => {
+  it('a minimal scenario (name, duration, zones) resolves to every AWS default and a fixed fleet of 2', () => {
+    const result = parse(MINIMAL);
+    expect(result).toEqual({ ok: true, scenario: EVERY_DEFAULT, warnings: [] });
+  });
+
+  it('empty blocks (`loadBalancer:` with nothing under it, `{}`) mean "all defaults"', () => {
+    const scenario = scenarioOf(minimalWith('traffic:\nloadBalancer: {}\ninstance:\n  bootTime:\nfaults: []\nexpect: {}\n'));
+    expect(scenario).toEqual(EVERY_DEFAULT);
+  });
+
+  it('a key written with no value counts as absent and takes its default', () => {
+    const scenario = scenarioOf(minimalWith('seed:\nloadBalancer:\n  targetGroup:\n    deregistrationDelay:\n'));
+    expect(scenario.seed).toBe(1);
+    expect(scenario.loadBalancer.targetGroup.deregistrationDelayS).toBe(300);
+  });
+
+  it('two parses do not share default objects: changing one scenario leaves the next one alone', () => {
+    const first = scenarioOf(MINIMAL);
+    first.traffic.rate.push([60, 1]);
+    (first.instance.serviceTime as { mean: number }).mean = 9;
+    first.autoScaling.policies.push({} as never);
+    const second = scenarioOf(MINIMAL);
+    expect(second).toEqual(EVERY_DEFAULT);
+  });
+
+  it('description, seed and period are taken as given', () => {
+    const scenario = scenarioOf(minimalWith('description: Steady.\nseed: 42\nperiod: 5m\n'));
+    expect([scenario.description, scenario.seed, scenario.periodS]).toEqual(['Steady.', 42, 300]);
+  });
+
+  it('a numeric name is kept as text', () => {
+    expect(scenarioOf('name: 2024\nduration: 1h\nzones: [a, b]\n').name).toBe('2024');
+  });
+});
+
+describe('defaults by load balancer type', () => {
+  it('application: cross-zone on, round_robin, health check 30s / 5s / 5 / 2 (ALB-HC)', () => {
+    const lb = scenarioOf(minimalWith('loadBalancer: { type: application }\n')).loadBalancer;
+    expect(lb.crossZone).toBe(true);
+    expect(lb.targetGroup.algorithm).toBe('round_robin');
+    expect(lb.targetGroup.healthCheck).toEqual({ intervalS: 30, timeoutS: 5, healthyThreshold: 5, unhealthyThreshold: 2 });
+  });
+
+  it('network: cross-zone off, flow_hash, health check 30s / 10s / 5 / 2 (NLB-HC)', () => {
+    const lb = scenarioOf(minimalWith('loadBalancer: { type: network }\n')).loadBalancer;
+    expect(lb.crossZone).toBe(false);
+    expect(lb.targetGroup.algorithm).toBe('flow_hash');
+    expect(lb.targetGroup.healthCheck).toEqual({ intervalS: 30, timeoutS: 10, healthyThreshold: 5, unhealthyThreshold: 2 });
+  });
+
+  it('classic: cross-zone on, least_outstanding_requests, health check 30s / 5s / 10 / 2 (CLB-HC)', () => {
+    const lb = scenarioOf(minimalWith('loadBalancer: { type: classic }\n')).loadBalancer;
+    expect(lb.crossZone).toBe(true);
+    expect(lb.targetGroup.algorithm).toBe('least_outstanding_requests');
+    expect(lb.targetGroup.healthCheck).toEqual({ intervalS: 30, timeoutS: 5, healthyThreshold: 10, unhealthyThreshold: 2 });
+  });
+
+  it('a setting given in the file wins over the type default, and the others keep theirs', () => {
+    const lb = scenarioOf(minimalWith('loadBalancer:\n  type: network\n  crossZone: true\n  targetGroup:\n    healthCheck: { healthyThreshold: 3 }\n')).loadBalancer;
+    expect(lb.crossZone).toBe(true);
+    expect(lb.targetGroup.healthCheck).toEqual({ intervalS: 30, timeoutS: 10, healthyThreshold: 3, unhealthyThreshold: 2 });
+  });
+});
