@@ -27,13 +27,17 @@ const NAMESPACE_TYPE: Readonly<Record<Exclude<CloudWatchNamespace, 'AWS/EC2'>, L
 };
 
 const POLICIES = ['autoScaling', 'policies'] as const;
+
+function withArticle(type: LoadBalancerType): string {
+  return type === 'application' ? `an ${type}` : `a ${type}`;
+}
 const SCHEDULED = ['autoScaling', 'scheduledActions'] as const;
 
 function checkNamespace(spec: MetricSpec, path: (string | number)[], context: ScalingContext, errors: Finding[]): void {
   if (spec.namespace === 'AWS/EC2' || context.loadBalancerType === undefined) return;
   const needs = NAMESPACE_TYPE[spec.namespace];
   if (needs !== context.loadBalancerType) {
-    errors.push({ path: [...path, 'namespace'], anchor: 'value', message: `${spec.namespace} metrics come from a ${needs} load balancer; this scenario has a ${context.loadBalancerType} one` });
+    errors.push({ path: [...path, 'namespace'], anchor: 'value', message: `${spec.namespace} metrics come from ${withArticle(needs)} load balancer; this scenario has ${withArticle(context.loadBalancerType)} one` });
   }
 }
 
@@ -76,7 +80,7 @@ export function resolvePolicies(policies: readonly PolicyFile[], context: Scalin
       case 'TargetTrackingScaling': {
         if (typeof p.metric === 'string') {
           if (p.metric === 'ALBRequestCountPerTarget' && context.loadBalancerType !== undefined && context.loadBalancerType !== 'application') {
-            errors.push({ path: [...path, 'metric'], anchor: 'value', message: `ALBRequestCountPerTarget needs an application load balancer; this scenario has a ${context.loadBalancerType} one` });
+            errors.push({ path: [...path, 'metric'], anchor: 'value', message: `ALBRequestCountPerTarget needs an application load balancer; this scenario has ${withArticle(context.loadBalancerType)} one` });
           }
         } else {
           checkNamespace(p.metric.customized, [...path, 'metric', 'customized'], context, errors);

@@ -60,7 +60,7 @@ const metricShape = {
 function checkMetric(spec: { namespace: CloudWatchNamespace; metric: string }, ctx: z.RefinementCtx): void {
   const known = METRICS[spec.namespace];
   if (!known.includes(spec.metric)) {
-    ctx.addIssue({ code: 'custom', path: ['metric'], message: `\`${spec.metric}\` is not a ${spec.namespace} metric elbsim publishes${didYouMean(spec.metric, known)}; allowed: ${known.join(', ')}` });
+    ctx.addIssue({ code: 'custom', path: ['metric'], message: `\`${spec.metric}\` is not an ${spec.namespace} metric elbsim publishes${didYouMean(spec.metric, known)}; allowed: ${known.join(', ')}` });
   }
 }
 

@@ -167,6 +167,11 @@ export interface AutoScaling {
   defaultCooldownS: number;
   /** 0 = not set (AWS: unset). */
   defaultInstanceWarmupS: number;
+  /**
+   * Instances per zone at time 0, when the run should start from an unbalanced fleet (zone name
+   * → count, summing to desiredCapacity). Absent: spread evenly, fewest first, as AWS launches.
+   */
+  initialInstancesPerZone?: Record<string, number>;
   /** Scaling policies (contract "Scaling"), validated, durations in seconds, fallbacks resolved. */
   policies: ScalingPolicy[];
   scheduledActions: ScheduledAction[];
