@@ -12,7 +12,7 @@ import { RandomStreams } from './engine/random.ts';
 import type { Scenario } from './scenario/types.ts';
 import type { RunResult, Simulation } from './report/types.ts';
 import { ArrivalProcess } from './model/traffic.ts';
-import { LoadBalancer } from './model/load-balancer.ts';
+import { LoadBalancer, type RouteObserver } from './model/load-balancer.ts';
 import { Metrics } from './model/metrics.ts';
 import { EventLog } from './model/event-log.ts';
 import { RequestPath } from './model/request-path.ts';
@@ -25,6 +25,8 @@ import { buildSummary } from './report/summary.ts';
 export interface SimulateOptions {
   /** Overrides the scenario's seed. */
   seed?: number;
+  /** Sees every routing decision (tests, tracing); slows the run. */
+  onRoute?: RouteObserver;
 }
 
 class Run implements Simulation {
@@ -52,6 +54,7 @@ class Run implements Simulation {
     const { engine, targets, metrics, log } = this;
     const tg = scenario.loadBalancer.targetGroup;
     this.lb = new LoadBalancer(scenario.loadBalancer, scenario.zones.length, scenario.traffic.clients, targets, streams.get('routing'), streams.get('dns'));
+    this.lb.observer = options.onRoute ?? null;
     const arrivals = new ArrivalProcess(scenario.traffic.rate, scenario.traffic.arrivals, streams.get('arrivals'));
     const service = makeSampler(scenario.instance.serviceTime, streams.get('service'));
     this.requests = new RequestPath(engine, scenario, arrivals, streams.get('clients'), service, this.lb, targets, metrics, this.durationS);

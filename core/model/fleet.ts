@@ -43,8 +43,10 @@ export class Fleet {
 
   /** The running system at time 0. */
   startInService(): void {
+    const perZone = this.scenario.autoScaling.initialInstancesPerZone;
+    const zones = perZone ? this.scenario.zones.flatMap((z, i) => Array<number>(perZone[z] ?? 0).fill(i)) : [];
     for (let k = 0; k < this.desired; k++) {
-      const t = this.add();
+      const t = this.add(zones[k]);
       const targets = this.targets;
       targets.lifecycle[t] = Lifecycle.InService;
       targets.inServiceS[t] = 0;
@@ -68,18 +70,24 @@ export class Fleet {
     return t;
   }
 
-  private add(): number {
-    const zoneCounts = new Int32Array(this.scenario.zones.length);
+  private add(zoneIndex?: number): number {
     const targets = this.targets;
-    for (let i = 0; i < targets.count; i++) if (targets.lifecycle[i] !== Lifecycle.Terminated) zoneCounts[targets.zone[i]!]!++;
-    let zone = 0;
-    for (let z = 1; z < zoneCounts.length; z++) if (zoneCounts[z]! < zoneCounts[zone]!) zone = z;
+    const zone = zoneIndex ?? this.zoneWithFewest();
     const t = targets.add(zone, this.engine.now);
     this.lb.ensureCapacity(targets.capacity);
     this.pending++;
     this.log.add(this.engine.now, 'launch', targets.id(t), this.scenario.zones[zone]!);
     this.onLaunch(t);
     return t;
+  }
+
+  private zoneWithFewest(): number {
+    const zoneCounts = new Int32Array(this.scenario.zones.length);
+    const targets = this.targets;
+    for (let i = 0; i < targets.count; i++) if (targets.lifecycle[i] !== Lifecycle.Terminated) zoneCounts[targets.zone[i]!]!++;
+    let zone = 0;
+    for (let z = 1; z < zoneCounts.length; z++) if (zoneCounts[z]! < zoneCounts[zone]!) zone = z;
+    return zone;
   }
 
   private boot(t: number): void {

@@ -18,6 +18,21 @@ import { Health, Registration, type TargetTable } from './targets.ts';
 
 export const DNS_TTL_S = 60;
 
+/** What a routing decision looked like, for tests and tracing (computed only when observed). */
+export interface RouteObservation {
+  timeS: number;
+  node: number;
+  client: number;
+  /** The chosen target, or -1 for a 503. */
+  target: number;
+  targetHealthy: boolean;
+  targetZone: number;
+  /** Whether any registered target in the node's scope was healthy. */
+  healthyInScope: boolean;
+}
+
+export type RouteObserver = (o: RouteObservation) => void;
+
 class Node implements RoutingView {
   eligible = new Int32Array(16);
   length = 0;
@@ -40,6 +55,7 @@ export class LoadBalancer {
   private readonly weightOf: WeightOf;
   private slowStartActive = false;
   now = 0;
+  observer: RouteObserver | null = null;
 
   constructor(
     readonly spec: LoadBalancerSpec,
@@ -81,9 +97,28 @@ export class LoadBalancer {
   route(node: number, client: number, now: number): number {
     if (this.dirty) this.rebuild();
     const n = this.nodes[node]!;
-    if (n.length === 0) return -1;
     this.now = now;
-    return this.router(n, client, this.slowStartActive ? this.weightOf : null);
+    const target = n.length === 0 ? -1 : this.router(n, client, this.slowStartActive ? this.weightOf : null);
+    if (this.observer) this.observe(node, client, target, now);
+    return target;
+  }
+
+  private observe(node: number, client: number, target: number, now: number): void {
+    const t = this.targets;
+    let healthyInScope = false;
+    for (let i = 0; i < t.count; i++) {
+      const inScope = t.registration[i] === Registration.Registered && (this.spec.crossZone || t.zone[i] === node);
+      if (inScope && t.health[i] === Health.Healthy) healthyInScope = true;
+    }
+    this.observer!({
+      timeS: now,
+      node,
+      client,
+      target,
+      targetHealthy: target >= 0 && t.health[target] === Health.Healthy,
+      targetZone: target >= 0 ? t.zone[target]! : -1,
+      healthyInScope,
+    });
   }
 
   /** A target slot was added: make room in the per-node counters. */

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { RatePoint } from './types.ts';
-import { parseDuration, formatInput } from './duration.ts';
+import { formatDuration, formatInput, parseDuration } from './duration.ts';
 import { describe, fail } from './values.ts';
 
 const HELP = 'give a number of requests per second, or a list of [time, rate] points such as [[0s, 100], [30m, 600]]';
@@ -38,7 +38,7 @@ export function rateSchedule() {
       if (previous && point[0] <= previous[0]) {
         ok = false;
         const when = formatInput((pair as unknown[])[0]);
-        ctx.addIssue({ code: 'custom', path: [i, 0], message: `${when} is not after the previous point (${previous[0]}s); times must increase strictly` });
+        ctx.addIssue({ code: 'custom', path: [i, 0], message: `${when} is not after the previous point (${formatDuration(previous[0])}); times must increase strictly` });
       }
       points.push(point);
     });

@@ -1,0 +1,144 @@
+/**
+ * CloudWatch statistics over a set of datapoints: how one period's value is made from the
+ * datapoints that fall in it (CW-CONC, "Statistics"; ALB-CW for how ELB nodes report).
+ *
+ * Each datapoint is a statistic set (sum, sample count, minimum, maximum), possibly with a
+ * histogram of its samples. Sum and SampleCount add across datapoints, Minimum and Maximum are
+ * the extremes of the per-datapoint extremes, Average is total sum over total sample count; so
+ * per-node reports combine the way AWS describes for HealthyHostCount (ALB-CW).
+ *
+ * Percentiles `pNN.NN` need the samples themselves. CloudWatch answers them from raw values, and
+ * from a statistic set only when it holds one distinct value (Min = Max, Sum = Min × SampleCount;
+ * CW-CONC, "Percentiles"). Here a datapoint may also carry a histogram (report/histogram.ts,
+ * 1 % relative accuracy), which is how the simulator hands over a period's latencies. Without
+ * histograms the percentile is exact, with the same rank rule as the histogram:
+ * the value at rank ⌊q·(n−1)⌋ of the sorted samples.
+ */
+import { Histogram } from '../../report/histogram.ts';
+import type { Statistic } from '../../scenario/types.ts';
+
+/** One stored datapoint: a statistic set, with its samples' histogram when it has one. */
+export interface StoredDatapoint {
+  /** Start of the interval the datapoint covers. */
+  timestampS: number;
+  /** Queries made before this time do not see the datapoint (publication delay). */
+  visibleAtS: number;
+  sum: number;
+  sampleCount: number;
+  min: number;
+  max: number;
+  /** A private copy; values in the histogram's unit, multiplied by `histogramScale` on output. */
+  histogram: Histogram | null;
+  histogramScale: number;
+}
+
+const percentileCache = new Map<string, number>();
+
+/** The quantile (0–1) a `pNN.NN` statistic asks for, or null for the five basic statistics. */
+export function percentileOf(statistic: Statistic): number | null {
+  if (statistic[0] !== 'p') return null;
+  const cached = percentileCache.get(statistic);
+  if (cached !== undefined) return cached;
+  const match = /^p(\d{1,3}(?:\.\d+)?)$/.exec(statistic);
+  const pct = match ? Number(match[1]) : NaN;
+  if (!(pct >= 0 && pct <= 100)) throw new Error(`not a CloudWatch statistic: ${statistic} (want p0 to p100)`);
+  percentileCache.set(statistic, pct / 100);
+  return pct / 100;
+}
+
+/** Checks a statistic name once, so a typo fails when an alarm is built, not an hour into a run. */
+export function assertStatistic(statistic: Statistic): void {
+  const basic = ['Average', 'Sum', 'Minimum', 'Maximum', 'SampleCount'];
+  if (!basic.includes(statistic)) percentileOf(statistic);
+}
+
+/**
+ * The statistic over `points[from..to)`; null when there is no datapoint, or when a percentile
+ * is asked of statistic sets that hold more than one distinct value and no histogram.
+ * `scratch` is a histogram the caller lends for merging (cleared here).
+ */
+export function aggregate(
+  points: readonly StoredDatapoint[],
+  from: number,
+  to: number,
+  statistic: Statistic,
+  scratch: Histogram,
+): number | null {
+  if (to <= from) return null;
+  let sum = 0;
+  let count = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = from; i < to; i++) {
+    const p = points[i]!;
+    sum += p.sum;
+    count += p.sampleCount;
+    if (p.min < min) min = p.min;
+    if (p.max > max) max = p.max;
+  }
+  switch (statistic) {
+    case 'Sum':
+      return sum;
+    case 'SampleCount':
+      return count;
+    case 'Average':
+      return sum / count;
+    case 'Minimum':
+      return min;
+    case 'Maximum':
+      return max;
+  }
+  return percentile(points, from, to, percentileOf(statistic)!, scratch);
+}
+
+function percentile(
+  points: readonly StoredDatapoint[],
+  from: number,
+  to: number,
+  q: number,
+  scratch: Histogram,
+): number | null {
+  let scale = 0;
+  for (let i = from; i < to; i++) {
+    const p = points[i]!;
+    if (p.histogram) scale = p.histogramScale;
+    else if (p.min !== p.max) return null; // a statistic set of several values has no percentiles
+  }
+  return scale > 0 ? fromHistograms(points, from, to, q, scale, scratch) : exact(points, from, to, q);
+}
+
+/** Merges the histograms; datapoints without one (single values) are recorded into the merge. */
+function fromHistograms(
+  points: readonly StoredDatapoint[],
+  from: number,
+  to: number,
+  q: number,
+  scale: number,
+  scratch: Histogram,
+): number {
+  scratch.clear();
+  for (let i = from; i < to; i++) {
+    const p = points[i]!;
+    if (p.histogram) scratch.merge(p.histogram);
+    else for (let k = 0; k < p.sampleCount; k++) scratch.record(p.min / scale);
+  }
+  return scratch.quantile(q) * scale;
+}
+
+/** Weighted nearest rank over the distinct values, each weighted by its sample count. */
+function exact(points: readonly StoredDatapoint[], from: number, to: number, q: number): number {
+  const values: { value: number; weight: number }[] = [];
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    values.push({ value: points[i]!.min, weight: points[i]!.sampleCount });
+    n += points[i]!.sampleCount;
+  }
+  values.sort((a, b) => a.value - b.value);
+  const rank = q * (n - 1);
+  let seen = 0;
+  for (const v of values) {
+    seen += v.weight;
+    if (seen > rank) return v.value;
+  }
+  return values[values.length - 1]!.value;
+}
