@@ -71,7 +71,7 @@ export function checkSeed(raw: string): string | undefined {
 export function checkOverride(raw: string): string | undefined {
   const eq = raw.indexOf('=');
   if (eq < 0) return `expects PATH=VALUE, e.g. autoScaling.maxSize=20; got '${raw}'`;
-  if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(raw.slice(0, eq))) {
+  if (!/^[^.\s]+(\.[^.\s]+)*$/.test(raw.slice(0, eq))) {
     return `'${raw.slice(0, eq)}' is not a dotted key path (like autoScaling.policies.0.targetValue)`;
   }
   return undefined;

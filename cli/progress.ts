@@ -39,7 +39,7 @@ export async function runWithProgress(sim: Simulation, stream?: NodeJS.WriteStre
 function startBar(stream: NodeJS.WriteStream, total: number): cliProgress.SingleBar {
   const bar = new cliProgress.SingleBar({
     stream,
-    format: ' {bar} {percentage}% | simulated {simulated} of {total_clock} | {duration_formatted} elapsed',
+    format: ' {bar} {percentage}% | simulated {simulated} of {total_clock} | {duration_formatted} elapsed, eta {eta_formatted}',
     barsize: 30,
     clearOnComplete: true,
     hideCursor: false,

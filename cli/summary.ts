@@ -46,7 +46,7 @@ export function formatRunSummary({ summary: s, wallS, outDir, files }: RunFacts)
     ],
     [
       'capacity',
-      `${s.capacity.min}–${s.capacity.max} instances · ${fixed(s.instanceHours, 2)} instance-hours · cost $${fixed(s.cost, 2)}`,
+      `${capacity(s.capacity)} · ${fixed(s.instanceHours, 2)} instance-hours · cost $${fixed(s.cost, 2)}`,
     ],
     ['wall time', `${fixed(wallS, 2)} s · ${count(wallS > 0 ? Math.round(s.requests / wallS) : 0)} simulated requests/s`],
     ['output', `${outDir}/ (${files.join(', ')})`],
@@ -59,6 +59,11 @@ export function count(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   const sign = n < 0 ? '-' : '';
   return sign + String(Math.abs(Math.round(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** "2–10 instances", or "4 instances" for a fleet that never changed size. */
+function capacity({ min, max }: Summary['capacity']): string {
+  return `${min === max ? min : `${min}–${max}`} instance${max === 1 ? '' : 's'}`;
 }
 
 function fixed(n: number, decimals: number): string {

@@ -38,6 +38,10 @@ describe('formatRunSummary', () => {
     const text = formatRunSummary({ summary: { ...summary, target5xx: 3, inFlightAtEnd: 4 }, wallS: 1, outDir: 'o', files: [] });
     expect(text).toContain('· target 5xx 3 · in flight at end 4\n');
   });
+  it('shows a fleet that never changed size as one number', () => {
+    expect(formatRunSummary({ summary: { ...summary, capacity: { min: 4, max: 4 } }, wallS: 1, outDir: 'o', files: [] })).toContain('capacity  4 instances ·');
+    expect(formatRunSummary({ summary: { ...summary, capacity: { min: 1, max: 1 } }, wallS: 1, outDir: 'o', files: [] })).toContain('capacity  1 instance ·');
+  });
   it('copes with a run that served nothing', () => {
     const empty = { ...summary, requests: 0, responses2xx: 0, elb5xx: { '502': 0, '503': 0, '504': 0 }, latencyMs: { mean: NaN, p50: NaN, p90: NaN, p99: NaN, max: NaN } };
     const text = formatRunSummary({ summary: empty, wallS: 0, outDir: 'o', files: [] });
