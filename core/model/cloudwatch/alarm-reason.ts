@@ -72,23 +72,22 @@ export function alarmReason(
     case 'premature':
       return (
         `Threshold Crossed: ${plural(listed.length, 'datapoint')} ${list} ${wasWere(listed.length)} ${verb} ` +
-        `${threshold} and all newer datapoints were missing (oldest breaching datapoint at least ${m} periods old).`
+        `${threshold}, the oldest at least ${plural(m, 'period')} old and every newer datapoint breaching or missing.`
       );
     case 'filled':
+    case 'datapoints': {
+      const as = spec.treatMissingData === 'breaching' ? 'Breaching' : 'NonBreaching';
       if (decision.evaluated.length === 0) {
-        const as = spec.treatMissingData === 'breaching' ? 'Breaching' : 'NonBreaching';
         return `Threshold Crossed: no datapoints were received for ${plural(n, 'period')} and ${n} missing datapoints were treated as [${as}].`;
       }
-    // falls through: some real datapoints, some filled
-    case 'datapoints': {
-      const count = listed.length === n ? `${n} datapoints` : `${listed.length} out of the last ${plural(n, 'datapoint')}`;
-      const fills =
-        decision.filled > 0
-          ? ` and ${plural(decision.filled, 'missing datapoint')} ${wasWere(decision.filled)} treated as ` +
-            `[${spec.treatMissingData === 'breaching' ? 'Breaching' : 'NonBreaching'}]`
-          : '';
+      const f = decision.filled;
       const needed = alarming ? m : n - m + 1;
       const minimum = m < n ? ` (minimum ${plural(needed, 'datapoint')} for ${previous} -> ${decision.state} transition)` : '';
+      if (listed.length === 0) {
+        return `Threshold Crossed: ${f} out of the last ${plural(n, 'datapoint')} ${wasWere(f)} missing and treated as [${as}]${minimum}.`;
+      }
+      const count = listed.length === n ? plural(n, 'datapoint') : `${listed.length} out of the last ${plural(n, 'datapoint')}`;
+      const fills = f > 0 ? ` and ${plural(f, 'missing datapoint')} ${wasWere(f)} treated as [${as}]` : '';
       return `Threshold Crossed: ${count} ${list} ${wasWere(listed.length)} ${verb} ${threshold}${fills}${minimum}.`;
     }
   }
