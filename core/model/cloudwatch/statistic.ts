@@ -49,7 +49,9 @@ export function percentileOf(statistic: Statistic): number | null {
 /** Checks a statistic name once, so a typo fails when an alarm is built, not an hour into a run. */
 export function assertStatistic(statistic: Statistic): void {
   const basic = ['Average', 'Sum', 'Minimum', 'Maximum', 'SampleCount'];
-  if (!basic.includes(statistic)) percentileOf(statistic);
+  if (!basic.includes(statistic) && percentileOf(statistic) === null) {
+    throw new Error(`not a CloudWatch statistic: ${statistic}`);
+  }
 }
 
 /**
@@ -88,7 +90,9 @@ export function aggregate(
     case 'Maximum':
       return max;
   }
-  return percentile(points, from, to, percentileOf(statistic)!, scratch);
+  const q = percentileOf(statistic);
+  if (q === null) throw new Error(`not a CloudWatch statistic: ${statistic}`);
+  return percentile(points, from, to, q, scratch);
 }
 
 function percentile(
