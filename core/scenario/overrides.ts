@@ -48,7 +48,8 @@ export function parseOverride(input: OverrideInput): OverrideResult {
   const pathString = pathSource.trim();
   const segments = pathString.split('.');
   if (pathString === '' || segments.some((s) => s.trim() === '')) {
-    return problem(pathString, `\`${pathString}\` is not a key path; use dotted keys such as loadBalancer.targetGroup.algorithm`);
+    const what = pathString === '' ? 'no key path before `=`' : `\`${pathString}\` is not a key path`;
+    return problem(pathString, `${what}; use dotted keys such as loadBalancer.targetGroup.algorithm`);
   }
   const path = segments.map((s): PathKey => (/^\d+$/.test(s) ? Number(s) : s));
   const valueDoc = parseDocument(valueSource);

@@ -175,6 +175,51 @@ export interface AutoScaling {
   /** Scaling policies (contract "Scaling"), validated, durations in seconds, fallbacks resolved. */
   policies: ScalingPolicy[];
   scheduledActions: ScheduledAction[];
+  /** AWS `TerminationPolicies`; default `['Default']`. */
+  terminationPolicies?: TerminationPolicyName[];
+  /** AWS `NewInstancesProtectedFromScaleIn`; default false. */
+  newInstancesProtectedFromScaleIn?: boolean;
+  /** AWS lifecycle hooks (`PutLifecycleHook`); default none. */
+  lifecycleHooks?: LifecycleHook[];
+  /** AWS warm pool (`PutWarmPool`); default none. */
+  warmPool?: WarmPool | null;
+}
+
+export type TerminationPolicyName =
+  | 'Default'
+  | 'AllocationStrategy'
+  | 'OldestLaunchTemplate'
+  | 'OldestLaunchConfiguration'
+  | 'ClosestToNextInstanceHour'
+  | 'NewestInstance'
+  | 'OldestInstance';
+
+export interface LifecycleHook {
+  name: string;
+  transition: 'autoscaling:EC2_INSTANCE_LAUNCHING' | 'autoscaling:EC2_INSTANCE_TERMINATING';
+  /** AWS `HeartbeatTimeout`: 30–7200 s, default 3600 s. */
+  heartbeatTimeoutS: number;
+  /** AWS `DefaultResult` when the timeout runs out: ABANDON (default) or CONTINUE. */
+  defaultResult: 'ABANDON' | 'CONTINUE';
+  /**
+   * How long the hook's own work takes before it calls CompleteLifecycleAction with CONTINUE
+   * (elbsim's stand-in for the user's automation); null: it never completes and the heartbeat
+   * timeout decides.
+   */
+  completesAfterS: number | null;
+}
+
+export interface WarmPool {
+  /** AWS `MinSize` of the pool; default 0. */
+  minSize: number;
+  /** AWS `MaxGroupPreparedCapacity`; null: the group's maxSize. Pool size = this − desired, at least minSize. */
+  maxGroupPreparedCapacity: number | null;
+  /** AWS `PoolState`: Stopped (default), Running or Hibernated. Only Running pool instances are billed for compute. */
+  poolState: 'Stopped' | 'Running' | 'Hibernated';
+  /** AWS `InstanceReusePolicy.ReuseOnScaleIn`: scaled-in instances go back to the pool. */
+  reuseOnScaleIn: boolean;
+  /** Time from leaving the pool to InService (elbsim parameter; AWS: "as little as ~30 s"). */
+  warmStartTime: Distribution;
 }
 
 export interface Instance {
