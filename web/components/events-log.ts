@@ -1,0 +1,243 @@
+/**
+ * <elbsim-events-log>: the run's event log (events.csv) synced to the cursor. The last event at
+ * or before the cursor is highlighted and kept in view; later events are dimmed; choosing an
+ * event moves the cursor to its time. Filters by kind (alarms, scaling, health, faults,
+ * lifecycle). Rows are drawn in a window around the visible part, so a log of a hundred
+ * thousand events scrolls as smoothly as one of ten.
+ */
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { SimEvent } from '../../core/index.ts';
+import { emit } from '../events.ts';
+import { formatClock } from '../format/clock.ts';
+import { CATEGORY_LABELS, EVENT_CATEGORIES, categoryOf, filterEvents, type EventCategory } from '../model/event-categories.ts';
+import { sharedStyles } from './shared-styles.ts';
+
+const ROW = 26;
+const BUFFER = 12;
+
+/** Index in `rows` of the last row at or before `timeS`, or -1. */
+export function currentRow(rows: readonly { event: SimEvent }[], timeS: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid]!.event.timeS <= timeS) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+@customElement('elbsim-events-log')
+export class EventsLog extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+      }
+      .filters {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px;
+        margin: 6px 0;
+      }
+      .filters button {
+        font-size: 11.5px;
+        padding: 2px 8px;
+        border-radius: 12px;
+      }
+      .filters button[aria-pressed='true'] {
+        background: var(--panel-2);
+        border-color: var(--accent);
+      }
+      .filters button[aria-pressed='false'] {
+        color: var(--muted);
+        text-decoration: line-through;
+      }
+      .scroller {
+        position: relative;
+        overflow-y: auto;
+        flex: none;
+        height: var(--events-height, 320px);
+        border: 1px solid var(--border);
+        border-radius: var(--radius);
+        background: var(--panel);
+      }
+      .row {
+        position: absolute;
+        left: 0;
+        right: 0;
+        height: ${ROW}px;
+        display: grid;
+        grid-template-columns: 66px 78px minmax(70px, 120px) 1fr;
+        gap: 6px;
+        align-items: center;
+        padding: 0 8px;
+        border: 0;
+        border-radius: 0;
+        background: transparent;
+        text-align: left;
+        font-size: 12px;
+        white-space: nowrap;
+      }
+      .row:hover {
+        background: var(--panel-2);
+      }
+      .row.future {
+        opacity: 0.45;
+      }
+      .row.current {
+        background: color-mix(in srgb, var(--accent) 18%, transparent);
+        box-shadow: inset 3px 0 0 var(--accent);
+      }
+      .row span {
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .time {
+        font-family: var(--mono);
+        font-variant-numeric: tabular-nums;
+        color: var(--muted);
+      }
+      .subject {
+        font-family: var(--mono);
+      }
+      .kind {
+        font-size: 10.5px;
+        font-weight: 700;
+        text-transform: uppercase;
+        letter-spacing: 0.03em;
+        border-radius: 4px;
+        padding: 1px 5px;
+        justify-self: start;
+        color: #111;
+      }
+      .k-alarm {
+        background: #f0e442;
+      }
+      .k-scaling {
+        background: #56b4e9;
+      }
+      .k-health {
+        background: #8fd6b8;
+      }
+      .k-fault {
+        background: #e8a6c8;
+      }
+      .k-lifecycle {
+        background: #d5dbe3;
+      }
+      .empty {
+        padding: 16px;
+        color: var(--muted);
+        font-size: 12px;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) events: readonly SimEvent[] = [];
+  @property({ type: Number }) cursorS = 0;
+
+  @state() private shown: ReadonlySet<EventCategory> = new Set(EVENT_CATEGORIES);
+  @state() private scrolledPx = 0;
+  @state() private viewport = 300;
+  @query('.scroller') private scroller!: HTMLDivElement;
+  private rows: { event: SimEvent; index: number }[] = [];
+  private resizeObserver = new ResizeObserver((entries) => {
+    this.viewport = entries[0]?.contentRect.height ?? this.viewport;
+  });
+
+  override firstUpdated(): void {
+    this.resizeObserver.observe(this.scroller);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver.disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('events') || changed.has('shown')) this.rows = filterEvents(this.events, this.shown);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('cursorS') || changed.has('events') || changed.has('shown')) this.keepCurrentInView();
+  }
+
+  private keepCurrentInView(): void {
+    const i = currentRow(this.rows, this.cursorS);
+    if (i < 0 || !this.scroller) return;
+    const top = i * ROW;
+    const view = this.scroller.clientHeight;
+    if (top < this.scroller.scrollTop || top + ROW > this.scroller.scrollTop + view) {
+      this.scroller.scrollTop = Math.max(0, top - view / 2);
+      this.scrolledPx = this.scroller.scrollTop;
+    }
+  }
+
+  private toggle(category: EventCategory): void {
+    const next = new Set(this.shown);
+    if (next.has(category)) next.delete(category);
+    else next.add(category);
+    this.shown = next;
+  }
+
+  override render() {
+    const counts = new Map<EventCategory, number>();
+    for (const e of this.events) counts.set(categoryOf(e.kind), (counts.get(categoryOf(e.kind)) ?? 0) + 1);
+    const current = currentRow(this.rows, this.cursorS);
+    const first = Math.max(0, Math.floor(this.scrolledPx / ROW) - BUFFER);
+    const last = Math.min(this.rows.length, Math.ceil((this.scrolledPx + this.viewport) / ROW) + BUFFER);
+    const visible = this.rows.slice(first, last);
+    return html`
+      <div class="filters" role="group" aria-label="Show events of kind">
+        ${EVENT_CATEGORIES.map(
+          (c) =>
+            html`<button type="button" aria-pressed=${this.shown.has(c) ? 'true' : 'false'} data-category=${c} @click=${() => this.toggle(c)}>
+              ${CATEGORY_LABELS[c]} ${counts.get(c) ?? 0}
+            </button>`,
+        )}
+      </div>
+      <div
+        class="scroller"
+        role="list"
+        aria-label="Events"
+        data-testid="events-list"
+        @scroll=${() => (this.scrolledPx = this.scroller.scrollTop)}
+      >
+        ${this.rows.length === 0
+          ? html`<div class="empty">${this.events.length ? 'No events of the chosen kinds.' : 'No events yet.'}</div>`
+          : html`<div style="height: ${this.rows.length * ROW}px"></div>`}
+        ${visible.map(({ event, index }, k) => {
+          const row = first + k;
+          const category = categoryOf(event.kind);
+          return html`<button
+            type="button"
+            role="listitem"
+            class="row ${row === current ? 'current' : ''} ${event.timeS > this.cursorS ? 'future' : ''}"
+            style="top: ${row * ROW}px"
+            data-testid="event"
+            data-index=${index}
+            aria-current=${row === current ? 'true' : 'false'}
+            title="${formatClock(event.timeS, true)} ${event.kind} ${event.subject} ${event.detail}"
+            @click=${() => emit(this, 'cursor-change', { timeS: event.timeS })}
+          >
+            <span class="time">${formatClock(event.timeS, true)}</span>
+            <span class="kind k-${category}">${event.kind}</span>
+            <span class="subject">${event.subject}</span>
+            <span class="detail">${event.detail}</span>
+          </button>`;
+        })}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'elbsim-events-log': EventsLog;
+  }
+}

@@ -1,0 +1,252 @@
+/**
+ * <elbsim-fleet-view>: the fleet at the cursor. One column per Availability Zone, one tile per
+ * instance, coloured by lifecycle and health (pending, warming, in service, unhealthy,
+ * draining, terminated), with its load as a fill rising from the bottom and a percentage.
+ * A failed instance (fault) is striped and badged; the state is also spelled out in each
+ * tile's label and a glyph, so colour is never the only cue.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { formatClock } from '../format/clock.ts';
+import { formatPercent } from '../format/numbers.ts';
+import { LIFECYCLES, LIFECYCLE_LABELS, type FleetSnapshot, type InstanceState, type Lifecycle } from '../model/fleet-state.ts';
+import { sharedStyles } from './shared-styles.ts';
+
+export const LIFECYCLE_GLYPHS: Record<Lifecycle, string> = {
+  pending: '◌',
+  warming: '◐',
+  in_service: '●',
+  unhealthy: '✕',
+  draining: '↘',
+  terminated: '∅',
+};
+
+export function instanceLabel(inst: InstanceState): string {
+  const parts = [inst.id, inst.zone, LIFECYCLE_LABELS[inst.lifecycle]];
+  if (inst.failed) parts.push('failed (fault)');
+  if (inst.slowFactor) parts.push(`slow ×${inst.slowFactor}`);
+  if (Number.isFinite(inst.load)) parts.push(`load ${formatPercent(inst.load)}`);
+  parts.push(`since ${formatClock(inst.sinceS, true)}`);
+  return parts.join(' · ');
+}
+
+@customElement('elbsim-fleet-view')
+export class FleetView extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .legend {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 12px;
+        font-size: 12px;
+        margin: 6px 0 10px;
+        color: var(--muted);
+      }
+      .legend span {
+        display: inline-flex;
+        align-items: center;
+        gap: 5px;
+      }
+      .legend i {
+        display: inline-grid;
+        place-items: center;
+        width: 16px;
+        height: 14px;
+        border-radius: 3px;
+        font-style: normal;
+        font-size: 10px;
+        color: #111;
+      }
+      .legend b {
+        color: var(--fg);
+        font-variant-numeric: tabular-nums;
+      }
+      .zones {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
+        gap: 10px;
+      }
+      .zone {
+        border: 1px solid var(--border);
+        border-radius: var(--radius);
+        padding: 6px;
+        background: var(--panel-2);
+        min-height: 84px;
+      }
+      .zone.failed {
+        border-color: var(--state-failed);
+        border-style: dashed;
+        border-width: 2px;
+      }
+      .zone h4 {
+        margin: 0 0 6px;
+        font-size: 12px;
+        font-weight: 600;
+        display: flex;
+        justify-content: space-between;
+        gap: 6px;
+      }
+      .zone h4 .count {
+        color: var(--muted);
+        font-weight: 400;
+      }
+      .zone .down {
+        color: var(--state-failed);
+        font-weight: 700;
+      }
+      .tiles {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 5px;
+      }
+      .tile {
+        position: relative;
+        width: 58px;
+        height: 50px;
+        border-radius: 6px;
+        overflow: hidden;
+        color: #111;
+        font-size: 11px;
+        line-height: 1.15;
+        padding: 3px 4px;
+        border: 1px solid rgba(0, 0, 0, 0.25);
+        transition: background-color 0.25s;
+      }
+      .tile .fill {
+        position: absolute;
+        left: 0;
+        right: 0;
+        bottom: 0;
+        background: rgba(0, 0, 0, 0.22);
+        transition: height 0.25s;
+      }
+      .tile .id,
+      .tile .load,
+      .tile .glyph {
+        position: relative;
+      }
+      .tile .id {
+        font-family: var(--mono);
+        font-weight: 600;
+        font-size: 10.5px;
+      }
+      .tile .glyph {
+        position: absolute;
+        right: 4px;
+        top: 2px;
+      }
+      .tile .load {
+        position: absolute;
+        left: 4px;
+        bottom: 3px;
+        font-variant-numeric: tabular-nums;
+        font-weight: 600;
+      }
+      .tile.failed {
+        outline: 3px solid var(--state-failed);
+        outline-offset: -3px;
+        background-image: repeating-linear-gradient(135deg, transparent 0 6px, rgba(204, 121, 167, 0.55) 6px 9px);
+      }
+      .tile .badge {
+        position: absolute;
+        right: 3px;
+        bottom: 2px;
+        font-size: 10px;
+        font-weight: 700;
+      }
+      .tile.terminated {
+        opacity: 0.55;
+        width: 44px;
+        height: 30px;
+      }
+      .tile.terminated .load {
+        display: none;
+      }
+      .s-pending {
+        background-color: var(--state-pending);
+      }
+      .s-warming {
+        background-color: var(--state-warming);
+      }
+      .s-in_service {
+        background-color: var(--state-in-service);
+      }
+      .s-unhealthy {
+        background-color: var(--state-unhealthy);
+      }
+      .s-draining {
+        background-color: var(--state-draining);
+      }
+      .s-terminated {
+        background-color: var(--state-terminated);
+      }
+      .empty {
+        color: var(--muted);
+        font-size: 12px;
+        padding: 20px 0;
+        text-align: center;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) snapshot: FleetSnapshot | null = null;
+
+  private tile(inst: InstanceState) {
+    const load = Number.isFinite(inst.load) ? Math.min(1, Math.max(0, inst.load)) : 0;
+    const label = instanceLabel(inst);
+    return html`<div
+      class="tile s-${inst.lifecycle} ${inst.failed ? 'failed' : ''} ${inst.lifecycle === 'terminated' ? 'terminated' : ''}"
+      data-testid="instance"
+      data-instance=${inst.id}
+      data-state=${inst.lifecycle}
+      data-failed=${inst.failed ? 'true' : 'false'}
+      role="listitem"
+      aria-label=${label}
+      title=${label}
+    >
+      <div class="fill" style="height: ${(load * 100).toFixed(1)}%"></div>
+      <span class="id">${inst.id.replace(/^i-0*/, 'i-')}</span>
+      <span class="glyph" aria-hidden="true">${LIFECYCLE_GLYPHS[inst.lifecycle]}</span>
+      <span class="load">${Number.isFinite(inst.load) ? formatPercent(inst.load) : ''}</span>
+      ${inst.failed ? html`<span class="badge" aria-hidden="true">⚡</span>` : inst.slowFactor ? html`<span class="badge">×${inst.slowFactor}</span>` : nothing}
+    </div>`;
+  }
+
+  override render() {
+    const snapshot = this.snapshot;
+    if (!snapshot) return html`<div class="empty">Run a scenario to see its fleet.</div>`;
+    return html`
+      <div class="legend" aria-label="Instance states at the cursor">
+        ${LIFECYCLES.map(
+          (l) =>
+            html`<span data-count=${l}
+              ><i class="s-${l}" aria-hidden="true">${LIFECYCLE_GLYPHS[l]}</i>${LIFECYCLE_LABELS[l]} <b>${snapshot.counts[l]}</b></span
+            >`,
+        )}
+        <span><i style="background: var(--state-failed)" aria-hidden="true">⚡</i>failed <b>${snapshot.failed}</b></span>
+      </div>
+      <div class="zones">
+        ${snapshot.zones.map((zone) => {
+          const live = zone.instances.filter((i) => i.lifecycle !== 'terminated').length;
+          return html`<section class="zone ${zone.failed ? 'failed' : ''}" aria-label="Zone ${zone.zone}" data-zone=${zone.zone}>
+            <h4>
+              <span>${zone.zone}</span>
+              ${zone.failed ? html`<span class="down">zone failed</span>` : html`<span class="count">${live} running</span>`}
+            </h4>
+            <div class="tiles" role="list">${zone.instances.map((inst) => this.tile(inst))}</div>
+          </section>`;
+        })}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'elbsim-fleet-view': FleetView;
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * <elbsim-scenario-picker>: the bundled scenarios, each with its description (what to look
+ * at). Choosing one sends `scenario-select`; the app loads its text into the editor.
+ */
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { emit } from '../events.ts';
+import type { BundledScenario } from '../scenarios.ts';
+import { sharedStyles } from './shared-styles.ts';
+
+@customElement('elbsim-scenario-picker')
+export class ScenarioPicker extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+      }
+      ul {
+        list-style: none;
+        margin: 6px 0 0;
+        padding: 0;
+        max-height: 240px;
+        overflow-y: auto;
+        border: 1px solid var(--border);
+        border-radius: var(--radius);
+        background: var(--panel);
+      }
+      li + li {
+        border-top: 1px solid var(--border);
+      }
+      button {
+        display: block;
+        width: 100%;
+        text-align: left;
+        border: 0;
+        border-left: 3px solid transparent;
+        border-radius: 0;
+        background: transparent;
+        padding: 7px 10px;
+      }
+      button[aria-pressed='true'] {
+        border-left-color: var(--accent);
+        background: var(--panel-2);
+      }
+      .title {
+        font-weight: 600;
+      }
+      .id {
+        font-family: var(--mono);
+        font-size: 11px;
+        color: var(--muted);
+        margin-left: 6px;
+      }
+      .description {
+        display: block;
+        font-size: 12px;
+        color: var(--muted);
+        margin-top: 2px;
+      }
+      .empty {
+        padding: 10px;
+        color: var(--muted);
+        font-size: 12px;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) scenarios: readonly BundledScenario[] = [];
+  /** Id of the bundled scenario in the editor; null when it is a custom or edited one. */
+  @property({ attribute: false }) selected: string | null = null;
+
+  override render() {
+    return html`
+      <h2 id="label">Scenarios</h2>
+      <ul aria-labelledby="label" data-testid="scenario-list">
+        ${this.scenarios.length === 0
+          ? html`<li class="empty">No bundled scenarios. Write one in the editor or upload a file.</li>`
+          : this.scenarios.map(
+              (s) => html`<li>
+                <button
+                  type="button"
+                  aria-pressed=${s.id === this.selected ? 'true' : 'false'}
+                  data-scenario=${s.id}
+                  @click=${() => emit(this, 'scenario-select', { id: s.id })}
+                >
+                  <span class="title">${s.title}</span><span class="id">${s.fileName}</span>
+                  ${s.description ? html`<span class="description">${s.description}</span>` : null}
+                </button>
+              </li>`,
+            )}
+      </ul>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'elbsim-scenario-picker': ScenarioPicker;
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * <elbsim-summary>: the run's summary.json figures; in compare mode the two runs side by side
+ * with the change from the first to the second (green when it is an improvement, for figures
+ * where lower or higher is clearly better).
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Summary } from '../../core/index.ts';
+import { formatDelta, formatNumber } from '../format/numbers.ts';
+import { FIGURES } from '../model/summary-figures.ts';
+import { sharedStyles } from './shared-styles.ts';
+
+export interface LabelledSummary {
+  label: string;
+  summary: Summary;
+}
+
+@customElement('elbsim-summary')
+export class SummaryTable extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        overflow-x: auto;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+        font-size: 12.5px;
+        font-variant-numeric: tabular-nums;
+      }
+      th,
+      td {
+        padding: 4px 8px;
+        border-bottom: 1px solid var(--border);
+        text-align: right;
+        white-space: nowrap;
+      }
+      th:first-child,
+      td:first-child {
+        text-align: left;
+      }
+      thead th {
+        color: var(--muted);
+        font-weight: 600;
+      }
+      .unit {
+        color: var(--muted);
+        font-size: 11px;
+      }
+      .better {
+        color: var(--ok);
+        font-weight: 600;
+      }
+      .worse {
+        color: var(--error);
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) runs: readonly LabelledSummary[] = [];
+
+  override render() {
+    if (this.runs.length === 0) return nothing;
+    const compare = this.runs.length > 1;
+    return html`<table data-testid="summary-table">
+      <thead>
+        <tr>
+          <th scope="col">Figure</th>
+          ${this.runs.map((r) => html`<th scope="col">${r.label}</th>`)}
+          ${compare ? html`<th scope="col">${this.runs[1]!.label} vs ${this.runs[0]!.label}</th>` : nothing}
+        </tr>
+      </thead>
+      <tbody>
+        ${FIGURES.map((f) => {
+          const values = this.runs.map((r) => f.value(r.summary));
+          let verdict = '';
+          if (compare && f.lowerIsBetter !== null && Number.isFinite(values[0]!) && Number.isFinite(values[1]!) && values[0] !== values[1]) {
+            const lower = values[1]! < values[0]!;
+            verdict = lower === f.lowerIsBetter ? 'better' : 'worse';
+          }
+          return html`<tr data-figure=${f.key}>
+            <th scope="row">${f.label} ${f.unit ? html`<span class="unit">(${f.unit})</span>` : nothing}</th>
+            ${values.map((v) => html`<td>${formatNumber(v, f.digits)}</td>`)}
+            ${compare ? html`<td class=${verdict}>${formatDelta(values[0]!, values[1]!, f.digits)}</td>` : nothing}
+          </tr>`;
+        })}
+      </tbody>
+    </table>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'elbsim-summary': SummaryTable;
+  }
+}
