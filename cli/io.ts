@@ -14,13 +14,28 @@ export interface Io {
   env: Record<string, string | undefined>;
 }
 
-/** The real process: stdout, stderr, and progress only when stderr is a TTY. */
+/**
+ * The real process: stdout, stderr, and progress only when stderr is a TTY. When the reader of
+ * a pipe goes away (`elbsim run x.yaml | head -1`), further text to it is dropped: the run
+ * still finishes and writes its files, without an EPIPE stack trace.
+ */
 export function processIo(): Io {
   return {
-    out: (text) => void process.stdout.write(text),
-    err: (text) => void process.stderr.write(text),
+    out: writerTo(process.stdout),
+    err: writerTo(process.stderr),
     progress: process.stderr.isTTY && process.env.CI === undefined ? process.stderr : undefined,
     env: process.env,
+  };
+}
+
+function writerTo(stream: NodeJS.WriteStream): (text: string) => void {
+  let open = true;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    open = false;
+  });
+  return (text) => {
+    if (open) stream.write(text);
   };
 }
 

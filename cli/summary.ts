@@ -49,7 +49,7 @@ export function formatRunSummary({ summary: s, wallS, outDir, files }: RunFacts)
       `${capacity(s.capacity)} · ${fixed(s.instanceHours, 2)} instance-hours · cost $${fixed(s.cost, 2)}`,
     ],
     ['wall time', `${fixed(wallS, 2)} s · ${count(wallS > 0 ? Math.round(s.requests / wallS) : 0)} simulated requests/s`],
-    ['output', `${outDir}/ (${files.join(', ')})`],
+    ['output', `${outDir.replace(/\/+$/, '')}/ (${files.join(', ')})`],
   ];
   return rows.map(([label, text]) => `${label.padEnd(10)}${text}\n`).join('');
 }

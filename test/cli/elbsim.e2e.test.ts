@@ -112,6 +112,15 @@ describe('elbsim (spawned)', () => {
     expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
+  it('run: a reader that goes away (| true) is not an error: files written, exit 0, no EPIPE trace', () => {
+    const out = join(dir, 'piped');
+    const script = `set -o pipefail; "${process.execPath}" "${BIN}" run "${small}" --out "${out}" | true`;
+    const r = spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(existsSync(join(out, 'summary.json'))).toBe(true);
+  });
+
   it('validate: prints ok for each valid file and exits 0', () => {
     const json = file('small.json', JSON.stringify({ name: 'JSON', duration: '5m', zones: ['us-east-1a', 'us-east-1b'] }));
     const r = elbsim(['validate', small, json]);
