@@ -13,7 +13,7 @@ import { isMapping } from './objects.ts';
 import { applyOverrides, OVERRIDE_FILE, pathText, type OverrideInput } from './overrides.ts';
 import { inSource, locate, type PathKey } from './positions.ts';
 import { resolveScenario, type Parts } from './resolve.ts';
-import { ScenarioFileSchema } from './schema.ts';
+import { faultSchema, ScenarioFileSchema } from './schema.ts';
 import type { ParseResult, ScenarioIssue } from './types.ts';
 
 export interface ParseOptions {
@@ -51,6 +51,14 @@ function partsOf(input: unknown): Parts {
   for (const [key, schema] of Object.entries(ScenarioFileSchema.shape)) {
     const result = schema.safeParse(input[key]);
     if (result.success) parts[key] = { value: result.data };
+  }
+  const faults = input['faults'];
+  if (!parts['faults'] && Array.isArray(faults)) {
+    const validFaults = faults.flatMap((item: unknown, index) => {
+      const result = faultSchema.safeParse(item);
+      return result.success ? [{ index, value: result.data }] : [];
+    });
+    return { ...(parts as Parts), validFaults };
   }
   return parts as Parts;
 }

@@ -15,8 +15,14 @@ import { AUTO_SCALING_DEFAULTS, DEFAULT_FLEET_SIZE, type AutoScalingFile, type F
 import { didYouMean } from './suggest.ts';
 import type { AutoScaling, Fault, Scenario } from './types.ts';
 
-/** The top-level parts that passed the schema; an invalid part is absent. */
-export type Parts = { [K in ScenarioFileKey]?: { value: ScenarioFile[K] } };
+/**
+ * The top-level parts that passed the schema; an invalid part is absent. When the fault list
+ * as a whole is invalid, its valid items are still given (with their indexes) so their zones
+ * and times are checked too.
+ */
+export type Parts = { [K in ScenarioFileKey]?: { value: ScenarioFile[K] } } & {
+  validFaults?: { index: number; value: FaultFile }[];
+};
 
 export interface Resolution {
   scenario?: Scenario;
@@ -95,7 +101,10 @@ export function resolveScenario(parts: Parts, complete: boolean): Resolution {
   if (period !== undefined && durationS !== undefined && period > durationS) {
     error(errors, ['period'], `${formatDuration(period)} is longer than the run (duration ${formatDuration(durationS)}); the period must fit in the duration`);
   }
-  if (zones?.length === 1) warnings.push({ path: ['zones'], message: SINGLE_ZONE_WARNING, anchor: 'value' });
+  // Network and Classic Load Balancers may run in one zone; only an ALB needs two (ELB-HOW).
+  if (zones?.length === 1 && parts.loadBalancer?.value.type === 'application') {
+    warnings.push({ path: ['zones'], message: SINGLE_ZONE_WARNING, anchor: 'value' });
+  }
 
   const loadBalancer = parts.loadBalancer && resolveLoadBalancer(parts.loadBalancer.value, errors);
   const autoScaling = parts.autoScaling && resolveAutoScaling(
@@ -105,6 +114,7 @@ export function resolveScenario(parts: Parts, complete: boolean): Resolution {
     warnings,
   );
   const faults = parts.faults?.value.map((f, i) => resolveFault(f, i, zones, durationS, errors));
+  for (const { index, value } of parts.validFaults ?? []) resolveFault(value, index, zones, durationS, errors);
 
   const { name, description, seed, traffic, instance, expect } = parts;
   if (!complete || errors.length > 0) return { errors, warnings };

@@ -156,7 +156,7 @@ const count = integer({ min: 1 }).default(1);
 const zone = text({ nonEmpty: true }).optional();
 const lasting = duration({ above: 0 }).optional();
 
-const fault = z.discriminatedUnion('action', [
+export const faultSchema = z.discriminatedUnion('action', [
   strictObject({ at: duration(), action: z.literal('fail-target'), count, zone, for: lasting }),
   strictObject({ at: duration(), action: z.literal('terminate-target'), count, zone }),
   strictObject({ at: duration(), action: z.literal('fail-zone'), zone: text({ nonEmpty: true }), for: lasting }),
@@ -182,7 +182,7 @@ export const ScenarioFileSchema = strictObject(
     loadBalancer,
     autoScaling: autoScaling.optional(),
     instance,
-    faults: list(fault).default(() => []),
+    faults: list(faultSchema).default(() => []),
     expect,
   },
   { notSupported: { autoScalingGroups: `\`autoScalingGroups\` (several Auto Scaling groups) ${NOT_YET}; use autoScaling and instance` } },

@@ -183,7 +183,12 @@ export interface AutoScaling {
   lifecycleHooks?: LifecycleHook[];
   /** AWS warm pool (`PutWarmPool`); default none. */
   warmPool?: WarmPool | null;
+  /** AWS `SuspendProcesses`; default none. */
+  suspendedProcesses?: SuspendableProcess[];
 }
+
+/** The Auto Scaling processes elbsim models that can be suspended (AS-SUSP). */
+export type SuspendableProcess = 'Launch' | 'Terminate' | 'HealthCheck' | 'ReplaceUnhealthy' | 'AZRebalance' | 'AlarmNotification' | 'ScheduledActions';
 
 export type TerminationPolicyName =
   | 'Default'

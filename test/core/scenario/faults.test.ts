@@ -42,6 +42,13 @@ describe('faults', () => {
     );
   });
 
+  it('a valid fault is still checked against zones and duration when another fault is broken', () => {
+    expect(errorsOf(faults('- { at: 1m, action: explode }\n- { at: 2h, action: fail-zone, zone: us-east-1a }'))).toEqual([
+      'scenarios/x.yaml:5:23: faults.0.action: `explode` is not a fault action; allowed: fail-target, terminate-target, fail-zone or slow-target',
+      'scenarios/x.yaml:6:11: faults.1.at: 2h is not before the end of the run (duration 1h)',
+    ]);
+  });
+
   it.each([
     ['- { action: fail-target }', 'faults.0.at: required key is missing'],
     ['- { at: 1m }', 'faults.0.action: required key is missing; allowed: fail-target, terminate-target, fail-zone or slow-target'],

@@ -21,6 +21,10 @@ describe('warnings', () => {
     expect(result.warnings).toHaveLength(1);
   });
 
+  it.each(['network', 'classic'])('a single zone with a %s load balancer gives no warning (AWS allows it)', (type) => {
+    expect(parse(`name: t\nduration: 1h\nzones: [a]\nloadBalancer: { type: ${type} }\n`).warnings).toEqual([]);
+  });
+
   it('two zones give no warning', () => {
     expect(parse('name: t\nduration: 1h\nzones: [a, b]\n').warnings).toEqual([]);
   });
