@@ -62,9 +62,9 @@ function bound(value: number | null, infinity: string): string {
   return value === null ? infinity : String(value);
 }
 
-/** `[10, 20)` above the threshold, `(−20, −10]` below it, as AWS's console shows intervals. */
+/** `[10, 20)` above the threshold, `(-20, -10]` below it, as AWS's console shows intervals. */
 export function describeStep(step: StepAdjustment): string {
-  const lower = bound(step.lowerBound, '−∞');
+  const lower = bound(step.lowerBound, '-∞');
   const upper = bound(step.upperBound, '+∞');
   const below = step.upperBound !== null && step.upperBound <= 0;
   return below ? `(${lower}, ${upper}]` : `[${lower}, ${upper})`;
