@@ -17,7 +17,7 @@ import { Metrics } from './model/metrics.ts';
 import { EventLog } from './model/event-log.ts';
 import { RequestPath } from './model/request-path.ts';
 import { HealthChecker } from './model/health-checks.ts';
-import { Fleet } from './model/fleet.ts';
+import { AutoScalingGroup } from './model/auto-scaling-group.ts';
 import { Faults } from './model/faults.ts';
 import { Health, Lifecycle, Registration, TargetTable } from './model/targets.ts';
 import { buildSummary } from './report/summary.ts';
@@ -38,7 +38,9 @@ class Run implements Simulation {
   private readonly log = new EventLog();
   private readonly lb: LoadBalancer;
   private readonly requests: RequestPath;
-  private readonly fleet: Fleet;
+  private readonly fleet: AutoScalingGroup;
+  /** Busy-slot integral of each target at the start of the current period. */
+  private periodBusyMark = new Float64Array(0);
   private readonly instanceLoad: Float32Array[] = [];
   private periodStartS = 0;
   private finished: RunResult | null = null;
@@ -59,7 +61,19 @@ class Run implements Simulation {
     const service = makeSampler(scenario.instance.serviceTime, streams.get('service'));
     this.requests = new RequestPath(engine, scenario, arrivals, streams.get('clients'), service, this.lb, targets, metrics, this.durationS);
     const health = new HealthChecker(engine, tg.healthCheck, targets, streams.get('health'), log);
-    this.fleet = new Fleet(engine, scenario, targets, this.lb, health, this.requests, log, makeSampler(scenario.instance.bootTime, streams.get('boot')));
+    const pool = scenario.autoScaling.warmPool;
+    this.fleet = new AutoScalingGroup(
+      engine,
+      scenario,
+      targets,
+      this.lb,
+      health,
+      this.requests,
+      log,
+      makeSampler(scenario.instance.bootTime, streams.get('boot')),
+      makeSampler(pool ? pool.warmStartTime : { distribution: 'constant', value: 30 }, streams.get('boot:warm')),
+      streams.get('scaling'),
+    );
     const faults = new Faults(engine, scenario, targets, this.fleet, this.requests, streams.get('faults'), log);
 
     const kSlowStartEnd = engine.register(() => this.lb.refreshSlowStart(engine.now));
@@ -78,7 +92,13 @@ class Run implements Simulation {
     for (let k = 1; k <= periods; k++) engine.schedule(k * period, kPeriod);
     if (periods * period < this.durationS - 1e-9) engine.schedule(this.durationS, kPeriod);
 
-    this.fleet.startInService();
+    this.fleet.start();
+    // Every minute: the group's AZ balance (and, with scaling, CloudWatch and the policies).
+    const kMinute = engine.register(() => {
+      this.fleet.rebalanceTick();
+      if (engine.now + 60 <= this.durationS) engine.schedule(engine.now + 60, kMinute);
+    });
+    engine.schedule(60, kMinute);
     faults.scheduleAll();
     this.requests.start();
   }
@@ -145,8 +165,7 @@ class Run implements Simulation {
       const gone = targets.terminateS[t]!;
       if (!(gone < start) && targets.launchS[t]! <= now) {
         if (targets.lifecycle[t] !== Lifecycle.Terminated) targets.flushBusy(t, now);
-        const busySeconds = targets.busyIntegral[t]!;
-        targets.busyIntegral[t] = 0;
+        const busySeconds = targets.busyIntegral[t]! - (this.periodBusyMark[t] ?? 0);
         const end = Number.isNaN(gone) ? now : Math.min(gone, now);
         const alive = end - Math.max(start, targets.launchS[t]!);
         load = alive > 0 ? busySeconds / (concurrency * alive) : 0;
@@ -162,6 +181,12 @@ class Run implements Simulation {
       const series = (this.instanceLoad[t] ??= new Float32Array(this.metrics.periodCount).fill(NaN));
       series[this.metrics.periods] = load;
     }
+    if (this.periodBusyMark.length < targets.capacity) {
+      const m = new Float64Array(targets.capacity);
+      m.set(this.periodBusyMark);
+      this.periodBusyMark = m;
+    }
+    this.periodBusyMark.set(targets.busyIntegral.subarray(0, targets.count));
     this.metrics.closePeriod({
       timeS: now,
       healthyHosts: healthy,

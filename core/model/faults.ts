@@ -3,7 +3,8 @@
  * - fail-target: instances stop answering requests and health checks; EC2 still reports them
  *   running, so only the load balancer's health checks notice;
  * - terminate-target: instances die; EC2 sees it and the group replaces them;
- * - fail-zone: every instance in the zone fails, including any launched there while it lasts;
+ * - fail-zone: every instance in the zone fails, including any launched there while it lasts,
+ *   and the group cannot launch into the zone until it recovers;
  * - slow-target: service times of the chosen instances are multiplied by `factor`.
  * Victims are drawn from the `faults` random stream among the InService instances that match.
  */
@@ -11,7 +12,7 @@ import type { Engine } from '../engine/engine.ts';
 import type { RandomStream } from '../engine/random.ts';
 import type { Fault, Scenario } from '../scenario/types.ts';
 import type { EventLog } from './event-log.ts';
-import type { Fleet } from './fleet.ts';
+import type { AutoScalingGroup } from './auto-scaling-group.ts';
 import type { RequestPath } from './request-path.ts';
 import { Lifecycle, type TargetTable } from './targets.ts';
 
@@ -25,14 +26,14 @@ export class Faults {
     private readonly engine: Engine,
     private readonly scenario: Scenario,
     private readonly targets: TargetTable,
-    private readonly fleet: Fleet,
+    private readonly group: AutoScalingGroup,
     private readonly requests: RequestPath,
     private readonly stream: RandomStream,
     private readonly log: EventLog,
   ) {
     this.kStart = engine.register((i) => this.begin(i));
     this.kEnd = engine.register((i) => this.end(i));
-    fleet.onLaunch = (t) => {
+    group.onLaunch = (t) => {
       const fault = this.failedZones.get(targets.zone[t]!);
       if (fault !== undefined) {
         this.fail(t);
@@ -60,6 +61,7 @@ export class Faults {
       }
       this.victims.set(i, list);
       this.failedZones.set(z, i);
+      this.group.impairedZones.add(z); // launches into the zone fail while it is out
       this.log.add(now, 'fault', f.zone, 'fail-zone');
     } else {
       const chosen = this.choose(f);
@@ -74,7 +76,7 @@ export class Faults {
           this.log.add(now, 'fault', id, `slow-target x${f.factor}`);
         } else {
           this.log.add(now, 'fault', id, 'terminate-target');
-          this.fleet.terminate(t, 'terminate-target fault: the instance stopped unexpectedly');
+          this.group.terminateNow(t, 'terminate-target fault: the instance stopped unexpectedly');
         }
       }
     }
@@ -87,7 +89,9 @@ export class Faults {
     const targets = this.targets;
     const list = this.victims.get(i) ?? [];
     if (f.action === 'fail-zone') {
-      this.failedZones.delete(this.scenario.zones.indexOf(f.zone));
+      const z = this.scenario.zones.indexOf(f.zone);
+      this.failedZones.delete(z);
+      this.group.impairedZones.delete(z);
       for (const t of list) targets.failDepth[t]!--;
       this.log.add(now, 'fault', f.zone, 'recover-zone');
     } else if (f.action === 'fail-target') {

@@ -36,13 +36,18 @@ export class HealthChecker {
     });
   }
 
-  /** Starts checking target t; its first check comes within one interval. */
-  start(t: number): void {
+  /** Makes room for targets added since (the target table grows). */
+  ensureCapacity(): void {
     if (this.generation.length < this.targets.capacity) {
       const g = new Int32Array(this.targets.capacity);
       g.set(this.generation);
       this.generation = g;
     }
+  }
+
+  /** Starts checking target t; its first check comes within one interval. */
+  start(t: number): void {
+    this.ensureCapacity();
     this.targets.passes[t] = 0;
     this.targets.fails[t] = 0;
     const phase = this.stream.next() * this.spec.intervalS;

@@ -8,11 +8,25 @@
  * launch and never reused, so an index names one instance for the whole run.
  */
 
+/** EC2 Auto Scaling lifecycle states (AS-LC). */
 export const enum Lifecycle {
+  /** Launched, booting (or warm-starting from the pool). */
   Pending = 0,
   InService = 1,
   Terminated = 2,
+  /** Booted, waiting for a launch lifecycle hook (Pending:Wait). */
+  PendingWait = 3,
+  /** Being scaled in or replaced: deregistering from the target group (Terminating). */
+  Terminating = 4,
+  /** Deregistered, waiting for a termination lifecycle hook (Terminating:Wait). */
+  TerminatingWait = 5,
+  /** Initialised and parked in the warm pool (Warmed:Stopped / Running / Hibernated). */
+  Warmed = 6,
+  /** Booting on its way into the warm pool (Warmed:Pending). */
+  WarmedPending = 7,
 }
+
+export const LIFECYCLE_NAMES = ['Pending', 'InService', 'Terminated', 'Pending:Wait', 'Terminating', 'Terminating:Wait', 'Warmed', 'Warmed:Pending'] as const;
 
 export const enum Health {
   /** Registered, no health check passed yet (AWS: `initial`). */
@@ -48,7 +62,7 @@ export class TargetTable {
   queueTail: Int32Array;
   /** Incremented whenever the target drops its in-flight work, so stale events can be told apart. */
   epoch: Int32Array;
-  /** Time-integral of busy slots since `lastChange` was flushed, for CPU and load. */
+  /** Time-integral of busy slots over the whole run, up to `lastChange`, for CPU and load. */
   busyIntegral: Float64Array;
   lastChange: Float64Array;
   launchS: Float64Array;
@@ -58,6 +72,16 @@ export class TargetTable {
   slowStartEndS: Float64Array;
   drainEndS: Float64Array;
   requests: Float64Array;
+  /** Auto Scaling: instance warm-up end (metrics excluded until then), scale-in protection. */
+  warmupEndS: Float64Array;
+  protectedFromScaleIn: Uint8Array;
+  /** Why a Terminating instance is going: it is replaced (counts toward capacity until gone) or not. */
+  replacing: Uint8Array;
+  /** Seconds not billed for compute (in a Stopped or Hibernated warm pool), and since when. */
+  unbilledS: Float64Array;
+  unbilledSinceS: Float64Array;
+  /** While a lifecycle hook waits: 1 if its action completes (CONTINUE), 0 if the heartbeat timeout decides. */
+  hookCompletes: Uint8Array;
 
   constructor(initialCapacity = 64) {
     this.capacity = initialCapacity;
@@ -82,6 +106,12 @@ export class TargetTable {
     this.slowStartEndS = new Float64Array(initialCapacity);
     this.drainEndS = new Float64Array(initialCapacity);
     this.requests = new Float64Array(initialCapacity);
+    this.warmupEndS = new Float64Array(initialCapacity);
+    this.protectedFromScaleIn = new Uint8Array(initialCapacity);
+    this.replacing = new Uint8Array(initialCapacity);
+    this.unbilledS = new Float64Array(initialCapacity);
+    this.unbilledSinceS = new Float64Array(initialCapacity);
+    this.hookCompletes = new Uint8Array(initialCapacity);
   }
 
   /** Appends a Pending instance in `zone` launched at `now`; returns its index. */
@@ -99,6 +129,7 @@ export class TargetTable {
     this.inServiceS[i] = NaN;
     this.terminateS[i] = NaN;
     this.lastChange[i] = now;
+    this.unbilledSinceS[i] = NaN;
     return i;
   }
 

@@ -4,7 +4,7 @@
  */
 import type { Scenario } from '../scenario/types.ts';
 import type { Metrics } from '../model/metrics.ts';
-import type { Fleet } from '../model/fleet.ts';
+import type { AutoScalingGroup } from '../model/auto-scaling-group.ts';
 import type { TargetTable } from '../model/targets.ts';
 import type { Summary } from './types.ts';
 
@@ -13,7 +13,7 @@ export interface SummaryInput {
   seed: number;
   metrics: Metrics;
   targets: TargetTable;
-  fleet: Fleet;
+  fleet: AutoScalingGroup;
   zoneRequests: Float64Array;
   inFlightAtEnd: number;
 }

@@ -41,7 +41,9 @@ export type EventKind =
   | 'terminate'
   | 'alarm'
   | 'scaling'
-  | 'fault';
+  | 'fault'
+  | 'warm_pool'
+  | 'lifecycle_hook';
 
 export interface SimEvent {
   timeS: number;

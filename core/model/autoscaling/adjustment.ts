@@ -79,9 +79,9 @@ export function clampCapacity(desired: number, minSize: number, maxSize: number)
   return Math.min(maxSize, Math.max(minSize, desired));
 }
 
-/** How an adjustment reads in an explanation: `+3`, `−10 %`, `= 8`. */
+/** How an adjustment reads in an explanation: `+3`, `-10 %`, `= 8`. */
 export function describeAdjustment(type: AdjustmentType, adjustment: number): string {
-  const signed = adjustment > 0 ? `+${adjustment}` : adjustment < 0 ? `−${-adjustment}` : '0';
+  const signed = adjustment > 0 ? `+${adjustment}` : adjustment < 0 ? `-${-adjustment}` : '0';
   switch (type) {
     case 'ChangeInCapacity':
       return signed;
