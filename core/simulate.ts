@@ -21,6 +21,11 @@ import { AutoScalingGroup } from './model/auto-scaling-group.ts';
 import { Faults } from './model/faults.ts';
 import { Health, Lifecycle, Registration, TargetTable } from './model/targets.ts';
 import { buildSummary } from './report/summary.ts';
+import { CloudWatchPublisher } from './model/cloudwatch/publisher.ts';
+import { ScalingController } from './model/scaling-controller.ts';
+
+/** CloudWatch defaults elbsim chooses where AWS documents none (see CloudWatchSettings). */
+export const DEFAULT_PUBLICATION_DELAY_S = 60;
 
 export interface SimulateOptions {
   /** Overrides the scenario's seed. */
@@ -92,9 +97,14 @@ class Run implements Simulation {
     for (let k = 1; k <= periods; k++) engine.schedule(k * period, kPeriod);
     if (periods * period < this.durationS - 1e-9) engine.schedule(this.durationS, kPeriod);
 
+    const cloudWatch = new CloudWatchPublisher(scenario, targets, metrics, this.requests, this.fleet, scenario.cloudWatch?.publicationDelayS ?? DEFAULT_PUBLICATION_DELAY_S);
+    const scaling = new ScalingController(engine, scenario, this.fleet, cloudWatch, targets, log);
     this.fleet.start();
-    // Every minute: the group's AZ balance (and, with scaling, CloudWatch and the policies).
+    scaling.start();
+    // Every minute: CloudWatch datapoints, then alarms and policies, then the group's AZ balance.
     const kMinute = engine.register(() => {
+      cloudWatch.publishMinute(engine.now);
+      scaling.minute(engine.now);
       this.fleet.rebalanceTick();
       if (engine.now + 60 <= this.durationS) engine.schedule(engine.now + 60, kMinute);
     });

@@ -53,13 +53,34 @@ export class Metrics {
     return Object.fromEntries(TIMESERIES_COLUMNS.map((c) => [c, this.columns[c].subarray(0, this.periods)])) as Timeseries;
   }
 
+  // The current CloudWatch minute's response times (TargetResponseTime), reset by the publisher.
+  minuteLatMinMs = Infinity;
+  minuteLatMaxMs = 0;
+  readonly minuteHistogram = new Histogram();
+
   /** A successful response after `latencyS` seconds. */
   recordOk(latencyS: number): void {
     const ms = latencyS * 1000;
     this.ok++;
     this.latSumMs += ms;
     this.histogram.record(ms);
+    this.minuteHistogram.record(ms);
     if (ms > this.latencyMaxMs) this.latencyMaxMs = ms;
+    if (ms < this.minuteLatMinMs) this.minuteLatMinMs = ms;
+    if (ms > this.minuteLatMaxMs) this.minuteLatMaxMs = ms;
+  }
+
+  /** Running totals including the open period, for per-minute deltas. */
+  cumulative(): { requests: number; ok: number; e502: number; e503: number; e504: number; target5xx: number; latSumMs: number } {
+    return {
+      requests: this.totalRequests + this.requests,
+      ok: this.totalOk + this.ok,
+      e502: this.total502 + this.elb502,
+      e503: this.total503 + this.elb503,
+      e504: this.total504 + this.elb504,
+      target5xx: this.totalTarget5xx + this.target5xx,
+      latSumMs: this.totalLatSumMs + this.latSumMs,
+    };
   }
 
   recordElb(code: 502 | 503 | 504): void {

@@ -145,7 +145,25 @@ export interface SimpleScalingPolicy {
   alarm: AlarmSpec;
 }
 
-export type ScalingPolicy = TargetTrackingPolicy | StepScalingPolicy | SimpleScalingPolicy;
+/**
+ * Predictive scaling (AS-PRED, CFN-PRED): forecasts each hour's load from the run's own history
+ * (at least 24 h) and, in ForecastAndScale mode, raises the desired capacity before the hour.
+ */
+export interface PredictiveScalingPolicy {
+  type: 'PredictiveScaling';
+  name: string;
+  /** The load/scaling metric pair, by its predefined scaling metric. */
+  metric: 'ASGAverageCPUUtilization' | 'ALBRequestCountPerTarget';
+  targetValue: number;
+  mode: 'ForecastOnly' | 'ForecastAndScale';
+  /** AWS `SchedulingBufferTime`: launch this long before the hour; default 300 s, under 3600 s. */
+  schedulingBufferTimeS: number;
+  maxCapacityBreachBehavior: 'HonorMaxCapacity' | 'IncreaseMaxCapacity';
+  /** IncreaseMaxCapacity only: 0–100 %. */
+  maxCapacityBuffer: number;
+}
+
+export type ScalingPolicy = TargetTrackingPolicy | StepScalingPolicy | SimpleScalingPolicy | PredictiveScalingPolicy;
 
 /** Sets any of desired/min/max once (`atS`) or on a 5-field UTC cron (`recurrence`). */
 export interface ScheduledAction {
@@ -244,6 +262,15 @@ export type Fault =
   | { atS: number; action: 'fail-zone'; zone: string; forS: number | null }
   | { atS: number; action: 'slow-target'; count: number; zone: string | null; factor: number; forS: number | null };
 
+export interface CloudWatchSettings {
+  /** How long after its minute ends a datapoint becomes visible to alarms [observed ~1 min]; default 60 s. */
+  publicationDelayS: number;
+  /** Target tracking's alarm shapes [observed]: 3 of 3 above target, 15 of 15 below 90 % of it. */
+  targetTrackingHighDatapoints: number;
+  targetTrackingLowDatapoints: number;
+  targetTrackingLowRatio: number;
+}
+
 export interface Scenario {
   name: string;
   description: string;
@@ -256,6 +283,8 @@ export interface Scenario {
   autoScaling: AutoScaling;
   instance: Instance;
   faults: Fault[];
+  /** CloudWatch settings elbsim makes parameters of (AWS documents no value). */
+  cloudWatch?: CloudWatchSettings;
   /** Expectations for `elbsim check` (batches issue); kept raw until then. */
   expect: Record<string, { min?: number; max?: number }>;
 }

@@ -1,0 +1,176 @@
+/**
+ * What the simulated fleet publishes to CloudWatch, once a minute (aws-behaviour §5):
+ *
+ * - the load balancer's metrics (AWS/ApplicationELB, or AWS/NetworkELB / AWS/ELB by type), one
+ *   datapoint a minute and only while there is traffic, so alarms see real missing data (ALB-CW);
+ *   HealthyHostCount / UnHealthyHostCount every minute, one sample per load-balancer node;
+ *   TargetResponseTime as a statistic set with a histogram, so percentile alarms work;
+ * - AWS/EC2 CPUUtilization per instance and for the group (AutoScalingGroupName), every 5
+ *   minutes with basic monitoring or every minute with detailed monitoring (EC2-MON); the group
+ *   figure leaves out instances still in their warm-up, as scaling policies see it (AS-DIW);
+ *   NetworkIn / NetworkOut likewise, from the bytes each request moves;
+ * - AWS/AutoScaling group metrics every minute (AS-MET).
+ *
+ * A datapoint is stamped with the start of the interval it covers and becomes visible
+ * `publicationDelayS` after that interval ends [observed: about a minute; a parameter].
+ */
+import type { Scenario } from '../../scenario/types.ts';
+import type { AutoScalingGroup } from '../auto-scaling-group.ts';
+import type { Metrics } from '../metrics.ts';
+import type { RequestPath } from '../request-path.ts';
+import { Health, Lifecycle, Registration, type TargetTable } from '../targets.ts';
+import { MetricStore, metricKey } from './metric-store.ts';
+
+/** Bytes a request brings in and its response takes out [elbsim parameters for NetworkIn/Out]. */
+export const REQUEST_BYTES = 1_024;
+export const RESPONSE_BYTES = 16_384;
+
+export const GROUP_DIMENSION = 'AutoScalingGroupName';
+
+const ELB_NAMESPACE = { application: 'AWS/ApplicationELB', network: 'AWS/NetworkELB', classic: 'AWS/ELB' } as const;
+
+export class CloudWatchPublisher {
+  readonly store = new MetricStore({ retentionS: 3600 });
+  private last = { requests: 0, ok: 0, e502: 0, e503: 0, e504: 0, target5xx: 0, latSumMs: 0 };
+  private cpuMark: Float64Array = new Float64Array(0);
+  private requestMark: Float64Array = new Float64Array(0);
+  private cpuWindowStartS = 0;
+  /** EC2 monitoring interval: 300 s basic, 60 s detailed. */
+  readonly cpuIntervalS: number;
+  private readonly elbNamespace: string;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly targets: TargetTable,
+    private readonly metrics: Metrics,
+    private readonly requests: RequestPath,
+    private readonly group: AutoScalingGroup,
+    readonly publicationDelayS: number,
+  ) {
+    this.cpuIntervalS = scenario.instance.detailedMonitoring ? 60 : 300;
+    this.elbNamespace = ELB_NAMESPACE[scenario.loadBalancer.type];
+  }
+
+  /** The key an alarm on (namespace, metric) reads: EC2 and Auto Scaling metrics by group, ELB metrics by load balancer. */
+  keyFor(namespace: string, metric: string): string {
+    if (namespace === 'AWS/EC2' || namespace === 'AWS/AutoScaling') return metricKey(namespace, metric, { [GROUP_DIMENSION]: this.group.name });
+    return metricKey(namespace, metric);
+  }
+
+  /** Publishes the minute that ends at `nowS`. */
+  publishMinute(nowS: number): void {
+    const from = nowS - 60;
+    const visible = nowS + this.publicationDelayS;
+    const put = (namespace: string, metric: string, value: number | Parameters<MetricStore['put']>[2]) =>
+      this.store.put(this.keyFor(namespace, metric), from, value, visible);
+    const m = this.metrics;
+    const now = m.cumulative();
+    const last = this.last;
+    const arrivals = now.requests - last.requests;
+    const routed = arrivals - (now.e503 - last.e503);
+    const ok = now.ok - last.ok;
+    const elb5xx = now.e502 - last.e502 + (now.e503 - last.e503) + (now.e504 - last.e504);
+    const ns = this.elbNamespace;
+    const alb = ns === 'AWS/ApplicationELB';
+
+    // Health, every minute, one sample per node.
+    let healthy = 0;
+    let unhealthy = 0;
+    const t = this.targets;
+    for (let i = 0; i < t.count; i++) {
+      if (t.registration[i] !== Registration.Registered) continue;
+      if (t.health[i] === Health.Healthy) healthy++;
+      else if (t.health[i] === Health.Unhealthy) unhealthy++;
+    }
+    const nodes = this.scenario.zones.length;
+    put(ns, 'HealthyHostCount', { sum: healthy * nodes, sampleCount: nodes, min: healthy, max: healthy });
+    put(ns, 'UnHealthyHostCount', { sum: unhealthy * nodes, sampleCount: nodes, min: unhealthy, max: unhealthy });
+
+    if (arrivals > 0) {
+      put(ns, alb ? 'RequestCount' : ns === 'AWS/ELB' ? 'RequestCount' : 'NewFlowCount', routed);
+      if (alb) put(ns, 'RequestCountPerTarget', routed / Math.max(1, healthy));
+      put(ns, alb ? 'ActiveConnectionCount' : ns === 'AWS/ELB' ? 'SurgeQueueLength' : 'ActiveFlowCount', this.requests.unanswered);
+      if (ok > 0) {
+        put(ns, alb ? 'TargetResponseTime' : 'Latency', {
+          sum: (now.latSumMs - last.latSumMs) / 1000,
+          sampleCount: ok,
+          min: m.minuteLatMinMs / 1000,
+          max: m.minuteLatMaxMs / 1000,
+          histogram: m.minuteHistogram,
+          histogramScale: 0.001,
+        });
+        put(ns, alb ? 'HTTPCode_Target_2XX_Count' : 'HTTPCode_Backend_2XX', ok);
+      }
+      if (elb5xx > 0) put(ns, alb ? 'HTTPCode_ELB_5XX_Count' : 'HTTPCode_ELB_5XX', elb5xx);
+      if (alb) {
+        for (const [code, n] of [['502', now.e502 - last.e502], ['503', now.e503 - last.e503], ['504', now.e504 - last.e504]] as const) {
+          if (n > 0) put(ns, `HTTPCode_ELB_${code}_Count`, n);
+        }
+      }
+    }
+    m.minuteHistogram.clear();
+    m.minuteLatMinMs = Infinity;
+    m.minuteLatMaxMs = 0;
+    this.last = now;
+
+    const g = this.group;
+    put('AWS/AutoScaling', 'GroupDesiredCapacity', g.desired);
+    put('AWS/AutoScaling', 'GroupInServiceInstances', g.inService);
+    put('AWS/AutoScaling', 'GroupPendingInstances', g.pending);
+    put('AWS/AutoScaling', 'GroupMinSize', g.minSize);
+    put('AWS/AutoScaling', 'GroupMaxSize', g.maxSize);
+    put('AWS/AutoScaling', 'GroupTotalInstances', g.inService + g.pending);
+
+    if (nowS - this.cpuWindowStartS >= this.cpuIntervalS - 1e-9) this.publishInstances(nowS);
+  }
+
+  /** CPU and network per instance and for the group over the monitoring interval that ends now. */
+  private publishInstances(nowS: number): void {
+    const t = this.targets;
+    const from = this.cpuWindowStartS;
+    const visible = nowS + this.publicationDelayS;
+    if (this.cpuMark.length < t.capacity) {
+      this.cpuMark = grow(this.cpuMark, t.capacity);
+      this.requestMark = grow(this.requestMark, t.capacity);
+    }
+    const { concurrency, idleCpu } = this.scenario.instance;
+    const cpu = { sum: 0, min: Infinity, max: -Infinity };
+    let bytesIn = 0;
+    let bytesOut = 0;
+    let n = 0;
+    for (let i = 0; i < t.count; i++) {
+      const inService = t.lifecycle[i] === Lifecycle.InService;
+      if (inService) t.flushBusy(i, nowS);
+      const busy = t.busyIntegral[i]! - this.cpuMark[i]!;
+      const served = t.requests[i]! - this.requestMark[i]!;
+      this.cpuMark[i] = t.busyIntegral[i]!;
+      this.requestMark[i] = t.requests[i]!;
+      if (!inService) continue;
+      const since = Math.max(from, t.inServiceS[i]!);
+      const value = since < nowS ? idleCpu + ((100 - idleCpu) * busy) / (concurrency * (nowS - since)) : idleCpu;
+      const id = t.id(i);
+      this.store.put(metricKey('AWS/EC2', 'CPUUtilization', { InstanceId: id }), from, value, visible);
+      this.store.put(metricKey('AWS/EC2', 'NetworkIn', { InstanceId: id }), from, served * REQUEST_BYTES, visible);
+      this.store.put(metricKey('AWS/EC2', 'NetworkOut', { InstanceId: id }), from, served * RESPONSE_BYTES, visible);
+      if (t.warmupEndS[i]! > nowS) continue; // warming instances stay out of the group's metric
+      cpu.sum += value;
+      cpu.min = Math.min(cpu.min, value);
+      cpu.max = Math.max(cpu.max, value);
+      bytesIn += served * REQUEST_BYTES;
+      bytesOut += served * RESPONSE_BYTES;
+      n++;
+    }
+    if (n > 0) {
+      this.store.put(this.keyFor('AWS/EC2', 'CPUUtilization'), from, { sum: cpu.sum, sampleCount: n, min: cpu.min, max: cpu.max }, visible);
+      this.store.put(this.keyFor('AWS/EC2', 'NetworkIn'), from, { sum: bytesIn, sampleCount: n, min: bytesIn / n, max: bytesIn / n }, visible);
+      this.store.put(this.keyFor('AWS/EC2', 'NetworkOut'), from, { sum: bytesOut, sampleCount: n, min: bytesOut / n, max: bytesOut / n }, visible);
+    }
+    this.cpuWindowStartS = nowS;
+  }
+}
+
+function grow(a: Float64Array, capacity: number): Float64Array {
+  const b = new Float64Array(capacity);
+  b.set(a);
+  return b;
+}

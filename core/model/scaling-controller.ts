@@ -1,0 +1,250 @@
+/**
+ * Dynamic, scheduled and predictive scaling: what changes the group's desired capacity
+ * (aws-behaviour §6.4–6.10).
+ *
+ * Every minute, after the fleet has published its metrics, each policy's CloudWatch alarms are
+ * evaluated (CW-ALARM). Alarm actions on Auto Scaling are re-invoked every minute while an alarm
+ * stays in ALARM, so each minute every policy whose alarm is in ALARM proposes a capacity:
+ * - target tracking (AS-TT) owns two alarms [observed shapes, parameters]: above the target,
+ *   capacity grows in proportion to metric / target; below 90 % of it for 15 minutes, it shrinks,
+ *   removing only whole instances, never while instances are warming up;
+ * - step scaling (AS-STEP) picks the step for the metric's distance from the threshold; warming
+ *   instances count toward the current capacity, so the same breach does not add twice;
+ * - simple scaling applies its one adjustment and then waits for the activity to finish and the
+ *   cooldown to pass (AS-COOL).
+ * The proposals combine as AWS documents (AS-DYN): the largest capacity wins; target tracking
+ * scales in only if all its policies agree. Scheduled actions set min/max/desired at their time
+ * or cron (AS-SCHED). Predictive scaling forecasts each hour from the same hour of earlier days
+ * and raises capacity before it, never lowering it (AS-PRED).
+ */
+import type { Engine } from '../engine/engine.ts';
+import type { PredictiveScalingPolicy, ScalingPolicy, Scenario, ScheduledAction } from '../scenario/types.ts';
+import type { AutoScalingGroup } from './auto-scaling-group.ts';
+import type { EventLog } from './event-log.ts';
+import { Alarm, targetTrackingAlarms, predefinedMetricSpec, type AlarmEvaluation } from './cloudwatch/index.ts';
+import type { CloudWatchPublisher } from './cloudwatch/publisher.ts';
+import { combineDecisions, holdDecision, targetTrackingDecision, type ScalingDecision } from './autoscaling/target-tracking.ts';
+import { aggregateMetric, simpleScalingDecision, stepScalingDecision } from './autoscaling/step-scaling.ts';
+import { alarmCause, predictiveCause, scheduledActionCause, targetTrackingAlarmName } from './autoscaling/activity.ts';
+import { nextActionS } from './autoscaling/cron.ts';
+import { forecastCapacity, historyHoursAt, predictiveDesired } from './autoscaling/predictive.ts';
+import { Lifecycle, type TargetTable } from './targets.ts';
+
+interface PolicyAlarms {
+  policy: ScalingPolicy;
+  /** Target tracking: high and low; step and simple: `high` is the policy's alarm. */
+  high: Alarm | null;
+  low: Alarm | null;
+  /** Simple scaling: waiting for its activity, then its cooldown, until this time. */
+  cooldownUntilS: number;
+  waitingForActivity: boolean;
+}
+
+const HOUR_S = 3600;
+
+export class ScalingController {
+  private readonly policies: PolicyAlarms[] = [];
+  private readonly alarms: Alarm[] = [];
+  private readonly kScheduled: number;
+  private readonly kPredictive: number;
+  /** Per-hour load for predictive scaling: the metric's sum over instances, averaged over the hour. */
+  private readonly hourlyLoad: number[] = [];
+  private hourLoadSum = 0;
+  private hourSamples = 0;
+  /** With basic monitoring a CPU datapoint comes every 5 minutes; the minutes between reuse it. */
+  private lastCpuLoad = 0;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly scenario: Scenario,
+    private readonly group: AutoScalingGroup,
+    private readonly cloudWatch: CloudWatchPublisher,
+    private readonly targets: TargetTable,
+    private readonly log: EventLog,
+  ) {
+    const store = cloudWatch.store;
+    const settings = scenario.cloudWatch;
+    for (const policy of scenario.autoScaling.policies) {
+      const entry: PolicyAlarms = { policy, high: null, low: null, cooldownUntilS: 0, waitingForActivity: false };
+      if (policy.type === 'TargetTrackingScaling') {
+        const specs = targetTrackingAlarms(
+          { metric: policy.metric, targetValue: policy.targetValue, disableScaleIn: policy.disableScaleIn },
+          settings ? { highDatapoints: settings.targetTrackingHighDatapoints, lowDatapoints: settings.targetTrackingLowDatapoints, lowRatio: settings.targetTrackingLowRatio } : {},
+        );
+        const metric = typeof policy.metric === 'string' ? predefinedMetricSpec(policy.metric) : policy.metric.customized;
+        const key = cloudWatch.keyFor(metric.namespace, metric.metric);
+        entry.high = new Alarm(targetTrackingAlarmName(group.name, 'High', policy.name), specs.high, store, key);
+        if (specs.low) entry.low = new Alarm(targetTrackingAlarmName(group.name, 'Low', policy.name), specs.low, store, key);
+      } else if (policy.type === 'StepScaling' || policy.type === 'SimpleScaling') {
+        entry.high = new Alarm(`${policy.name}-alarm`, policy.alarm, store, cloudWatch.keyFor(policy.alarm.namespace, policy.alarm.metric));
+      }
+      for (const a of [entry.high, entry.low]) if (a) this.alarms.push(a);
+      this.policies.push(entry);
+    }
+    // Instance warm-up: the group default, else the longest of the policies' estimates.
+    const warmups = scenario.autoScaling.policies.flatMap((p) => ('estimatedInstanceWarmupS' in p ? [p.estimatedInstanceWarmupS] : []));
+    group.warmupS = scenario.autoScaling.defaultInstanceWarmupS > 0 ? scenario.autoScaling.defaultInstanceWarmupS : Math.max(0, ...warmups);
+    group.onActivityDone = () => this.activityDone();
+
+    this.kScheduled = engine.register((i) => this.runScheduled(i));
+    this.kPredictive = engine.register((i, hour) => this.runPredictive(i, hour));
+  }
+
+  start(): void {
+    this.scenario.autoScaling.scheduledActions.forEach((action, i) => this.scheduleAction(action, i, -1));
+    this.policies.forEach((p, i) => {
+      if (p.policy.type === 'PredictiveScaling') this.schedulePredictive(i, p.policy, 25);
+    });
+  }
+
+  /** Once a minute, after the metrics for the minute are published. */
+  minute(nowS: number): void {
+    this.recordLoad(nowS);
+    const evaluations = new Map<Alarm, AlarmEvaluation>();
+    for (const alarm of this.alarms) {
+      const e = alarm.evaluate(nowS);
+      evaluations.set(alarm, e);
+      if (e.changed) this.log.add(nowS, 'alarm', alarm.name, e.state);
+    }
+    if (this.group.suspended('AlarmNotification')) return;
+
+    const current = this.group.desired;
+    const warming = this.warmingCapacity(nowS);
+    const decisions: { decision: ScalingDecision; alarm: Alarm | null; entry: PolicyAlarms }[] = [];
+    for (const entry of this.policies) {
+      const { policy } = entry;
+      const high = entry.high ? evaluations.get(entry.high)! : null;
+      const low = entry.low ? evaluations.get(entry.low)! : null;
+      if (policy.type === 'TargetTrackingScaling') {
+        const firing = high?.state === 'ALARM' ? high : low?.state === 'ALARM' ? low : null;
+        const metric = firing ? newest(firing.points) : null;
+        const decision =
+          firing && metric !== null
+            ? targetTrackingDecision(policy, metric, current, warming)
+            : holdDecision(policy, current, 'no alarm in ALARM');
+        decisions.push({ decision, alarm: firing === high ? entry.high : entry.low, entry });
+      } else if (policy.type === 'StepScaling') {
+        if (high?.state !== 'ALARM') continue;
+        const points = high.points.filter((p): p is number => p !== null).slice(-policy.alarm.datapointsToAlarm);
+        const value = aggregateMetric(points, policy.metricAggregationType);
+        if (value !== null) decisions.push({ decision: stepScalingDecision(policy, value, current, warming), alarm: entry.high, entry });
+      } else if (policy.type === 'SimpleScaling') {
+        if (high?.state !== 'ALARM' || entry.waitingForActivity || nowS < entry.cooldownUntilS) continue;
+        decisions.push({ decision: simpleScalingDecision(policy, current), alarm: entry.high, entry });
+      }
+    }
+    const winner = combineDecisions(decisions.map((d) => d.decision));
+    if (!winner || winner.desiredCapacity === current) return;
+    const chosen = decisions.find((d) => d.decision === winner)!;
+    const target = Math.max(this.group.minSize, Math.min(this.group.maxSize, winner.desiredCapacity));
+    if (target === current) return;
+    this.group.setDesired(target, alarmCause(nowS, chosen.alarm?.name ?? winner.policyName, winner.policyName, current, target), winner.policyName);
+    if (chosen.entry.policy.type === 'SimpleScaling') {
+      chosen.entry.waitingForActivity = true;
+      this.activityDone();
+    }
+  }
+
+  /** Pending instances and InService ones still in their warm-up. */
+  private warmingCapacity(nowS: number): number {
+    const t = this.targets;
+    let n = 0;
+    for (let i = 0; i < t.count; i++) {
+      const s = t.lifecycle[i];
+      if (s === Lifecycle.Pending || s === Lifecycle.PendingWait || (s === Lifecycle.InService && t.warmupEndS[i]! > nowS)) n++;
+    }
+    return n;
+  }
+
+  /** Simple scaling's cooldown starts when its activity's last instance finishes (AS-COOL). */
+  private activityDone(): void {
+    const t = this.targets;
+    for (let i = 0; i < t.count; i++) {
+      const s = t.lifecycle[i];
+      if (s === Lifecycle.Pending || s === Lifecycle.PendingWait || s === Lifecycle.Terminating || s === Lifecycle.TerminatingWait) return;
+    }
+    const now = this.engine.now;
+    for (const entry of this.policies) {
+      if (entry.waitingForActivity && entry.policy.type === 'SimpleScaling') {
+        entry.waitingForActivity = false;
+        entry.cooldownUntilS = now + entry.policy.cooldownS;
+      }
+    }
+  }
+
+  private scheduleAction(action: ScheduledAction, i: number, afterS: number): void {
+    const at = nextActionS(action, afterS);
+    if (at !== null && at <= this.scenario.durationS) this.engine.schedule(at, this.kScheduled, i);
+  }
+
+  private runScheduled(i: number): void {
+    const action = this.scenario.autoScaling.scheduledActions[i]!;
+    const now = this.engine.now;
+    if (action.recurrence !== null) this.scheduleAction(action, i, now);
+    if (this.group.suspended('ScheduledActions')) return;
+    const g = this.group;
+    const from = g.desired;
+    g.setLimits(action.minSize, action.maxSize);
+    const desired = action.desiredCapacity ?? Math.max(g.minSize, Math.min(g.maxSize, g.desired));
+    const to = Math.max(g.minSize, Math.min(g.maxSize, desired));
+    const cause = scheduledActionCause(now, { minSize: g.minSize, maxSize: g.maxSize, desiredCapacity: to }, from, to);
+    if (to === from) {
+      if (action.minSize !== null || action.maxSize !== null) this.log.add(now, 'scaling', action.name, cause);
+      return;
+    }
+    g.setDesired(to, cause, action.name);
+  }
+
+  // Predictive scaling: act `schedulingBufferTime` before each hour, from the forecast made at the last 6-hour refresh.
+  private schedulePredictive(i: number, policy: PredictiveScalingPolicy, hour: number): void {
+    const at = hour * HOUR_S - policy.schedulingBufferTimeS;
+    if (at <= this.scenario.durationS) this.engine.schedule(Math.max(at, this.engine.now), this.kPredictive, i, hour);
+  }
+
+  private runPredictive(i: number, hour: number): void {
+    const policy = this.policies[i]!.policy as PredictiveScalingPolicy;
+    this.schedulePredictive(i, policy, hour + 1);
+    const now = this.engine.now;
+    const history = this.hourlyLoad.slice(0, historyHoursAt(now));
+    const forecast = forecastCapacity(history, hour, policy.targetValue);
+    if (forecast === null || policy.mode !== 'ForecastAndScale') return;
+    const g = this.group;
+    const { desiredCapacity, maxSize } = predictiveDesired(forecast, g.desired, {
+      maxSize: g.maxSize,
+      maxCapacityBreachBehavior: policy.maxCapacityBreachBehavior,
+      maxCapacityBufferPct: policy.maxCapacityBuffer,
+    });
+    g.setLimits(null, maxSize);
+    if (desiredCapacity > g.desired) g.setDesired(desiredCapacity, predictiveCause(now, policy.name, hour * HOUR_S, g.desired, desiredCapacity), policy.name);
+  }
+
+  /**
+   * The load the forecast learns from, sampled every minute: for CPU the sum of CPU % over the
+   * InService instances, for requests the requests per minute. Divided by the target value it
+   * gives the capacity that would have held the target.
+   */
+  private recordLoad(nowS: number): void {
+    const predictive = this.policies.find((p) => p.policy.type === 'PredictiveScaling')?.policy as PredictiveScalingPolicy | undefined;
+    if (!predictive) return;
+    const store = this.cloudWatch.store;
+    const from = nowS - 60;
+    const load =
+      predictive.metric === 'ALBRequestCountPerTarget'
+        ? (store.query(this.cloudWatch.keyFor('AWS/ApplicationELB', 'RequestCount'), 'Sum', from, nowS, Infinity) ?? 0)
+        : (store.query(this.cloudWatch.keyFor('AWS/EC2', 'CPUUtilization'), 'Sum', nowS - this.cloudWatch.cpuIntervalS, nowS, Infinity) ?? this.lastCpuLoad);
+    if (predictive.metric !== 'ALBRequestCountPerTarget') this.lastCpuLoad = load;
+    this.hourLoadSum += load;
+    this.hourSamples++;
+    if (nowS % HOUR_S < 1e-9) {
+      this.hourlyLoad.push(this.hourSamples > 0 ? this.hourLoadSum / this.hourSamples : 0);
+      this.hourLoadSum = 0;
+      this.hourSamples = 0;
+    }
+  }
+}
+
+/** The newest datapoint of an evaluation, or null if all are missing. */
+function newest(points: readonly (number | null)[]): number | null {
+  for (let i = points.length - 1; i >= 0; i--) if (points[i] !== null) return points[i]!;
+  return null;
+}
