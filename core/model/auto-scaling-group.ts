@@ -85,13 +85,14 @@ export class AutoScalingGroup {
     this.kHook = engine.register((t, stage) => this.hookDone(t, stage));
     this.kDrainEnd = engine.register((t, epoch) => {
       if (targets.epoch[t] === epoch && targets.registration[t] === Registration.Draining) {
+        const inFlight = targets.busy[t]! + targets.queueLen[t]!;
         requests.dropTargetWork(t, 502);
-        this.deregistered(t);
+        this.deregistered(t, `deregistration delay expired with ${inFlight} request${inFlight === 1 ? '' : 's'} in flight (answered 502)`);
       }
     });
     this.kHealthTick = engine.register(() => this.healthTick());
     requests.onTargetIdle = (t) => {
-      if (targets.registration[t] === Registration.Draining) this.deregistered(t);
+      if (targets.registration[t] === Registration.Draining) this.deregistered(t, 'drained: no requests in flight');
     };
   }
 
@@ -312,16 +313,16 @@ export class AutoScalingGroup {
     this.lb.invalidate();
     const delay = this.scenario.loadBalancer.targetGroup.deregistrationDelayS;
     this.log.add(now, 'drain', targets.id(t), `deregistration delay ${delay} s`);
-    if (!this.requests.holds(t)) this.deregistered(t);
+    if (!this.requests.holds(t)) this.deregistered(t, 'drained: no requests in flight');
     else this.engine.schedule(now + delay, this.kDrainEnd, t, targets.epoch[t]!);
   }
 
-  private deregistered(t: number): void {
+  private deregistered(t: number, how: string): void {
     const targets = this.targets;
     targets.registration[t] = Registration.None;
     targets.epoch[t]!++;
     this.lb.invalidate();
-    this.log.add(this.engine.now, 'deregister', targets.id(t), this.scenario.loadBalancer.targetGroup.name);
+    this.log.add(this.engine.now, 'deregister', targets.id(t), how);
     if (this.terminateHook) this.waitForHook(t, this.terminateHook, HookStage.Terminate);
     else this.finishTermination(t);
   }
