@@ -1,0 +1,241 @@
+/**
+ * EC2 Auto Scaling in whole runs: timing of target tracking against its alarms, the group's
+ * lifecycle (drain, hooks, warm pool, health replacement, AZ rebalance), scheduled actions and
+ * simple scaling's cooldown. Sources: AS-TT, AS-COOL, AS-HC, AS-HOOK, AS-WP, AS-BEN, AS-SCHED.
+ */
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../../core/index.ts';
+import type { RunResult, Scenario, ScalingPolicy } from '../../../core/scenario/types.ts';
+import { buildScenario } from '../../support/build.ts';
+
+const cpu50: ScalingPolicy = {
+  type: 'TargetTrackingScaling',
+  name: 'cpu-50',
+  metric: 'ASGAverageCPUUtilization',
+  targetValue: 50,
+  disableScaleIn: false,
+  estimatedInstanceWarmupS: 120,
+};
+
+const cloudWatch = (publicationDelayS: number) => ({ publicationDelayS, targetTrackingHighDatapoints: 3, targetTrackingLowDatapoints: 15, targetTrackingLowRatio: 0.9 });
+
+/** Load steps from 100 to 400 req/s at `upS` and back at `downS`; 4 instances of 4 slots x 50 ms (about 31 % CPU at 100 req/s). */
+function stepLoad(upS: number, downS: number, extra: Partial<Scenario> = {}): Scenario {
+  const base = buildScenario();
+  return buildScenario({
+    durationS: downS + 40 * 60,
+    traffic: { rate: [[0, 100], [upS, 100], [upS + 0.001, 400], [downS, 400], [downS + 0.001, 100]], arrivals: 'poisson', clients: 1000 },
+    autoScaling: { minSize: 2, maxSize: 20, desiredCapacity: 4, policies: [cpu50] },
+    instance: { ...base.instance, concurrency: 4, queueLimit: 100, serviceTime: { distribution: 'exponential', mean: 0.05 }, detailedMonitoring: true },
+    ...extra,
+  });
+}
+
+const scaling = (r: RunResult) => r.events.filter((e) => e.kind === 'scaling');
+const firstScaling = (r: RunResult, fromS: number, word: RegExp) => scaling(r).find((e) => e.timeS >= fromS && word.test(e.detail));
+
+describe('target tracking timing (alarm shapes 3 of 3 above, 15 of 15 below 90 % of target)', () => {
+  const upS = 1200;
+  const downS = 3600;
+  for (const delay of [0, 60]) {
+    const r = simulate(stepLoad(upS, downS, { cloudWatch: cloudWatch(delay) }));
+
+    it(`publication delay ${delay} s: the first scale-out comes 3 datapoints after the step, not sooner (within one more minute)`, () => {
+      const out = firstScaling(r, upS, /AlarmHigh/)!;
+      expect(out).toBeDefined();
+      // The minute containing the step is the first breaching datapoint; it is evaluated when it ends.
+      const earliest = Math.ceil(upS / 60) * 60 + 2 * 60 + delay;
+      expect(out.timeS).toBeGreaterThanOrEqual(earliest);
+      expect(out.timeS).toBeLessThanOrEqual(earliest + 60);
+      expect(r.events.find((e) => e.kind === 'alarm' && e.subject.includes('AlarmHigh') && e.detail === 'ALARM')!.timeS).toBe(out.timeS);
+    });
+
+    it(`publication delay ${delay} s: scale-in waits for 15 datapoints below 45 % after the load drops`, () => {
+      const inn = firstScaling(r, downS, /AlarmLow/)!;
+      expect(inn).toBeDefined();
+      expect(inn.timeS).toBeGreaterThanOrEqual(downS + 14 * 60 + delay);
+      expect(inn.timeS).toBeLessThanOrEqual(downS + 17 * 60 + delay);
+    });
+  }
+
+  it('sizes the scale-out from metric / target: 400 req/s x 50 ms on 4-slot instances at 50 % needs about 10 instances', () => {
+    const r = simulate(stepLoad(upS, downS, { cloudWatch: cloudWatch(60) }));
+    const ts = r.timeseries;
+    const i = ts.time_s.findIndex((t) => t === downS);
+    expect(ts.desired_capacity[i]).toBeGreaterThanOrEqual(10);
+    expect(ts.desired_capacity[i]).toBeLessThanOrEqual(12);
+    expect(ts.cpu_avg_pct[i]).toBeGreaterThan(40);
+    expect(ts.cpu_avg_pct[i]).toBeLessThan(55);
+  });
+
+  it('the same seed gives the same scaling history; another seed a different one', () => {
+    const s = stepLoad(upS, downS);
+    const a = JSON.stringify(simulate(s, { seed: 3 }).events);
+    expect(JSON.stringify(simulate(s, { seed: 3 }).events)).toBe(a);
+    expect(JSON.stringify(simulate(s, { seed: 4 }).events)).not.toBe(a);
+  });
+});
+
+describe('the group lifecycle', () => {
+  it('scale-in drains each instance for at most the deregistration delay; requests still in flight then get 502', () => {
+    const r = simulate(stepLoad(600, 1800, { loadBalancer: { ...buildScenario().loadBalancer, targetGroup: { ...buildScenario().loadBalancer.targetGroup, deregistrationDelayS: 20 } } }));
+    const drains = r.events.filter((e) => e.kind === 'drain');
+    expect(drains.length).toBeGreaterThan(0);
+    for (const d of drains) {
+      const dereg = r.events.find((e) => e.kind === 'deregister' && e.subject === d.subject && e.timeS >= d.timeS)!;
+      const term = r.events.find((e) => e.kind === 'terminate' && e.subject === d.subject)!;
+      expect(term.timeS).toBe(dereg.timeS);
+      if (dereg.detail.startsWith('drained')) expect(dereg.timeS - d.timeS).toBeLessThanOrEqual(20);
+      else expect(dereg.timeS - d.timeS).toBeCloseTo(20, 9);
+    }
+  });
+
+  it('desired capacity stays within [min, max], and the fleet never exceeds max', () => {
+    const r = simulate(stepLoad(600, 2400, { autoScaling: { ...stepLoad(0, 1).autoScaling, maxSize: 7 } }));
+    const ts = r.timeseries;
+    for (let i = 0; i < ts.time_s.length; i++) {
+      expect(ts.desired_capacity[i]).toBeGreaterThanOrEqual(2);
+      expect(ts.desired_capacity[i]).toBeLessThanOrEqual(7);
+      expect(ts.in_service[i]! + ts.pending[i]!).toBeLessThanOrEqual(7);
+    }
+    expect(Math.max(...ts.desired_capacity)).toBe(7);
+  });
+
+  it('health-check type ELB: an instance the load balancer marks unhealthy is terminated after the grace period, then replaced', () => {
+    const r = simulate(
+      buildScenario({
+        durationS: 1800,
+        autoScaling: { ...buildScenario().autoScaling, healthCheckType: 'ELB', healthCheckGracePeriodS: 300 },
+        faults: [{ atS: 600, action: 'fail-target', count: 1, zone: null, forS: null }],
+      }),
+    );
+    const victim = r.events.find((e) => e.kind === 'fault')!.subject;
+    const unhealthy = r.events.find((e) => e.kind === 'health' && e.subject === victim && e.detail === 'unhealthy')!;
+    const replaced = r.events.find((e) => e.kind === 'scaling' && e.subject === victim)!;
+    expect(replaced.detail).toMatch(/ELB system health check failure/);
+    expect(replaced.timeS - unhealthy.timeS).toBeLessThanOrEqual(10); // the group checks every 10 s
+    const terminated = r.events.find((e) => e.kind === 'terminate' && e.subject === victim)!;
+    const relaunch = r.events.find((e) => e.kind === 'launch' && e.timeS >= terminated.timeS)!;
+    expect(relaunch.timeS).toBe(terminated.timeS); // terminate first, then launch
+    expect(r.timeseries.in_service.at(-1)).toBe(4);
+  });
+
+  it('health-check type EC2 (the default) leaves a failed but running instance alone', () => {
+    const r = simulate(buildScenario({ durationS: 1200, faults: [{ atS: 300, action: 'fail-target', count: 1, zone: null, forS: null }] }));
+    expect(r.events.filter((e) => e.kind === 'terminate')).toEqual([]);
+  });
+
+  it('a launch lifecycle hook holds the instance in Pending:Wait until its action completes; ABANDON terminates and replaces it', () => {
+    const hook = (completesAfterS: number | null) =>
+      buildScenario({
+        durationS: 1200,
+        autoScaling: {
+          ...buildScenario().autoScaling,
+          lifecycleHooks: [{ name: 'bootstrap', transition: 'autoscaling:EC2_INSTANCE_LAUNCHING', heartbeatTimeoutS: 300, defaultResult: 'ABANDON', completesAfterS }],
+        },
+        faults: [{ atS: 100, action: 'terminate-target', count: 1, zone: null }],
+      });
+    const ok = simulate(hook(120));
+    const launched = ok.events.find((e) => e.kind === 'launch' && e.timeS === 100)!;
+    const inService = ok.events.find((e) => e.kind === 'in_service' && e.subject === launched.subject)!;
+    expect(inService.timeS).toBe(100 + 60 + 120); // boot 60 s, then the hook's 120 s
+    const abandoned = simulate(hook(null));
+    const first = abandoned.events.find((e) => e.kind === 'launch' && e.timeS === 100)!;
+    const gone = abandoned.events.find((e) => e.kind === 'terminate' && e.subject === first.subject)!;
+    expect(gone.timeS).toBe(100 + 60 + 300);
+    expect(abandoned.events.some((e) => e.kind === 'launch' && e.timeS === gone.timeS)).toBe(true);
+  });
+
+  it('a warm pool serves scale-outs with a warm start, and bills stopped pool instances for nothing', () => {
+    const pooled = stepLoad(600, 1800, {
+      autoScaling: {
+        ...stepLoad(0, 1).autoScaling,
+        maxSize: 14,
+        warmPool: { minSize: 0, maxGroupPreparedCapacity: null, poolState: 'Stopped', reuseOnScaleIn: false, warmStartTime: { distribution: 'constant', value: 20 } },
+      },
+    });
+    const r = simulate(pooled);
+    const warmStarts = r.events.filter((e) => e.kind === 'warm_pool' && e.detail.startsWith('leaves'));
+    expect(warmStarts.length).toBeGreaterThan(0);
+    for (const w of warmStarts) {
+      const up = r.events.find((e) => e.kind === 'in_service' && e.subject === w.subject && e.timeS >= w.timeS)!;
+      expect(up.timeS - w.timeS).toBe(20);
+    }
+    const plain = simulate({ ...pooled, autoScaling: { ...pooled.autoScaling, warmPool: null } });
+    // Stopped pool instances cost nothing until they leave the pool.
+    expect(Math.abs(r.summary.instanceHours - plain.summary.instanceHours)).toBeLessThan(0.25 * plain.summary.instanceHours);
+  });
+
+  it('a zone that fails is avoided for launches; after it recovers AZRebalance evens the zones, briefly exceeding max by at most 10 % or one', () => {
+    const r = simulate(
+      buildScenario({
+        durationS: 3600,
+        zones: ['us-east-1a', 'us-east-1b'],
+        autoScaling: { ...buildScenario().autoScaling, minSize: 4, maxSize: 4, desiredCapacity: 4, healthCheckType: 'ELB' },
+        faults: [{ atS: 300, action: 'fail-zone', zone: 'us-east-1b', forS: 900 }],
+      }),
+    );
+    const launchesDuringOutage = r.events.filter((e) => e.kind === 'launch' && e.timeS > 300 && e.timeS < 1200);
+    expect(launchesDuringOutage.length).toBe(2);
+    launchesDuringOutage.forEach((e) => expect(e.detail).toBe('us-east-1a'));
+    expect(r.events.some((e) => e.kind === 'scaling' && /balancing the group's zones/.test(e.detail))).toBe(true);
+    const last = r.summary.targets.filter((t) => t.terminateS === null);
+    expect(last.filter((t) => t.zone === 'us-east-1a').length).toBe(2);
+    expect(last.filter((t) => t.zone === 'us-east-1b').length).toBe(2);
+    const ts = r.timeseries;
+    for (let i = 0; i < ts.time_s.length; i++) expect(ts.in_service[i]! + ts.pending[i]!).toBeLessThanOrEqual(4 + 1);
+  });
+
+  it('a scheduled action sets min, max and desired at its time (cron recurrences too)', () => {
+    const r = simulate(
+      buildScenario({
+        durationS: 3 * 3600,
+        autoScaling: {
+          ...buildScenario().autoScaling,
+          minSize: 2,
+          maxSize: 10,
+          desiredCapacity: 4,
+          scheduledActions: [
+            { name: 'morning', atS: 3600, recurrence: null, desiredCapacity: 8, minSize: null, maxSize: null },
+            { name: 'every-2h', atS: null, recurrence: '30 */2 * * *', desiredCapacity: 3, minSize: null, maxSize: null },
+          ],
+        },
+      }),
+    );
+    const acts = scaling(r).map((e) => [e.timeS, e.subject, e.detail.match(/from \d+ to \d+/)?.[0]]);
+    expect(acts).toEqual([
+      [1800, 'every-2h', 'from 4 to 3'],
+      [3600, 'morning', 'from 3 to 8'],
+      [9000, 'every-2h', 'from 8 to 3'],
+    ]);
+  });
+
+  it('simple scaling waits for its activity to finish and then the cooldown before acting again', () => {
+    const base = stepLoad(600, 5000);
+    const r = simulate({
+      ...base,
+      durationS: 3600,
+      autoScaling: {
+        ...base.autoScaling,
+        policies: [
+          {
+            type: 'SimpleScaling',
+            name: 'add-one',
+            adjustmentType: 'ChangeInCapacity',
+            scalingAdjustment: 1,
+            minAdjustmentMagnitude: null,
+            cooldownS: 300,
+            alarm: { namespace: 'AWS/EC2', metric: 'CPUUtilization', statistic: 'Average', periodS: 60, evaluationPeriods: 2, datapointsToAlarm: 2, threshold: 60, comparisonOperator: 'GreaterThanThreshold', treatMissingData: 'missing' },
+          },
+        ],
+      },
+    });
+    const acts = scaling(r);
+    expect(acts.length).toBeGreaterThan(2);
+    for (let k = 1; k < acts.length; k++) {
+      const prevLaunch = r.events.find((e) => e.kind === 'launch' && e.timeS === acts[k - 1]!.timeS)!;
+      const prevUp = r.events.find((e) => e.kind === 'in_service' && e.subject === prevLaunch.subject)!;
+      expect(acts[k]!.timeS).toBeGreaterThanOrEqual(prevUp.timeS + 300);
+    }
+  });
+});
