@@ -3,8 +3,9 @@
  * default to `policy-N` / `scheduled-N` and must be unique, warm-up and cooldown fall back
  * along AWS's chains (policy → DefaultInstanceWarmup → DefaultCooldown, AS-WARMCOOL; simple
  * policy Cooldown → DefaultCooldown, AS-COOL), and metrics must exist on this scenario's load
- * balancer type. Scheduled actions must fall inside the run and not share a start time
- * (AS-SCHED).
+ * balancer type. Only one predictive policy may scale (AS-PRED: the others forecast only), and
+ * one in a run shorter than the 24 h of history it needs gets a warning. Scheduled actions must
+ * fall inside the run and not share a start time (AS-SCHED).
  */
 import type { Finding } from './issues.ts';
 import type { AlarmFile, PolicyFile, ScheduledActionFile } from './scaling-schema.ts';
@@ -28,10 +29,19 @@ const NAMESPACE_TYPE: Readonly<Record<Exclude<CloudWatchNamespace, 'AWS/EC2'>, L
 
 const POLICIES = ['autoScaling', 'policies'] as const;
 
+/** Predictive scaling forecasts only once the group has this much history (AS-PRED). */
+export const PREDICTIVE_HISTORY_S = 24 * 3600;
+
 function withArticle(type: LoadBalancerType): string {
   return type === 'application' ? `an ${type}` : `a ${type}`;
 }
 const SCHEDULED = ['autoScaling', 'scheduledActions'] as const;
+
+function checkRequestMetric(metric: string, path: (string | number)[], context: ScalingContext, errors: Finding[]): void {
+  if (metric === 'ALBRequestCountPerTarget' && context.loadBalancerType !== undefined && context.loadBalancerType !== 'application') {
+    errors.push({ path: [...path, 'metric'], anchor: 'value', message: `ALBRequestCountPerTarget needs an application load balancer; this scenario has ${withArticle(context.loadBalancerType)} one` });
+  }
+}
 
 function checkNamespace(spec: MetricSpec, path: (string | number)[], context: ScalingContext, errors: Finding[]): void {
   if (spec.namespace === 'AWS/EC2' || context.loadBalancerType === undefined) return;
@@ -64,7 +74,7 @@ function nameOf(p: { name?: string | undefined }, prefix: string, i: number): st
   return p.name ?? `${prefix}-${i + 1}`;
 }
 
-function checkUnique(names: string[], base: readonly (string | number)[], errors: Finding[]): void {
+export function checkUnique(names: string[], base: readonly (string | number)[], errors: Finding[]): void {
   names.forEach((name, i) => {
     const first = names.indexOf(name);
     if (first < i) errors.push({ path: [...base, i, 'name'], anchor: 'value', message: `\`${name}\` is already the name of item ${first}; names must be unique` });
@@ -79,9 +89,7 @@ export function resolvePolicies(policies: readonly PolicyFile[], context: Scalin
     switch (p.type) {
       case 'TargetTrackingScaling': {
         if (typeof p.metric === 'string') {
-          if (p.metric === 'ALBRequestCountPerTarget' && context.loadBalancerType !== undefined && context.loadBalancerType !== 'application') {
-            errors.push({ path: [...path, 'metric'], anchor: 'value', message: `ALBRequestCountPerTarget needs an application load balancer; this scenario has ${withArticle(context.loadBalancerType)} one` });
-          }
+          checkRequestMetric(p.metric, path, context, errors);
         } else {
           checkNamespace(p.metric.customized, [...path, 'metric', 'customized'], context, errors);
         }
@@ -109,7 +117,27 @@ export function resolvePolicies(policies: readonly PolicyFile[], context: Scalin
           cooldownS: p.cooldown ?? context.defaultCooldownS,
           alarm: toAlarm(p.alarm, [...path, 'alarm'], context, errors, warnings),
         };
+      case 'PredictiveScaling':
+        checkRequestMetric(p.metric, path, context, errors);
+        if (context.durationS !== undefined && context.durationS <= PREDICTIVE_HISTORY_S) {
+          warnings.push({ path: [...path, 'type'], anchor: 'value', message: `predictive scaling needs 24h of history before its first forecast (AWS), and this run lasts ${formatDuration(context.durationS)}, so \`${name}\` never forecasts or scales` });
+        }
+        return {
+          type: p.type,
+          name,
+          metric: p.metric,
+          targetValue: p.targetValue,
+          mode: p.mode,
+          schedulingBufferTimeS: p.schedulingBufferTime,
+          maxCapacityBreachBehavior: p.maxCapacityBreachBehavior,
+          maxCapacityBuffer: p.maxCapacityBuffer ?? 0,
+        };
     }
+  });
+  resolved.forEach((p, i) => {
+    if (p.type !== 'PredictiveScaling' || p.mode !== 'ForecastAndScale') return;
+    const first = resolved.findIndex((q) => q.type === 'PredictiveScaling' && q.mode === 'ForecastAndScale');
+    if (first < i) errors.push({ path: [...POLICIES, i, 'mode'], anchor: 'value', message: `item ${first} already scales on its forecast; AWS lets only one predictive policy per group use ForecastAndScale (the others may be ForecastOnly)` });
   });
   checkUnique(resolved.map((p) => p.name), POLICIES, errors);
   return resolved;

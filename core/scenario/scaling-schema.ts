@@ -2,7 +2,7 @@
  * The "Scaling" part of the scenario schema (contract section 1): Auto Scaling policies, the
  * CloudWatch alarms that drive step and simple policies, and scheduled actions. Field names and
  * allowed values follow AWS's `PutScalingPolicy`, `PutMetricAlarm` and
- * `PutScheduledUpdateGroupAction` (aws-behaviour.md §5.5, §6.5–6.9). Defaults that depend on
+ * `PutScheduledUpdateGroupAction` (aws-behaviour.md §5.5, §6.5–6.10). Defaults that depend on
  * the group (warm-up, cooldown) are filled in by resolve-scaling.ts. Part of schema.ts, split
  * out to keep files short.
  */
@@ -13,7 +13,7 @@ import { AT_KEY, isMapping, list, strictObject } from './objects.ts';
 import { didYouMean } from './suggest.ts';
 import { describe, duration, fail, flag, integer, MISSING, number, oneOf, text } from './values.ts';
 
-export const POLICY_TYPES = ['TargetTrackingScaling', 'StepScaling', 'SimpleScaling'] as const;
+export const POLICY_TYPES = ['TargetTrackingScaling', 'StepScaling', 'SimpleScaling', 'PredictiveScaling'] as const;
 export const PREDEFINED_METRICS = ['ASGAverageCPUUtilization', 'ALBRequestCountPerTarget', 'ASGAverageNetworkIn', 'ASGAverageNetworkOut'] as const;
 export const ADJUSTMENT_TYPES = ['ChangeInCapacity', 'ExactCapacity', 'PercentChangeInCapacity'] as const;
 export const COMPARISON_OPERATORS = ['GreaterThanOrEqualToThreshold', 'GreaterThanThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold'] as const;
@@ -130,6 +130,30 @@ function checkSteps(steps: readonly Step[], adjustment: string, ctx: z.Refinemen
   }
 }
 
+/** The metric pairs elbsim forecasts, named by their scaling metric as in `PredictiveScalingPolicy`. */
+export const PREDICTIVE_METRICS = ['ASGAverageCPUUtilization', 'ALBRequestCountPerTarget'] as const;
+
+/** AWS's metric-pair names (`PredefinedMetricPairSpecification`), pointed at elbsim's names. */
+const METRIC_PAIRS: Readonly<Record<string, (typeof PREDICTIVE_METRICS)[number]>> = {
+  ASGCPUUtilization: 'ASGAverageCPUUtilization',
+  ALBRequestCount: 'ALBRequestCountPerTarget',
+};
+
+const predictiveMetric = z.unknown().transform((value, ctx): (typeof PREDICTIVE_METRICS)[number] => {
+  if (value === undefined) return fail(ctx, `${MISSING}; allowed: ${PREDICTIVE_METRICS.join(' or ')}`);
+  if (typeof value === 'string' && (PREDICTIVE_METRICS as readonly string[]).includes(value)) return value as (typeof PREDICTIVE_METRICS)[number];
+  const allowed = `allowed: ${PREDICTIVE_METRICS.join(' or ')}`;
+  if (typeof value === 'string' && Object.hasOwn(METRIC_PAIRS, value)) return fail(ctx, `\`${value}\` is AWS's name for the metric pair; elbsim names it by its scaling metric: use ${METRIC_PAIRS[value]}`);
+  if (typeof value === 'string' && (PREDEFINED_METRICS as readonly string[]).includes(value)) return fail(ctx, `\`${value}\` is not forecast by elbsim's predictive scaling; ${allowed}`);
+  const hint = typeof value === 'string' ? didYouMean(value, PREDICTIVE_METRICS) : '';
+  return fail(ctx, `${describe(value)} is not a predictive scaling metric; ${allowed} (AWS PredefinedMetricType)${hint}`);
+});
+
+/** AWS `SchedulingBufferTime`: at least 0, under the forecast's one-hour interval (CFN-PRED). */
+function schedulingBuffer(seconds: number, shown: string): string | undefined {
+  return seconds < 3600 ? undefined : `${shown} is out of range; allowed 0s up to but not including 1h (3600s) (AWS SchedulingBufferTime)`;
+}
+
 export const policy = z.discriminatedUnion('type', [
   strictObject({
     name,
@@ -161,6 +185,20 @@ export const policy = z.discriminatedUnion('type', [
     cooldown: duration({ min: 0, aws: 'Cooldown' }).optional(),
     alarm,
   }).superRefine(checkMagnitude),
+  strictObject({
+    name,
+    type: z.literal('PredictiveScaling'),
+    metric: predictiveMetric,
+    targetValue: number({ above: 0, aws: 'TargetValue' }),
+    mode: oneOf(['ForecastOnly', 'ForecastAndScale'], { aws: 'Mode' }).default('ForecastOnly'),
+    schedulingBufferTime: duration({ rule: schedulingBuffer }).default(300),
+    maxCapacityBreachBehavior: oneOf(['HonorMaxCapacity', 'IncreaseMaxCapacity'], { aws: 'MaxCapacityBreachBehavior' }).default('HonorMaxCapacity'),
+    maxCapacityBuffer: integer({ min: 0, max: 100, aws: 'MaxCapacityBuffer' }).optional(),
+  }).superRefine((p, ctx) => {
+    if (p.maxCapacityBuffer !== undefined && p.maxCapacityBreachBehavior !== 'IncreaseMaxCapacity') {
+      ctx.addIssue({ code: 'custom', path: ['maxCapacityBuffer'], message: 'only applies to maxCapacityBreachBehavior IncreaseMaxCapacity (AWS MaxCapacityBuffer)', params: AT_KEY });
+    }
+  }),
 ]);
 
 export const scheduledAction = strictObject({

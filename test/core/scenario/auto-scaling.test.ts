@@ -135,8 +135,8 @@ policies:
   });
 
   it.each([
-    ['{ type: TargetScaling }', '`TargetScaling` is not a scaling policy type; allowed: TargetTrackingScaling, StepScaling or SimpleScaling'],
-    ['{ targetValue: 50 }', 'autoScaling.policies.0.type: required key is missing; allowed: TargetTrackingScaling, StepScaling or SimpleScaling'],
+    ['{ type: TargetScaling }', '`TargetScaling` is not a scaling policy type; allowed: TargetTrackingScaling, StepScaling, SimpleScaling or PredictiveScaling'],
+    ['{ targetValue: 50 }', 'autoScaling.policies.0.type: required key is missing; allowed: TargetTrackingScaling, StepScaling, SimpleScaling or PredictiveScaling'],
     ['{ type: TargetTrackingScaling, metric: CPU, targetValue: 50 }', '`CPU` is not a predefined metric; allowed: ASGAverageCPUUtilization, ALBRequestCountPerTarget, ASGAverageNetworkIn or ASGAverageNetworkOut'],
     ['{ type: TargetTrackingScaling, metric: ASGAverageCPUUtilization, targetValue: 0 }', 'autoScaling.policies.0.targetValue: 0 is too small; must be more than 0 (AWS TargetValue)'],
     ['{ type: TargetTrackingScaling, metric: ASGAverageCPUUtilization, targetValue: 50, cooldown: 60s }', 'unknown key `cooldown`'],
