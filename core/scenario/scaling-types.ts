@@ -1,0 +1,157 @@
+/**
+ * The Auto Scaling and CloudWatch part of the resolved scenario: scaling policies and their
+ * alarms, scheduled actions, lifecycle hooks, the warm pool. Names follow AWS's APIs
+ * (PutScalingPolicy, PutMetricAlarm, PutLifecycleHook, PutWarmPool), durations in seconds.
+ */
+import type { Distribution } from './types.ts';
+
+/** The CloudWatch namespaces elbsim publishes metrics in. */
+export type CloudWatchNamespace = 'AWS/EC2' | 'AWS/ApplicationELB' | 'AWS/NetworkELB' | 'AWS/ELB';
+
+/** `Average`, `Sum`, `Minimum`, `Maximum`, `SampleCount`, or a percentile `p0`…`p100` (`p99.9`). */
+export type Statistic = 'Average' | 'Sum' | 'Minimum' | 'Maximum' | 'SampleCount' | `p${string}`;
+
+export type ComparisonOperator =
+  | 'GreaterThanOrEqualToThreshold'
+  | 'GreaterThanThreshold'
+  | 'LessThanThreshold'
+  | 'LessThanOrEqualToThreshold';
+
+export type TreatMissingData = 'missing' | 'notBreaching' | 'breaching' | 'ignore';
+
+/** One CloudWatch metric and how to aggregate it (AWS's metric names, e.g. `TargetResponseTime`). */
+export interface MetricSpec {
+  namespace: CloudWatchNamespace;
+  metric: string;
+  statistic: Statistic;
+}
+
+/** A metric alarm, as `PutMetricAlarm` takes it. */
+export interface AlarmSpec extends MetricSpec {
+  periodS: number;
+  evaluationPeriods: number;
+  /** M of "M out of N"; defaults to `evaluationPeriods`. */
+  datapointsToAlarm: number;
+  threshold: number;
+  comparisonOperator: ComparisonOperator;
+  treatMissingData: TreatMissingData;
+}
+
+export type PredefinedMetric =
+  | 'ASGAverageCPUUtilization'
+  | 'ALBRequestCountPerTarget'
+  | 'ASGAverageNetworkIn'
+  | 'ASGAverageNetworkOut';
+
+export type AdjustmentType = 'ChangeInCapacity' | 'ExactCapacity' | 'PercentChangeInCapacity';
+
+/** Bounds are relative to the alarm threshold, as in the AWS API; null is -∞ / +∞. */
+export interface StepAdjustment {
+  lowerBound: number | null;
+  upperBound: number | null;
+  scalingAdjustment: number;
+}
+
+export interface TargetTrackingPolicy {
+  type: 'TargetTrackingScaling';
+  name: string;
+  metric: PredefinedMetric | { customized: MetricSpec };
+  targetValue: number;
+  disableScaleIn: boolean;
+  /** Resolved: the policy's own value, else the group's defaultInstanceWarmup if set, else defaultCooldown. */
+  estimatedInstanceWarmupS: number;
+}
+
+export interface StepScalingPolicy {
+  type: 'StepScaling';
+  name: string;
+  adjustmentType: AdjustmentType;
+  /** PercentChangeInCapacity only; null when not given. */
+  minAdjustmentMagnitude: number | null;
+  metricAggregationType: 'Average' | 'Minimum' | 'Maximum';
+  /** Resolved as for target tracking. */
+  estimatedInstanceWarmupS: number;
+  alarm: AlarmSpec;
+  /** In the order written; ranges neither overlap nor leave gaps. */
+  stepAdjustments: StepAdjustment[];
+}
+
+export interface SimpleScalingPolicy {
+  type: 'SimpleScaling';
+  name: string;
+  adjustmentType: AdjustmentType;
+  scalingAdjustment: number;
+  minAdjustmentMagnitude: number | null;
+  /** Resolved: the policy's own cooldown, else the group's defaultCooldown. */
+  cooldownS: number;
+  alarm: AlarmSpec;
+}
+
+/**
+ * Predictive scaling (AS-PRED, CFN-PRED): forecasts each hour's load from the run's own history
+ * (at least 24 h) and, in ForecastAndScale mode, raises the desired capacity before the hour.
+ */
+export interface PredictiveScalingPolicy {
+  type: 'PredictiveScaling';
+  name: string;
+  /** The load/scaling metric pair, by its predefined scaling metric. */
+  metric: 'ASGAverageCPUUtilization' | 'ALBRequestCountPerTarget';
+  targetValue: number;
+  mode: 'ForecastOnly' | 'ForecastAndScale';
+  /** AWS `SchedulingBufferTime`: launch this long before the hour; default 300 s, under 3600 s. */
+  schedulingBufferTimeS: number;
+  maxCapacityBreachBehavior: 'HonorMaxCapacity' | 'IncreaseMaxCapacity';
+  /** IncreaseMaxCapacity only: 0–100 %. */
+  maxCapacityBuffer: number;
+}
+
+export type ScalingPolicy = TargetTrackingPolicy | StepScalingPolicy | SimpleScalingPolicy | PredictiveScalingPolicy;
+
+/** Sets any of desired/min/max once (`atS`) or on a 5-field UTC cron (`recurrence`). */
+export interface ScheduledAction {
+  name: string;
+  /** Exactly one of `atS` and `recurrence` is non-null. */
+  atS: number | null;
+  recurrence: string | null;
+  desiredCapacity: number | null;
+  minSize: number | null;
+  maxSize: number | null;
+}
+
+export type TerminationPolicyName =
+  | 'Default'
+  | 'AllocationStrategy'
+  | 'OldestLaunchTemplate'
+  | 'OldestLaunchConfiguration'
+  | 'ClosestToNextInstanceHour'
+  | 'NewestInstance'
+  | 'OldestInstance';
+
+export interface LifecycleHook {
+  name: string;
+  transition: 'autoscaling:EC2_INSTANCE_LAUNCHING' | 'autoscaling:EC2_INSTANCE_TERMINATING';
+  /** AWS `HeartbeatTimeout`: 30–7200 s, default 3600 s. */
+  heartbeatTimeoutS: number;
+  /** AWS `DefaultResult` when the timeout runs out: ABANDON (default) or CONTINUE. */
+  defaultResult: 'ABANDON' | 'CONTINUE';
+  /**
+   * How long the hook's own work takes before it calls CompleteLifecycleAction with CONTINUE
+   * (elbsim's stand-in for the user's automation); null: it never completes and the heartbeat
+   * timeout decides.
+   */
+  completesAfterS: number | null;
+}
+
+export interface WarmPool {
+  /** AWS `MinSize` of the pool; default 0. */
+  minSize: number;
+  /** AWS `MaxGroupPreparedCapacity`; null: the group's maxSize. Pool size = this − desired, at least minSize. */
+  maxGroupPreparedCapacity: number | null;
+  /** AWS `PoolState`: Stopped (default), Running or Hibernated. Only Running pool instances are billed for compute. */
+  poolState: 'Stopped' | 'Running' | 'Hibernated';
+  /** AWS `InstanceReusePolicy.ReuseOnScaleIn`: scaled-in instances go back to the pool. */
+  reuseOnScaleIn: boolean;
+  /** Time from leaving the pool to InService (elbsim parameter; AWS: "as little as ~30 s"). */
+  warmStartTime: Distribution;
+}
+
