@@ -18,6 +18,7 @@ export interface Finding {
 
 const EXPECTED: Readonly<Record<string, string>> = {
   object: 'a mapping (key: value)',
+  record: 'a mapping (key: value)',
   array: 'a list',
   string: 'text',
   number: 'a number',

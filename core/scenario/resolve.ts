@@ -9,11 +9,13 @@
  */
 import type { Finding } from './issues.ts';
 import { formatDuration } from './duration.ts';
+import type { CloudWatchFile } from './group-schema.ts';
+import { resolveInitialZones, resolveLifecycleHooks, resolveWarmPool } from './resolve-group.ts';
 import { resolveLoadBalancer } from './resolve-load-balancer.ts';
 import { resolvePolicies, resolveScheduledActions, type ScalingContext } from './resolve-scaling.ts';
 import { AUTO_SCALING_DEFAULTS, DEFAULT_FLEET_SIZE, type AutoScalingFile, type FaultFile, type ScenarioFile, type ScenarioFileKey } from './schema.ts';
 import { didYouMean } from './suggest.ts';
-import type { AutoScaling, Fault, Scenario } from './types.ts';
+import type { AutoScaling, CloudWatchSettings, Fault, Scenario } from './types.ts';
 
 /**
  * The top-level parts that passed the schema; an invalid part is absent. When the fault list
@@ -57,17 +59,38 @@ function resolveSizes(file: AutoScalingFile | undefined, errors: Finding[]): Pic
   return { minSize: min, maxSize: max, desiredCapacity: desired };
 }
 
-function resolveAutoScaling(file: AutoScalingFile | undefined, context: Omit<ScalingContext, 'defaultInstanceWarmupS' | 'defaultCooldownS'>, errors: Finding[], warnings: Finding[]): AutoScaling {
+type GroupContext = Omit<ScalingContext, 'defaultInstanceWarmupS' | 'defaultCooldownS'> & { zones?: readonly string[] };
+
+function resolveAutoScaling(file: AutoScalingFile | undefined, context: GroupContext, errors: Finding[], warnings: Finding[]): AutoScaling {
   const group = file ?? AUTO_SCALING_DEFAULTS;
   const scaling: ScalingContext = { ...context, defaultInstanceWarmupS: group.defaultInstanceWarmup, defaultCooldownS: group.defaultCooldown };
+  const sizes = resolveSizes(file, errors);
+  const policies = resolvePolicies(group.policies, scaling, errors, warnings);
+  const perZone = group.initialInstancesPerZone;
+  const limitsMayChange = group.scheduledActions.length > 0 || policies.some((p) => p.type === 'PredictiveScaling');
   return {
-    ...resolveSizes(file, errors),
+    ...sizes,
     healthCheckType: group.healthCheckType,
     healthCheckGracePeriodS: group.healthCheckGracePeriod,
     defaultCooldownS: group.defaultCooldown,
     defaultInstanceWarmupS: group.defaultInstanceWarmup,
-    policies: file ? resolvePolicies(file.policies, scaling, errors, warnings) : [],
-    scheduledActions: file ? resolveScheduledActions(file.scheduledActions, scaling, errors) : [],
+    ...(perZone ? { initialInstancesPerZone: resolveInitialZones(perZone, context.zones, sizes.desiredCapacity, group.desiredCapacity !== undefined, errors) } : {}),
+    policies,
+    scheduledActions: resolveScheduledActions(group.scheduledActions, scaling, errors),
+    terminationPolicies: [...group.terminationPolicies],
+    newInstancesProtectedFromScaleIn: group.newInstancesProtectedFromScaleIn,
+    lifecycleHooks: resolveLifecycleHooks(group.lifecycleHooks, errors, warnings),
+    warmPool: resolveWarmPool(group.warmPool, { ...sizes, limitsMayChange }, warnings),
+    suspendedProcesses: [...group.suspendedProcesses],
+  };
+}
+
+function resolveCloudWatch(file: CloudWatchFile): CloudWatchSettings {
+  return {
+    publicationDelayS: file.publicationDelay,
+    targetTrackingHighDatapoints: file.targetTrackingHighDatapoints,
+    targetTrackingLowDatapoints: file.targetTrackingLowDatapoints,
+    targetTrackingLowRatio: file.targetTrackingLowRatio,
   };
 }
 
@@ -109,16 +132,16 @@ export function resolveScenario(parts: Parts, complete: boolean): Resolution {
   const loadBalancer = parts.loadBalancer && resolveLoadBalancer(parts.loadBalancer.value, errors);
   const autoScaling = parts.autoScaling && resolveAutoScaling(
     parts.autoScaling.value,
-    { loadBalancerType: loadBalancer?.type, detailedMonitoring: parts.instance?.value.detailedMonitoring, durationS },
+    { loadBalancerType: loadBalancer?.type, detailedMonitoring: parts.instance?.value.detailedMonitoring, durationS, zones },
     errors,
     warnings,
   );
   const faults = parts.faults?.value.map((f, i) => resolveFault(f, i, zones, durationS, errors));
   for (const { index, value } of parts.validFaults ?? []) resolveFault(value, index, zones, durationS, errors);
 
-  const { name, description, seed, traffic, instance, expect } = parts;
+  const { name, description, seed, traffic, instance, cloudWatch, expect } = parts;
   if (!complete || errors.length > 0) return { errors, warnings };
-  if (!name || !description || !seed || durationS === undefined || period === undefined || !zones || !traffic || !loadBalancer || !autoScaling || !instance || !faults || !expect) {
+  if (!name || !description || !seed || durationS === undefined || period === undefined || !zones || !traffic || !loadBalancer || !autoScaling || !instance || !faults || !cloudWatch || !expect) {
     return { errors, warnings };
   }
   const scenario: Scenario = {
@@ -142,6 +165,7 @@ export function resolveScenario(parts: Parts, complete: boolean): Resolution {
       detailedMonitoring: instance.value.detailedMonitoring,
     },
     faults,
+    cloudWatch: resolveCloudWatch(cloudWatch.value),
     expect: Object.fromEntries(Object.entries(expect.value).filter(([, b]) => b !== undefined).map(([k, b]) => [k, { ...(b as object) }])),
   };
   return { scenario, errors, warnings };

@@ -4,13 +4,15 @@
  * (aws-behaviour.md, Appendix A). Defaults that depend on the load balancer type (cross-zone,
  * algorithm, health check settings) are tables here, applied by resolve.ts, because a key's
  * default cannot depend on a sibling inside zod. Scaling policies, alarms and scheduled actions
- * live in scaling-schema.ts.
+ * live in scaling-schema.ts; the group's other settings and the `cloudWatch` block in
+ * group-schema.ts.
  */
 import { z } from 'zod';
 import type { Algorithm, Distribution, HealthCheck, LoadBalancerType, RatePoint } from './types.ts';
 import { distribution } from './distribution.ts';
 import { list, section, strictObject } from './objects.ts';
 import { rateSchedule } from './rate-schedule.ts';
+import { cloudWatch, initialInstancesPerZone, lifecycleHooks, suspendedProcesses, terminationPolicies, warmPool } from './group-schema.ts';
 import { cloudWatchPeriod, policy, scheduledAction } from './scaling-schema.ts';
 import { duration, flag, integer, number, oneOf, text } from './values.ts';
 
@@ -134,8 +136,14 @@ const autoScaling = strictObject({
   healthCheckGracePeriod: duration({ min: 0, aws: 'HealthCheckGracePeriod' }).default(0),
   defaultCooldown: duration({ min: 0, aws: 'DefaultCooldown' }).default(300),
   defaultInstanceWarmup: duration({ min: 0, max: 3600, aws: 'DefaultInstanceWarmup' }).default(0),
+  initialInstancesPerZone: initialInstancesPerZone.optional(),
   policies: list(policy).default(() => []),
   scheduledActions: list(scheduledAction).default(() => []),
+  terminationPolicies: terminationPolicies.default(() => ['Default' as const]),
+  newInstancesProtectedFromScaleIn: flag().default(false),
+  lifecycleHooks: lifecycleHooks.default(() => []),
+  warmPool: warmPool.optional(),
+  suspendedProcesses: suspendedProcesses.default(() => []),
 });
 
 /** The group settings when the `autoScaling` block is absent or leaves them out. */
@@ -183,6 +191,7 @@ export const ScenarioFileSchema = strictObject(
     autoScaling: autoScaling.optional(),
     instance,
     faults: list(faultSchema).default(() => []),
+    cloudWatch,
     expect,
   },
   { notSupported: { autoScalingGroups: `\`autoScalingGroups\` (several Auto Scaling groups) ${NOT_YET}; use autoScaling and instance` } },

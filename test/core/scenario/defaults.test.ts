@@ -1,7 +1,9 @@
 /**
  * Defaults: a scenario that gives only what the contract requires resolves to the AWS API
  * defaults (aws-behaviour.md Appendix A), and the defaults that depend on the load balancer
- * type follow the type (§1.1, §3.1).
+ * type follow the type (§1.1, §3.1). Group settings without a value (termination policies,
+ * protection, hooks, warm pool, suspended processes) and the `cloudWatch` block are filled in
+ * too, so the simulator never meets a missing key.
  */
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../core/scenario/types.ts';
@@ -37,6 +39,11 @@ const EVERY_DEFAULT: Scenario = {
     defaultInstanceWarmupS: 0,
     policies: [],
     scheduledActions: [],
+    terminationPolicies: ['Default'],
+    newInstancesProtectedFromScaleIn: false,
+    lifecycleHooks: [],
+    warmPool: null,
+    suspendedProcesses: [],
   },
   instance: {
     type: 'c5.large',
@@ -49,6 +56,7 @@ const EVERY_DEFAULT: Scenario = {
     detailedMonitoring: false,
   },
   faults: [],
+  cloudWatch: { publicationDelayS: 60, targetTrackingHighDatapoints: 3, targetTrackingLowDatapoints: 15, targetTrackingLowRatio: 0.9 },
   expect: {},
 };
 
@@ -59,7 +67,7 @@ describe('defaults', () => {
   });
 
   it('empty blocks (`loadBalancer:` with nothing under it, `{}`) mean "all defaults"', () => {
-    const scenario = scenarioOf(minimalWith('traffic:\nloadBalancer: {}\ninstance:\n  bootTime:\nfaults: []\nexpect: {}\n'));
+    const scenario = scenarioOf(minimalWith('traffic:\nloadBalancer: {}\ninstance:\n  bootTime:\nfaults: []\ncloudWatch: {}\nexpect: {}\n'));
     expect(scenario).toEqual(EVERY_DEFAULT);
   });
 
@@ -74,6 +82,9 @@ describe('defaults', () => {
     first.traffic.rate.push([60, 1]);
     (first.instance.serviceTime as { mean: number }).mean = 9;
     first.autoScaling.policies.push({} as never);
+    first.autoScaling.terminationPolicies!.push('NewestInstance');
+    first.autoScaling.suspendedProcesses!.push('Launch');
+    first.cloudWatch!.publicationDelayS = 0;
     const second = scenarioOf(MINIMAL);
     expect(second).toEqual(EVERY_DEFAULT);
   });
