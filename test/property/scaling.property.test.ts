@@ -1,0 +1,118 @@
+/**
+ * Auto Scaling invariants over arbitrary small scaling scenarios and seeds (fast-check).
+ * Replay a failure with FC_SEED=<seed> (printed below and by fast-check).
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { simulate } from '../../core/index.ts';
+import type { Fault, RatePoint, ScalingPolicy, Scenario } from '../../core/index.ts';
+import { buildScenario } from '../support/build.ts';
+
+const seed = Number(process.env.FC_SEED ?? Date.now() % 1_000_000);
+console.log(`scaling property tests: FC_SEED=${seed}`);
+const params = { seed, path: process.env.FC_PATH, numRuns: 12, endOnFailure: true };
+
+const policyArb: fc.Arbitrary<ScalingPolicy> = fc.oneof(
+  fc.record({ target: fc.integer({ min: 20, max: 80 }), warm: fc.constantFrom(0, 60, 300), disableScaleIn: fc.boolean() }).map(
+    ({ target, warm, disableScaleIn }): ScalingPolicy => ({ type: 'TargetTrackingScaling', name: 'tt', metric: 'ASGAverageCPUUtilization', targetValue: target, disableScaleIn, estimatedInstanceWarmupS: warm }),
+  ),
+  fc.record({ threshold: fc.integer({ min: 30, max: 80 }), up: fc.integer({ min: 1, max: 4 }) }).map(
+    ({ threshold, up }): ScalingPolicy => ({
+      type: 'StepScaling',
+      name: 'steps',
+      adjustmentType: 'ChangeInCapacity',
+      minAdjustmentMagnitude: null,
+      metricAggregationType: 'Average',
+      estimatedInstanceWarmupS: 60,
+      alarm: { namespace: 'AWS/EC2', metric: 'CPUUtilization', statistic: 'Average', periodS: 60, evaluationPeriods: 2, datapointsToAlarm: 2, threshold, comparisonOperator: 'GreaterThanThreshold', treatMissingData: 'missing' },
+      stepAdjustments: [{ lowerBound: 0, upperBound: null, scalingAdjustment: up }],
+    }),
+  ),
+  fc.record({ threshold: fc.integer({ min: 10, max: 40 }) }).map(
+    ({ threshold }): ScalingPolicy => ({
+      type: 'SimpleScaling',
+      name: 'in',
+      adjustmentType: 'PercentChangeInCapacity',
+      scalingAdjustment: -25,
+      minAdjustmentMagnitude: null,
+      cooldownS: 120,
+      alarm: { namespace: 'AWS/EC2', metric: 'CPUUtilization', statistic: 'Average', periodS: 60, evaluationPeriods: 3, datapointsToAlarm: 3, threshold, comparisonOperator: 'LessThanThreshold', treatMissingData: 'missing' },
+    }),
+  ),
+);
+
+const scenarioArb = fc
+  .record({
+    min: fc.integer({ min: 0, max: 3 }),
+    span: fc.integer({ min: 0, max: 8 }),
+    policies: fc.array(policyArb, { minLength: 1, maxLength: 3 }),
+    rates: fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 2, maxLength: 5 }),
+    delay: fc.integer({ min: 0, max: 120 }),
+    hcType: fc.constantFrom('EC2', 'ELB' as const),
+    drainS: fc.constantFrom(0, 15, 120),
+    faultAt: fc.option(fc.integer({ min: 60, max: 2000 }), { nil: null }),
+    runSeed: fc.integer({ min: 0, max: 1_000_000 }),
+  })
+  .map((p) => {
+    const base = buildScenario();
+    const max = p.min + p.span;
+    const rate: RatePoint[] = p.rates.map((r, i) => [i * 600, r]);
+    const faults: Fault[] = p.faultAt === null ? [] : [{ atS: p.faultAt, action: 'fail-zone', zone: 'us-east-1b', forS: 600 }];
+    const scenario: Scenario = buildScenario({
+      durationS: 2700,
+      traffic: { rate, arrivals: 'poisson', clients: 300 },
+      loadBalancer: { ...base.loadBalancer, targetGroup: { ...base.loadBalancer.targetGroup, deregistrationDelayS: p.drainS } },
+      autoScaling: { ...base.autoScaling, minSize: p.min, maxSize: max, desiredCapacity: Math.min(max, p.min + 1), healthCheckType: p.hcType, policies: p.policies.map((q, i) => ({ ...q, name: `${q.name}-${i}` })) },
+      instance: { ...base.instance, concurrency: 4, queueLimit: 50, serviceTime: { distribution: 'exponential', mean: 0.05 }, bootTime: { distribution: 'uniform', min: 30, max: 90 }, detailedMonitoring: true },
+      cloudWatch: { publicationDelayS: p.delay, targetTrackingHighDatapoints: 3, targetTrackingLowDatapoints: 15, targetTrackingLowRatio: 0.9 },
+      faults,
+    });
+    return { scenario, runSeed: p.runSeed };
+  });
+
+describe('Auto Scaling invariants (fast-check, 12 scenarios each)', () => {
+  it('desired capacity stays within [min, max]; the fleet exceeds max only by AZRebalance headroom (10 % or one)', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ scenario, runSeed }) => {
+        const { timeseries: ts } = simulate(scenario, { seed: runSeed });
+        const { minSize, maxSize } = scenario.autoScaling;
+        const headroom = Math.max(1, Math.floor(maxSize / 10));
+        for (let i = 0; i < ts.time_s.length; i++) {
+          expect(ts.desired_capacity[i]).toBeGreaterThanOrEqual(minSize);
+          expect(ts.desired_capacity[i]).toBeLessThanOrEqual(maxSize);
+          expect(ts.in_service[i]! + ts.pending[i]!).toBeLessThanOrEqual(maxSize + headroom);
+        }
+      }),
+      params,
+    );
+  });
+
+  it('no instance is terminated with requests in flight before its deregistration delay has run out', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ scenario, runSeed }) => {
+        const { events } = simulate(scenario, { seed: runSeed });
+        const delay = scenario.loadBalancer.targetGroup.deregistrationDelayS;
+        for (const drain of events.filter((e) => e.kind === 'drain')) {
+          const dereg = events.find((e) => e.kind === 'deregister' && e.subject === drain.subject && e.timeS >= drain.timeS);
+          if (!dereg) continue; // still draining at the end of the run
+          const early = dereg.timeS - drain.timeS < delay - 1e-9;
+          if (early) expect(dereg.detail).toMatch(/^drained/);
+          else expect(dereg.timeS - drain.timeS).toBeLessThanOrEqual(delay + 1e-9);
+          const term = events.find((e) => e.kind === 'terminate' && e.subject === drain.subject);
+          if (term) expect(term.timeS).toBeGreaterThanOrEqual(dereg.timeS);
+        }
+      }),
+      params,
+    );
+  });
+
+  it('the same seed gives the same scaling history', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ scenario, runSeed }) => {
+        const history = (r: ReturnType<typeof simulate>) => r.events.filter((e) => e.kind === 'scaling' || e.kind === 'alarm');
+        expect(history(simulate(scenario, { seed: runSeed }))).toEqual(history(simulate(scenario, { seed: runSeed })));
+      }),
+      { ...params, numRuns: 5 },
+    );
+  });
+});
