@@ -116,6 +116,32 @@ describe.skipIf(!run)('web app in Chromium (built app on a static server)', () =
     await page.locator('[data-testid="theme-toggle"]').click();
   });
 
+  it('a scaling scenario: the CPU chart shows the target line, the alarm band its states, the log the scaling activities', async () => {
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await page.goto(`${server.url}/?scenario=flash-sale-target-tracking&seed=1`);
+    await waitForDone(page);
+    expect(await page.locator('[data-testid="chart-cpu"] text.reference-label').textContent()).toBe('target 50%');
+    expect(await page.locator('[data-testid="chart-alarms"] rect.segment.state-ALARM').count()).toBeGreaterThan(0);
+    await page.locator('[data-category="lifecycle"]').click();
+    await page.locator('[data-category="health"]').click();
+    expect(await page.locator('[data-testid="event"]', { hasText: 'changing the desired capacity' }).count()).toBeGreaterThan(0);
+    // Put the cursor in the middle of the scale-out, 00:40.
+    await page.locator('[data-testid="scrubber"]').focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('PageUp');
+    expect(await page.locator('[data-testid="cursor-time"]').textContent()).toContain('00:40:00');
+    expect(await page.locator('[data-testid="instance"]').count()).toBeGreaterThan(4);
+    await page.locator('[data-testid="scrubber"]').blur();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(500); // let the tiles' colour transitions finish
+    await page.screenshot({ path: join(ARTIFACTS, 'flash-sale.png') });
+    // The README's screenshot is refreshed on request only, so a test run never edits tracked files.
+    if (process.env.ELBSIM_UPDATE_SCREENSHOT === '1') {
+      await mkdir(join(REPO, 'docs'), { recursive: true });
+      await page.screenshot({ path: join(REPO, 'docs', 'screenshot.png') });
+    }
+  });
+
   it('logged no console errors', () => {
     expect(errors).toEqual([]);
   });

@@ -7,14 +7,16 @@ import { alarmBands, alarmStateAt, type AlarmBand, type AlarmState } from '../mo
 import { formatClock } from '../format/clock.ts';
 import type { ChartTheme } from '../theme.ts';
 import type { ChartOptions, ChartRun } from './types.ts';
-import { createSvg, drawCursor, drawLegend, drawTimeAxis, layout, textWidth, timeScale, wireInteraction, type LegendItem } from './frame.ts';
+import { createSvg, drawCursor, drawLegend, drawTimeAxis, layout, timeScale, wireInteraction, type LegendItem } from './frame.ts';
 
 export function alarmColors(theme: ChartTheme): Record<AlarmState, string> {
   return { OK: theme.series.bluishGreen, ALARM: theme.series.vermillion, INSUFFICIENT_DATA: theme.name === 'dark' ? '#59626e' : '#b8c0ca' };
 }
 
-const ROW = 20;
+const ROW = 16;
+const LABEL = 14;
 const ROW_GAP = 6;
+const PITCH = LABEL + ROW + ROW_GAP;
 
 export interface LabelledBand extends AlarmBand {
   label: string;
@@ -32,7 +34,7 @@ export function runBands(runs: readonly ChartRun[]): LabelledBand[] {
 
 /** The chart's height for a number of alarm rows (at least one row, for the "no alarms" note). */
 export function alarmChartHeight(rows: number): number {
-  return 10 + 16 + Math.max(1, rows) * (ROW + ROW_GAP) + 40;
+  return 10 + 16 + Math.max(1, rows) * PITCH + 40;
 }
 
 export function alarmBandChart(runs: readonly ChartRun[], options: ChartOptions): SVGSVGElement {
@@ -44,9 +46,9 @@ export function alarmBandChart(runs: readonly ChartRun[], options: ChartOptions)
     color: colors[state],
     shape: 'swatch',
   }));
-  const labelWidth = Math.min(220, Math.max(60, ...bands.map((b) => textWidth(b.label) + 12)));
   const height = Math.max(options.height, alarmChartHeight(bands.length));
-  const l = layout(options.width, height, legend, labelWidth);
+  // The same margins as the line charts, so every chart's time axis lines up under the cursor.
+  const l = layout(options.width, height, legend);
   const svg = createSvg('Alarm states', l, theme, 'chart-alarms');
   const x = timeScale(Math.max(...runs.map((r) => r.durationS), 1), l);
 
@@ -69,19 +71,18 @@ export function alarmBandChart(runs: readonly ChartRun[], options: ChartOptions)
       .append('text')
       .attr('class', 'empty-note')
       .attr('x', l.left + 8)
-      .attr('y', l.top + ROW / 2 + 4)
+      .attr('y', l.top + LABEL + ROW / 2)
       .attr('fill', theme.muted)
       .text('No CloudWatch alarms in this scenario.');
   }
   bands.forEach((band, i) => {
-    const y = l.top + i * (ROW + ROW_GAP);
+    const y = l.top + i * PITCH + LABEL;
     const row = rows.append('g').attr('class', 'band').attr('data-alarm', band.name);
     row
       .append('text')
       .attr('class', 'band-label')
-      .attr('x', l.left - 8)
-      .attr('y', y + ROW / 2 + 4)
-      .attr('text-anchor', 'end')
+      .attr('x', l.left)
+      .attr('y', y - 3)
       .attr('fill', theme.foreground)
       .text(band.label);
     for (const segment of band.segments) {

@@ -60,7 +60,7 @@ export function layoutLegend(items: readonly LegendItem[], width: number): { pos
 }
 
 export function layout(width: number, height: number, legendItems: readonly LegendItem[], left = 58): Layout {
-  const right = 14;
+  const right = 22; // room for the last time label, centred on the axis end
   const { positions, rows } = layoutLegend(legendItems, Math.max(80, width - left - right));
   const top = 10 + rows * LEGEND_ROW;
   return { width, height, left, right, top, bottom: 40, legend: positions };

@@ -72,7 +72,7 @@ export class EventsLog extends LitElement {
         right: 0;
         height: ${ROW}px;
         display: grid;
-        grid-template-columns: 66px 78px minmax(70px, 120px) 1fr;
+        grid-template-columns: 66px 78px minmax(70px, 1fr) minmax(0, 1.6fr);
         gap: 6px;
         align-items: center;
         padding: 0 8px;

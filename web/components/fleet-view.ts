@@ -7,6 +7,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { formatClock } from '../format/clock.ts';
 import { formatPercent } from '../format/numbers.ts';
 import { LIFECYCLES, LIFECYCLE_LABELS, type FleetSnapshot, type InstanceState, type Lifecycle } from '../model/fleet-state.ts';
@@ -149,7 +150,7 @@ export class FleetView extends LitElement {
       .tile.failed {
         outline: 3px solid var(--state-failed);
         outline-offset: -3px;
-        background-image: repeating-linear-gradient(135deg, transparent 0 6px, rgba(204, 121, 167, 0.55) 6px 9px);
+        background-image: repeating-linear-gradient(135deg, transparent 0 7px, rgba(255, 255, 255, 0.35) 7px 9px);
       }
       .tile .badge {
         position: absolute;
@@ -237,7 +238,13 @@ export class FleetView extends LitElement {
               <span>${zone.zone}</span>
               ${zone.failed ? html`<span class="down">zone failed</span>` : html`<span class="count">${live} running</span>`}
             </h4>
-            <div class="tiles" role="list">${zone.instances.map((inst) => this.tile(inst))}</div>
+            <div class="tiles" role="list">
+              ${repeat(
+                zone.instances,
+                (inst) => inst.id,
+                (inst) => this.tile(inst),
+              )}
+            </div>
           </section>`;
         })}
       </div>

@@ -44,6 +44,11 @@ export class ScenarioEditor extends LitElement {
       }
       .toolbar h2 {
         margin-right: auto;
+        flex: 1;
+        min-width: 0;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
       }
       .file {
         font-family: var(--mono);

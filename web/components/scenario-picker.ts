@@ -2,7 +2,7 @@
  * <elbsim-scenario-picker>: the bundled scenarios, each with its description (what to look
  * at). Choosing one sends `scenario-select`; the app loads its text into the editor.
  */
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { emit } from '../events.ts';
 import type { BundledScenario } from '../scenarios.ts';
@@ -53,10 +53,17 @@ export class ScenarioPicker extends LitElement {
         margin-left: 6px;
       }
       .description {
-        display: block;
+        display: -webkit-box;
+        -webkit-box-orient: vertical;
+        -webkit-line-clamp: 2;
+        overflow: hidden;
         font-size: 12px;
         color: var(--muted);
         margin-top: 2px;
+      }
+      button[aria-pressed='true'] .description {
+        -webkit-line-clamp: unset;
+        display: block;
       }
       .empty {
         padding: 10px;
@@ -69,6 +76,16 @@ export class ScenarioPicker extends LitElement {
   @property({ attribute: false }) scenarios: readonly BundledScenario[] = [];
   /** Id of the bundled scenario in the editor; null when it is a custom or edited one. */
   @property({ attribute: false }) selected: string | null = null;
+
+  protected override updated(changed: PropertyValues): void {
+    if (!changed.has('selected') || !this.selected) return;
+    // Keep the chosen scenario visible in the list (without scrolling the page).
+    const list = this.renderRoot.querySelector('ul');
+    const item = this.renderRoot.querySelector<HTMLElement>(`button[data-scenario="${CSS.escape(this.selected)}"]`);
+    if (!list || !item) return;
+    const top = item.offsetTop - list.offsetTop;
+    if (top < list.scrollTop || top + item.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = Math.max(0, top - 8);
+  }
 
   override render() {
     return html`
