@@ -34,19 +34,6 @@ export function makeSampler(d: Distribution, stream: RandomStream): Sampler {
   }
 }
 
-/** Mean of a distribution, for capacity estimates and documentation. */
-export function meanOf(d: Distribution): number {
-  switch (d.distribution) {
-    case 'constant':
-      return d.value;
-    case 'exponential':
-    case 'lognormal':
-      return d.mean;
-    case 'uniform':
-      return (d.min + d.max) / 2;
-  }
-}
-
 /** Box–Muller, using both values of each pair. */
 function standardNormal(stream: RandomStream): Sampler {
   let spare = 0;

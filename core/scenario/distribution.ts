@@ -47,16 +47,3 @@ function toDistribution(d: z.output<typeof variants>): Distribution {
       return { distribution: 'uniform', min: d.min, max: d.max };
   }
 }
-
-/** The mean of a distribution in seconds (for messages and sanity checks elsewhere). */
-export function distributionMean(d: Distribution): number {
-  switch (d.distribution) {
-    case 'constant':
-      return d.value;
-    case 'exponential':
-    case 'lognormal':
-      return d.mean;
-    case 'uniform':
-      return (d.min + d.max) / 2;
-  }
-}

@@ -26,14 +26,10 @@
  * Randomness: one draw from `random` (uniform in [0, 1)) per genuine tie, none otherwise.
  */
 
-export type TerminationPolicy =
-  | 'Default'
-  | 'AllocationStrategy'
-  | 'OldestLaunchTemplate'
-  | 'OldestLaunchConfiguration'
-  | 'ClosestToNextInstanceHour'
-  | 'NewestInstance'
-  | 'OldestInstance';
+import type { TerminationPolicyName } from '../../scenario/types.ts';
+
+/** AWS's predefined termination policies (the scenario type is the one list of them). */
+export type TerminationPolicy = TerminationPolicyName;
 
 export interface TerminationCandidate {
   id: string;
