@@ -8,7 +8,9 @@
  * handler in main.ts. Nothing here touches the process, the file system or the clock.
  */
 import { UsageError } from './errors.ts';
+import { checkShard, parseShardArg, type ShardArg } from './shard.ts';
 import { didYouMean } from './suggest.ts';
+import { checkVary, splitVaries, type Vary } from './sweep-grid.ts';
 
 /** `--set PATH=VALUE`: one scenario value replaced before validation (contract section 2). */
 export interface Override {
@@ -20,7 +22,20 @@ export type Invocation =
   | { command: 'help'; topic?: string }
   | { command: 'version' }
   | { command: 'run'; scenario: string; seed?: number; out?: string; overrides: Override[]; quiet: boolean }
-  | { command: 'validate'; scenarios: string[] };
+  | { command: 'validate'; scenarios: string[] }
+  | {
+      command: 'sweep';
+      scenario: string;
+      vary: Vary[];
+      replications: number;
+      seed?: number;
+      jobs?: number;
+      shard?: ShardArg;
+      out?: string;
+      quiet: boolean;
+    }
+  | { command: 'merge'; dirs: string[]; out: string }
+  | { command: 'check'; scenario: string; seed?: number; replications: number; minPass: number; jobs?: number };
 
 export interface OptionSpec {
   /** Long name without the dashes: `seed` for `--seed`. */
@@ -77,12 +92,40 @@ export function checkOverride(raw: string): string | undefined {
   return undefined;
 }
 
+/** A whole number from 1 to `max`. */
+export function checkCount(max: number): (raw: string) => string | undefined {
+  return (raw) => (/^\d+$/.test(raw) && Number(raw) >= 1 && Number(raw) <= max ? undefined : `must be a whole number from 1 to ${max}, got '${raw}'`);
+}
+
+/** A percentage above 0 and at most 100. */
+export function checkPercent(raw: string): string | undefined {
+  const value = Number(raw);
+  return /^\d+(\.\d+)?$/.test(raw) && value > 0 && value <= 100 ? undefined : `must be a percentage above 0 and at most 100, got '${raw}'`;
+}
+
 export function splitOverride(raw: string): Override {
   const eq = raw.indexOf('=');
   return { path: raw.slice(0, eq), value: raw.slice(eq + 1) };
 }
 
 const SCENARIO: PositionalSpec = { name: 'scenario', help: 'a scenario file (.yaml, .yml or .json)' };
+
+/** Worker threads at most: more than any machine's cores, few enough to catch a typo. */
+const MAX_JOBS = 1024;
+const MAX_REPLICATIONS = 100_000;
+const SEED_OPTION: OptionSpec = {
+  name: 'seed',
+  value: 'N',
+  help: "seed of the first replication; replication r uses N + r (default: the scenario's seed)",
+  check: checkSeed,
+};
+const REPLICATIONS_OPTION: OptionSpec = {
+  name: 'replications',
+  value: 'R',
+  help: 'runs of each combination, with seeds N, N+1, …, N+R−1 (default 1)',
+  check: checkCount(MAX_REPLICATIONS),
+};
+const JOBS_OPTION: OptionSpec = { name: 'jobs', value: 'J', help: 'worker threads (default: the number of cores)', check: checkCount(MAX_JOBS) };
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -126,6 +169,82 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [],
     examples: ['elbsim validate scenarios/*.yaml'],
     build: (raw) => ({ command: 'validate', scenarios: raw.positionals }),
+  },
+  {
+    name: 'sweep',
+    summary: 'run every combination of --vary values, R times each, in parallel',
+    description: [
+      'Runs every combination of the --vary values, R replications each, on J worker threads, and writes DIR/runs.csv (one row per run), DIR/summary.csv (one row per combination: each figure\'s mean and 95% confidence half-width, Student t; empty with one replication) and DIR/sweep.json (what was swept). On a terminal, a progress bar shows runs done, time elapsed and time left.',
+      'Replication r uses seed N + r for every combination (common random numbers), so differences between combinations come from the values, not the draw. Runs are numbered combination × R + replication, the first --vary varying slowest; each run gives exactly the figures of elbsim run --seed N+r --set PATH=VALUE ….',
+      '--shard K/N runs only the runs whose number modulo N is K−1; elbsim merge joins the shards\' folders into the files one unsharded sweep writes. --shard auto/N takes K from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch array job), plus one.',
+    ],
+    positionals: [SCENARIO],
+    options: [
+      {
+        name: 'vary',
+        value: 'PATH=V1,V2,...',
+        repeat: true,
+        help: 'a scenario path and its values, each read as YAML like --set (commas inside [ ] or { } do not split)',
+        check: checkVary,
+      },
+      REPLICATIONS_OPTION,
+      SEED_OPTION,
+      JOBS_OPTION,
+      { name: 'shard', value: 'K/N', help: 'run only share K of N (K from 1; auto/N: from the array job\'s index)', check: checkShard },
+      { name: 'out', value: 'DIR', help: 'output folder (default: out/<scenario file name>-sweep, plus /shard-K-of-N with --shard)' },
+      { name: 'quiet', help: 'print nothing but errors' },
+    ],
+    examples: [
+      'elbsim sweep scenarios/steady-state.yaml --vary loadBalancer.targetGroup.algorithm=round_robin,least_outstanding_requests --replications 10',
+      'elbsim sweep s.yaml --vary autoScaling.policies.0.targetValue=40,50,60,70 --vary autoScaling.defaultInstanceWarmup=60s,300s --replications 5 --jobs 8',
+      'elbsim sweep s.yaml --vary autoScaling.maxSize=6,8 --replications 20 --shard auto/4   # in an array job',
+    ],
+    build: (raw) => ({
+      command: 'sweep',
+      scenario: raw.positionals[0]!,
+      vary: splitVaries(values(raw, 'vary')),
+      replications: optionalValue(raw, 'replications', Number) ?? 1,
+      seed: optionalValue(raw, 'seed', Number),
+      jobs: optionalValue(raw, 'jobs', Number),
+      shard: optionalValue(raw, 'shard', parseShardArg),
+      out: optionalValue(raw, 'out', String),
+      quiet: raw.options.has('quiet'),
+    }),
+  },
+  {
+    name: 'merge',
+    summary: "join the folders of a sharded sweep into one sweep's files",
+    description: [
+      "Reads the runs.csv and sweep.json of each shard's folder and writes DIR/runs.csv, DIR/summary.csv and DIR/sweep.json, byte for byte what the unsharded sweep writes. Refuses folders from different sweeps, and names any shard or run that is missing or given twice.",
+    ],
+    positionals: [{ name: 'DIR', help: 'the folder a sweep --shard K/N wrote', variadic: true }],
+    options: [{ name: 'out', value: 'DIR', required: true, help: 'folder for the merged files (not one of the inputs)' }],
+    examples: ['elbsim merge out/flash-sale-sweep/shard-* --out out/flash-sale-sweep'],
+    build: (raw) => ({ command: 'merge', dirs: raw.positionals, out: optionalValue(raw, 'out', String)! }),
+  },
+  {
+    name: 'check',
+    summary: 'run a scenario against its expect: block; exit 3 if one fails',
+    description: [
+      "Runs the scenario and prints each expectation of its expect: block as PASS or FAIL with the figure's value and the limit, then exits 3 if any failed: a guard for CI. Values are compared as summary.json writes them; elb5xxRate is (502 + 503 + 504) / requests, healthyHostsMin the fewest healthy hosts at the end of any period.",
+      'With --replications R the scenario runs with seeds N … N+R−1, and an expectation passes when it holds in at least --min-pass percent of them (default 100: in every one); a failure prints the command that replays a failing seed.',
+    ],
+    positionals: [SCENARIO],
+    options: [
+      { ...SEED_OPTION, help: "seed of the first replication (default: the scenario's seed)" },
+      { ...REPLICATIONS_OPTION, help: 'runs, with seeds N, N+1, …, N+R−1 (default 1)' },
+      { name: 'min-pass', value: 'P', help: 'percent of replications each expectation must hold in (default 100)', check: checkPercent },
+      JOBS_OPTION,
+    ],
+    examples: ['elbsim check scenarios/flash-sale.yaml', 'elbsim check scenarios/flash-sale.yaml --replications 20 --min-pass 95'],
+    build: (raw) => ({
+      command: 'check',
+      scenario: raw.positionals[0]!,
+      seed: optionalValue(raw, 'seed', Number),
+      replications: optionalValue(raw, 'replications', Number) ?? 1,
+      minPass: optionalValue(raw, 'min-pass', Number) ?? 100,
+      jobs: optionalValue(raw, 'jobs', Number),
+    }),
   },
 ];
 

@@ -21,10 +21,30 @@ export function usageLine(spec: CommandSpec): string {
   return parts.join(' ');
 }
 
+/**
+ * `  elbsim <usage line>` wrapped to 80 columns between arguments, continuation lines aligned
+ * under the first argument (as the contract writes `elbsim sweep`).
+ */
+export function usageLines(spec: CommandSpec): string[] {
+  const [name, ...parts] = usageLine(spec).split(/ (?=[<[-])/);
+  const lead = `  elbsim ${name} `;
+  const lines: string[] = [];
+  let line = lead.trimEnd();
+  for (const part of parts) {
+    if (line.length + 1 + part.length > WIDTH && line.trim() !== '') {
+      lines.push(line);
+      line = ' '.repeat(lead.length - 1);
+    }
+    line += ` ${part}`;
+  }
+  lines.push(line);
+  return lines;
+}
+
 /** The top-level help: every command's usage, then what each does. */
 export function renderHelp(): string {
   const lines = [TITLE, '', 'Usage:'];
-  for (const spec of COMMANDS) lines.push(`  elbsim ${usageLine(spec)}`);
+  for (const spec of COMMANDS) lines.push(...usageLines(spec));
   lines.push('  elbsim help [<command>]', '', 'Commands:');
   lines.push(...table(COMMANDS.map((c) => [c.name, c.summary])));
   lines.push('', 'Options:');
@@ -35,7 +55,7 @@ export function renderHelp(): string {
 
 /** `elbsim help run`: usage, description, arguments, options, examples. */
 export function renderCommandHelp(spec: CommandSpec): string {
-  const lines = ['Usage:', `  elbsim ${usageLine(spec)}`, ''];
+  const lines = ['Usage:', ...usageLines(spec), ''];
   for (const paragraph of spec.description) lines.push(...wrap(paragraph, 0), '');
   if (spec.positionals.length > 0) {
     lines.push('Arguments:');

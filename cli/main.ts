@@ -38,6 +38,12 @@ async function dispatch(invocation: Invocation, context: Context): Promise<ExitC
       return (await import('./run.ts')).runCommand(invocation, context);
     case 'validate':
       return (await import('./validate.ts')).validateCommand(invocation, context);
+    case 'sweep':
+      return (await import('./sweep.ts')).sweepCommand(invocation, context);
+    case 'merge':
+      return (await import('./merge.ts')).mergeCommand(invocation, context);
+    case 'check':
+      return (await import('./check.ts')).checkCommand(invocation, context);
   }
 }
 

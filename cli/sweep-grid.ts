@@ -90,13 +90,16 @@ export function splitVary(raw: string): Vary {
   return { path: raw.slice(0, eq), values: splitValues(raw.slice(eq + 1)) };
 }
 
-/** Builds the grid, refusing a path varied twice or a grid beyond `MAX_RUNS`. */
+/** Every `--vary` (each already checked by `checkVary`), refusing a path varied twice. */
+export function splitVaries(raws: readonly string[]): Vary[] {
+  const vary = raws.map(splitVary);
+  const twice = vary.find((v, i) => vary.findIndex((w) => w.path === v.path) !== i);
+  if (twice) throw new UsageError(`--vary ${twice.path} is given twice; list all its values in one --vary`, 'sweep');
+  return vary;
+}
+
+/** Builds the grid, refusing one beyond `MAX_RUNS`. */
 export function makeGrid(vary: readonly Vary[], replications: number, seed: number, command = 'sweep'): Grid {
-  const seen = new Set<string>();
-  for (const { path } of vary) {
-    if (seen.has(path)) throw new UsageError(`--vary ${path} is given twice; list all its values in one --vary`, command);
-    seen.add(path);
-  }
   const combinations = vary.reduce((product, v) => product * v.values.length, 1);
   const runs = combinations * replications;
   if (runs > MAX_RUNS) {

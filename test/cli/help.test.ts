@@ -4,12 +4,23 @@
  */
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, findCommand } from '../../cli/args.ts';
-import { renderCommandHelp, renderHelp, usageLine, wrap } from '../../cli/help.ts';
+import { renderCommandHelp, renderHelp, usageLine, usageLines, wrap } from '../../cli/help.ts';
 
 describe('usage lines', () => {
   it('match contract section 2', () => {
     expect(usageLine(findCommand('run')!)).toBe('run <scenario> [--seed N] [--out DIR] [--set PATH=VALUE]... [--quiet]');
     expect(usageLine(findCommand('validate')!)).toBe('validate <scenario>...');
+    expect(usageLine(findCommand('sweep')!)).toBe(
+      'sweep <scenario> [--vary PATH=V1,V2,...]... [--replications R] [--seed N] [--jobs J] [--shard K/N] [--out DIR] [--quiet]',
+    );
+    expect(usageLine(findCommand('merge')!)).toBe('merge <DIR>... --out DIR');
+    expect(usageLine(findCommand('check')!)).toBe('check <scenario> [--seed N] [--replications R] [--min-pass P] [--jobs J]');
+  });
+  it('wrap long usage lines under the first argument, as the contract does', () => {
+    expect(usageLines(findCommand('sweep')!)).toEqual([
+      '  elbsim sweep <scenario> [--vary PATH=V1,V2,...]... [--replications R]',
+      '               [--seed N] [--jobs J] [--shard K/N] [--out DIR] [--quiet]',
+    ]);
   });
   it('show a required option without brackets and a repeatable one with ...', () => {
     const spec = {
@@ -26,7 +37,7 @@ describe('elbsim --help', () => {
   const text = renderHelp();
   it('lists every command with its usage and summary', () => {
     for (const command of COMMANDS) {
-      expect(text).toContain(`  elbsim ${usageLine(command)}\n`);
+      expect(text).toContain(`${usageLines(command).join('\n')}\n`);
       expect(text).toContain(command.summary);
     }
   });
@@ -44,7 +55,9 @@ describe('elbsim --help', () => {
 describe.each(COMMANDS.map((c) => [c.name, c] as const))('elbsim help %s', (_name, spec) => {
   const text = renderCommandHelp(spec);
   it('starts with the usage line', () => {
-    expect(text.split('\n').slice(0, 2)).toEqual(['Usage:', `  elbsim ${usageLine(spec)}`]);
+    const usage = usageLines(spec);
+    expect(text.split('\n').slice(0, 1 + usage.length)).toEqual(['Usage:', ...usage]);
+    expect(usage.join(' ').replace(/\s+/g, ' ').trim()).toBe(`elbsim ${usageLine(spec)}`);
   });
   it('documents every option and argument', () => {
     for (const option of spec.options) expect(text).toMatch(new RegExp(`^  --${option.name}\\b`, 'm'));

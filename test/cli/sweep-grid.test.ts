@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../cli/errors.ts';
 import { checkShard, parseShardArg, resolveShard } from '../../cli/shard.ts';
 import {
-  checkVary, combinationValues, makeGrid, MAX_RUNS, runAt, shardIndexes, shardSize, splitValues, splitVary,
+  checkVary, combinationValues, makeGrid, MAX_RUNS, runAt, shardIndexes, shardSize, splitValues, splitVaries, splitVary,
 } from '../../cli/sweep-grid.ts';
 
 describe('--vary values', () => {
@@ -78,7 +78,7 @@ describe('grid expansion and run indexes', () => {
   });
 
   it('refuses a path varied twice and a grid beyond the run limit', () => {
-    expect(() => makeGrid([{ path: 'a', values: ['1'] }, { path: 'a', values: ['2'] }], 1, 1)).toThrow(/--vary a is given twice/);
+    expect(() => splitVaries(['a=1', 'b=1', 'a=2'])).toThrow(/--vary a is given twice/);
     expect(() => makeGrid([{ path: 'a', values: Array.from({ length: 1001 }, String) }], 1000, 1)).toThrow(UsageError);
     expect(() => makeGrid([{ path: 'a', values: ['1'] }], MAX_RUNS, 1)).not.toThrow();
   });
