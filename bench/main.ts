@@ -31,6 +31,8 @@ buildSync({
   target: 'node20',
   outfile: launcher,
   logLevel: 'error',
+  // CommonJS dependencies (seedrandom, yaml) call require(); give the ES module one.
+  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
 });
 
 function runCase(name: string, scale: number): CaseResult & { wallMs: number } {
