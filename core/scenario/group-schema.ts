@@ -110,6 +110,11 @@ export const warmPool = strictObject({
   warmStartTime: distribution().default((): Distribution => ({ distribution: 'constant', value: DEFAULT_WARM_START_S })),
 });
 
+/** AlarmLow sits strictly below the target, or it would fire whenever AlarmHigh is quiet (the model refuses 1 too). */
+function lowRatio(ratio: number, shown: string): string | undefined {
+  return ratio > 0 && ratio < 1 ? undefined : `${shown} is out of range; allowed more than 0 and less than 1 (the scale-in alarm's threshold as a fraction of the target value, observed 0.7 to 0.9)`;
+}
+
 /**
  * CloudWatch settings AWS documents no value for: when a minute's datapoint becomes visible to
  * alarms [observed ~1 min], and the shape of the alarms a target tracking policy creates
@@ -119,7 +124,7 @@ export const cloudWatch = section({
   publicationDelay: duration({ min: 0, max: 600 }).default(60),
   targetTrackingHighDatapoints: integer({ min: 1, max: 60 }).default(3),
   targetTrackingLowDatapoints: integer({ min: 1, max: 60 }).default(15),
-  targetTrackingLowRatio: number({ above: 0, max: 1 }).default(0.9),
+  targetTrackingLowRatio: number({ rule: lowRatio }).default(0.9),
 });
 
 export type LifecycleHookFile = z.output<typeof lifecycleHook>;

@@ -34,7 +34,7 @@ describe('cloudWatch ranges', () => {
     ['publicationDelay: 10m', 'publicationDelayS', 600],
     ['targetTrackingHighDatapoints: 60', 'targetTrackingHighDatapoints', 60],
     ['targetTrackingLowDatapoints: 1', 'targetTrackingLowDatapoints', 1],
-    ['targetTrackingLowRatio: 1', 'targetTrackingLowRatio', 1],
+    ['targetTrackingLowRatio: 0.99', 'targetTrackingLowRatio', 0.99],
     ['targetTrackingLowRatio: 0.01', 'targetTrackingLowRatio', 0.01],
   ] as const)('edge %s is accepted', (yaml, key, value) => {
     expect(scenarioOf(minimalWith(`cloudWatch: { ${yaml} }\n`)).cloudWatch![key]).toBe(value);
@@ -46,8 +46,9 @@ describe('cloudWatch ranges', () => {
     ['targetTrackingHighDatapoints: 0', 'cloudWatch.targetTrackingHighDatapoints: 0 is out of range; allowed 1 to 60'],
     ['targetTrackingHighDatapoints: 2.5', 'cloudWatch.targetTrackingHighDatapoints: 2.5 is not a whole number'],
     ['targetTrackingLowDatapoints: 61', 'cloudWatch.targetTrackingLowDatapoints: 61 is out of range; allowed 1 to 60'],
-    ['targetTrackingLowRatio: 0', 'cloudWatch.targetTrackingLowRatio: 0 is out of range; allowed more than 0 up to 1'],
-    ['targetTrackingLowRatio: 1.1', 'cloudWatch.targetTrackingLowRatio: 1.1 is out of range; allowed more than 0 up to 1'],
+    ['targetTrackingLowRatio: 0', 'cloudWatch.targetTrackingLowRatio: 0 is out of range; allowed more than 0 and less than 1 (the scale-in alarm\'s threshold as a fraction of the target value, observed 0.7 to 0.9)'],
+    ['targetTrackingLowRatio: 1', 'cloudWatch.targetTrackingLowRatio: 1 is out of range; allowed more than 0 and less than 1'],
+    ['targetTrackingLowRatio: -0.5', 'cloudWatch.targetTrackingLowRatio: -0.5 is out of range; allowed more than 0 and less than 1'],
     ['targetTrackingLowRatio: 90%', 'cloudWatch.targetTrackingLowRatio: expected a number, got `90%`'],
   ])('%s', (yaml, message) => {
     expect(errorsOf(minimalWith(`cloudWatch: { ${yaml} }\n`)).join('\n')).toContain(message);
