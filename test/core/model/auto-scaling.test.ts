@@ -238,4 +238,66 @@ describe('the group lifecycle', () => {
       expect(acts[k]!.timeS).toBeGreaterThanOrEqual(prevUp.timeS + 300);
     }
   });
+
+  it('a termination lifecycle hook holds a scaled-in instance in Terminating:Wait after it drains', () => {
+    const base = stepLoad(600, 1800);
+    const r = simulate({
+      ...base,
+      autoScaling: {
+        ...base.autoScaling,
+        lifecycleHooks: [{ name: 'flush-logs', transition: 'autoscaling:EC2_INSTANCE_TERMINATING', heartbeatTimeoutS: 600, defaultResult: 'CONTINUE', completesAfterS: 45 }],
+      },
+    });
+    const deregs = r.events.filter((e) => e.kind === 'deregister');
+    expect(deregs.length).toBeGreaterThan(0);
+    for (const d of deregs) {
+      const term = r.events.find((e) => e.kind === 'terminate' && e.subject === d.subject);
+      if (term) expect(term.timeS - d.timeS).toBeCloseTo(45, 9);
+    }
+  });
 });
+
+describe('predictive scaling (ForecastAndScale)', () => {
+  // Two days of a cycle: 40 req/s at night, 300 req/s from 10:00 to 14:00.
+  const rate: [number, number][] = [];
+  for (let day = 0; day < 2; day++) {
+    rate.push([day * 86400, 40], [day * 86400 + 36000, 40], [day * 86400 + 36000.001, 300], [day * 86400 + 50400, 300], [day * 86400 + 50400.001, 40]);
+  }
+  const base = buildScenario();
+  const r = simulate(
+    buildScenario({
+      durationS: 2 * 86400,
+      periodS: 300,
+      traffic: { rate, arrivals: 'poisson', clients: 1000 },
+      autoScaling: {
+        ...base.autoScaling,
+        minSize: 2,
+        maxSize: 20,
+        desiredCapacity: 2,
+        policies: [
+          // Request counts are not capped by a saturated fleet, as CPU would be on day 1.
+          { type: 'PredictiveScaling', name: 'forecast', metric: 'ALBRequestCountPerTarget', targetValue: 2400, mode: 'ForecastAndScale', schedulingBufferTimeS: 300, maxCapacityBreachBehavior: 'HonorMaxCapacity', maxCapacityBuffer: 0 },
+        ],
+      },
+      instance: { ...base.instance, concurrency: 4, serviceTime: { distribution: 'exponential', mean: 0.05 }, detailedMonitoring: true },
+    }),
+  );
+  const predictive = r.events.filter((e) => e.kind === 'scaling' && e.subject === 'forecast');
+
+  it('does nothing on day 1 (under 24 h of history), then raises capacity 5 minutes before the busy hours of day 2', () => {
+    expect(predictive.length).toBeGreaterThan(0);
+    expect(predictive.every((e) => e.timeS >= 86400 - 300)).toBe(true);
+    const first = predictive[0]!;
+    expect(first.timeS).toBe(86400 + 36000 - 300); // 09:55 on day 2, ahead of the 10:00 step
+    // 300 req/s = 18,000 requests a minute, at 2,400 per target: 7.5, rounded up to 8 instances.
+    expect(first.detail).toMatch(/from 2 to 8\./);
+  });
+
+  it('never scales in', () => {
+    for (const e of predictive) {
+      const [, from, to] = e.detail.match(/from (\d+) to (\d+)/)!;
+      expect(Number(to)).toBeGreaterThan(Number(from));
+    }
+  });
+});
+
