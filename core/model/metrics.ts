@@ -56,7 +56,8 @@ export class Metrics {
   // The current CloudWatch minute's response times (TargetResponseTime), reset by the publisher.
   minuteLatMinMs = Infinity;
   minuteLatMaxMs = 0;
-  readonly minuteHistogram = new Histogram();
+  /** Only kept when an alarm reads a percentile of response time (a logarithm per response). */
+  minuteHistogram: Histogram | null = null;
 
   /** A successful response after `latencyS` seconds. */
   recordOk(latencyS: number): void {
@@ -64,7 +65,7 @@ export class Metrics {
     this.ok++;
     this.latSumMs += ms;
     this.histogram.record(ms);
-    this.minuteHistogram.record(ms);
+    if (this.minuteHistogram !== null) this.minuteHistogram.record(ms);
     if (ms > this.latencyMaxMs) this.latencyMaxMs = ms;
     if (ms < this.minuteLatMinMs) this.minuteLatMinMs = ms;
     if (ms > this.minuteLatMaxMs) this.minuteLatMaxMs = ms;

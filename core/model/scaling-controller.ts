@@ -47,12 +47,11 @@ export class ScalingController {
   private readonly alarms: Alarm[] = [];
   private readonly kScheduled: number;
   private readonly kPredictive: number;
-  /** Per-hour load for predictive scaling: the metric's sum over instances, averaged over the hour. */
-  private readonly hourlyLoad: number[] = [];
-  private hourLoadSum = 0;
-  private hourSamples = 0;
-  /** With basic monitoring a CPU datapoint comes every 5 minutes; the minutes between reuse it. */
-  private lastCpuLoad = 0;
+  /**
+   * Per predictive metric, the load per hour (averaged over its minutes) and the running hour.
+   * With basic monitoring a CPU datapoint comes every 5 minutes; the minutes between reuse `last`.
+   */
+  private readonly history = new Map<PredictiveScalingPolicy['metric'], { hourly: number[]; sum: number; samples: number; last: number }>();
 
   constructor(
     private readonly engine: Engine,
@@ -79,6 +78,7 @@ export class ScalingController {
         entry.high = new Alarm(`${policy.name}-alarm`, policy.alarm, store, cloudWatch.keyFor(policy.alarm.namespace, policy.alarm.metric));
       }
       for (const a of [entry.high, entry.low]) if (a) this.alarms.push(a);
+      if (policy.type === 'PredictiveScaling' && !this.history.has(policy.metric)) this.history.set(policy.metric, { hourly: [], sum: 0, samples: 0, last: 0 });
       this.policies.push(entry);
     }
     // Instance warm-up: the group default, else the longest of the policies' estimates.
@@ -205,7 +205,7 @@ export class ScalingController {
     const policy = this.policies[i]!.policy as PredictiveScalingPolicy;
     this.schedulePredictive(i, policy, hour + 1);
     const now = this.engine.now;
-    const history = this.hourlyLoad.slice(0, historyHoursAt(now));
+    const history = this.history.get(policy.metric)!.hourly.slice(0, historyHoursAt(now));
     const forecast = forecastCapacity(history, hour, policy.targetValue);
     if (forecast === null || policy.mode !== 'ForecastAndScale') return;
     const g = this.group;
@@ -219,26 +219,25 @@ export class ScalingController {
   }
 
   /**
-   * The load the forecast learns from, sampled every minute: for CPU the sum of CPU % over the
-   * InService instances, for requests the requests per minute. Divided by the target value it
-   * gives the capacity that would have held the target.
+   * The load the forecast learns from, sampled every minute, for each predictive metric in use:
+   * for CPU the sum of CPU % over the InService instances, for requests the requests per minute.
+   * Divided by the target value it gives the capacity that would have held the target.
    */
   private recordLoad(nowS: number): void {
-    const predictive = this.policies.find((p) => p.policy.type === 'PredictiveScaling')?.policy as PredictiveScalingPolicy | undefined;
-    if (!predictive) return;
     const store = this.cloudWatch.store;
-    const from = nowS - 60;
-    const load =
-      predictive.metric === 'ALBRequestCountPerTarget'
-        ? (store.query(this.cloudWatch.keyFor('AWS/ApplicationELB', 'RequestCount'), 'Sum', from, nowS, Infinity) ?? 0)
-        : (store.query(this.cloudWatch.keyFor('AWS/EC2', 'CPUUtilization'), 'Sum', nowS - this.cloudWatch.cpuIntervalS, nowS, Infinity) ?? this.lastCpuLoad);
-    if (predictive.metric !== 'ALBRequestCountPerTarget') this.lastCpuLoad = load;
-    this.hourLoadSum += load;
-    this.hourSamples++;
-    if (nowS % HOUR_S < 1e-9) {
-      this.hourlyLoad.push(this.hourSamples > 0 ? this.hourLoadSum / this.hourSamples : 0);
-      this.hourLoadSum = 0;
-      this.hourSamples = 0;
+    for (const [metric, h] of this.history) {
+      const load =
+        metric === 'ALBRequestCountPerTarget'
+          ? (store.query(this.cloudWatch.keyFor('AWS/ApplicationELB', 'RequestCount'), 'Sum', nowS - 60, nowS, Infinity) ?? 0)
+          : (store.query(this.cloudWatch.keyFor('AWS/EC2', 'CPUUtilization'), 'Sum', nowS - this.cloudWatch.cpuIntervalS, nowS, Infinity) ?? h.last);
+      h.last = load;
+      h.sum += load;
+      h.samples++;
+      if (nowS % HOUR_S < 1e-9) {
+        h.hourly.push(h.samples > 0 ? h.sum / h.samples : 0);
+        h.sum = 0;
+        h.samples = 0;
+      }
     }
   }
 }

@@ -20,6 +20,15 @@ import type { Metrics } from '../metrics.ts';
 import type { RequestPath } from '../request-path.ts';
 import { Health, Lifecycle, Registration, type TargetTable } from '../targets.ts';
 import { MetricStore, metricKey } from './metric-store.ts';
+import { Histogram } from '../../report/histogram.ts';
+
+/** Whether any policy's alarm takes a percentile of response time (TargetResponseTime / Latency). */
+function readsLatencyPercentile(scenario: Scenario): boolean {
+  return scenario.autoScaling.policies.some((p) => {
+    const spec = p.type === 'StepScaling' || p.type === 'SimpleScaling' ? p.alarm : p.type === 'TargetTrackingScaling' && typeof p.metric !== 'string' ? p.metric.customized : null;
+    return spec !== null && /^p\d/.test(spec.statistic) && (spec.metric === 'TargetResponseTime' || spec.metric === 'Latency');
+  });
+}
 
 /** Bytes a request brings in and its response takes out [elbsim parameters for NetworkIn/Out]. */
 export const REQUEST_BYTES = 1_024;
@@ -49,6 +58,7 @@ export class CloudWatchPublisher {
   ) {
     this.cpuIntervalS = scenario.instance.detailedMonitoring ? 60 : 300;
     this.elbNamespace = ELB_NAMESPACE[scenario.loadBalancer.type];
+    if (readsLatencyPercentile(scenario)) metrics.minuteHistogram = new Histogram();
   }
 
   /** The key an alarm on (namespace, metric) reads: EC2 and Auto Scaling metrics by group, ELB metrics by load balancer. */
@@ -96,8 +106,7 @@ export class CloudWatchPublisher {
           sampleCount: ok,
           min: m.minuteLatMinMs / 1000,
           max: m.minuteLatMaxMs / 1000,
-          histogram: m.minuteHistogram,
-          histogramScale: 0.001,
+          ...(m.minuteHistogram ? { histogram: m.minuteHistogram, histogramScale: 0.001 } : {}),
         });
         put(ns, alb ? 'HTTPCode_Target_2XX_Count' : 'HTTPCode_Backend_2XX', ok);
       }
@@ -108,7 +117,7 @@ export class CloudWatchPublisher {
         }
       }
     }
-    m.minuteHistogram.clear();
+    m.minuteHistogram?.clear();
     m.minuteLatMinMs = Infinity;
     m.minuteLatMaxMs = 0;
     this.last = now;
