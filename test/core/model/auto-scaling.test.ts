@@ -257,6 +257,47 @@ describe('the group lifecycle', () => {
   });
 });
 
+describe('step scaling on TargetResponseTime p99 (the contract example)', () => {
+  it('picks the step from the p99 CloudWatch sees, which agrees with the time series', () => {
+    const base = buildScenario();
+    const r = simulate(
+      buildScenario({
+        durationS: 1800,
+        traffic: { rate: [[0, 30], [1200, 150]], arrivals: 'poisson', clients: 1000 },
+        cloudWatch: cloudWatch(0),
+        autoScaling: {
+          ...base.autoScaling,
+          minSize: 2,
+          maxSize: 12,
+          desiredCapacity: 2,
+          policies: [
+            {
+              type: 'StepScaling',
+              name: 'latency-steps',
+              adjustmentType: 'ChangeInCapacity',
+              minAdjustmentMagnitude: null,
+              metricAggregationType: 'Average',
+              estimatedInstanceWarmupS: 120,
+              alarm: { namespace: 'AWS/ApplicationELB', metric: 'TargetResponseTime', statistic: 'p99', periodS: 60, evaluationPeriods: 3, datapointsToAlarm: 2, threshold: 0.5, comparisonOperator: 'GreaterThanThreshold', treatMissingData: 'missing' },
+              stepAdjustments: [
+                { lowerBound: 0, upperBound: 0.5, scalingAdjustment: 1 },
+                { lowerBound: 0.5, upperBound: null, scalingAdjustment: 3 },
+              ],
+            },
+          ],
+        },
+      }),
+    );
+    const first = r.events.find((e) => e.kind === 'scaling')!;
+    const k = r.timeseries.time_s.indexOf(first.timeS);
+    // The step uses the average of the two newest datapoints (metricAggregationType Average over M = 2).
+    const p99s = [r.timeseries.latency_p99_ms[k - 1]!, r.timeseries.latency_p99_ms[k]!].map((ms) => ms / 1000);
+    const avg = (p99s[0]! + p99s[1]!) / 2;
+    expect(avg).toBeGreaterThan(0.5);
+    expect(first.detail).toMatch(avg >= 1.0 ? /from 2 to 5\./ : /from 2 to 3\./);
+  });
+});
+
 describe('predictive scaling (ForecastAndScale)', () => {
   // Two days of a cycle: 40 req/s at night, 300 req/s from 10:00 to 14:00.
   const rate: [number, number][] = [];
