@@ -10,6 +10,7 @@
  * who is eligible.
  */
 import type { Algorithm, Scenario } from '../../core/scenario/types.ts';
+import { baseScenario, buildScenario, fixedFleet } from '../support/build.ts';
 
 /** Mean service time of every validation scenario, in seconds (mu = 1/s). */
 export const SERVICE_MEAN_S = 1;
@@ -32,49 +33,16 @@ export interface ValidationSetup {
 }
 
 export function validationScenario(setup: ValidationSetup): Scenario {
-  const zone = 'us-east-1a';
-  return {
+  const base = baseScenario();
+  return buildScenario({
     name: setup.name,
     description: `validation: ${setup.targets} target(s) x ${setup.concurrency} slot(s), ${setup.algorithm}, lambda ${setup.arrivalRatePerS}/s`,
-    seed: 1,
     durationS: setup.durationS,
     periodS: setup.periodS,
-    zones: [zone],
+    zones: ['us-east-1a'],
     traffic: { rate: [[0, setup.arrivalRatePerS]], arrivals: 'poisson', clients: 1000 },
-    loadBalancer: {
-      type: 'application',
-      crossZone: true,
-      idleTimeoutS: NEVER,
-      targetGroup: {
-        name: 'validation',
-        algorithm: setup.algorithm,
-        deregistrationDelayS: 300,
-        slowStartS: 0,
-        healthCheck: { intervalS: 30, timeoutS: 5, healthyThreshold: 5, unhealthyThreshold: 2 },
-      },
-    },
-    autoScaling: {
-      minSize: setup.targets,
-      maxSize: setup.targets,
-      desiredCapacity: setup.targets,
-      healthCheckType: 'EC2',
-      healthCheckGracePeriodS: 0,
-      defaultCooldownS: 300,
-      defaultInstanceWarmupS: 0,
-      policies: [],
-      scheduledActions: [],
-    },
-    instance: {
-      type: 'validation',
-      pricePerHour: 0,
-      bootTime: { distribution: 'constant', value: 60 },
-      concurrency: setup.concurrency,
-      queueLimit: NEVER,
-      serviceTime: { distribution: 'exponential', mean: SERVICE_MEAN_S },
-      idleCpu: 0,
-      detailedMonitoring: false,
-    },
-    faults: [],
-    expect: {},
-  };
+    loadBalancer: { idleTimeoutS: NEVER, targetGroup: { ...base.loadBalancer.targetGroup, name: 'validation', algorithm: setup.algorithm } },
+    autoScaling: fixedFleet(setup.targets),
+    instance: { type: 'validation', pricePerHour: 0, concurrency: setup.concurrency, queueLimit: NEVER, serviceTime: { distribution: 'exponential', mean: SERVICE_MEAN_S }, idleCpu: 0 },
+  });
 }
