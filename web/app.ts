@@ -305,14 +305,25 @@ export class ElbsimApp extends LitElement {
         return;
       }
       this.setVariant(0, variantOf(bundled), target.seed);
+      this.openCompare(target.compareText);
       this.run();
     } else if (target.kind === 'inline') {
       const text = target.text;
       this.setVariant(0, { text, fileName: 'shared.yaml', bundledId: null, parse: parseScenario(text, 'shared.yaml') }, target.seed);
+      this.openCompare(target.compareText);
       this.run();
     } else {
       this.loadDefault(target.seed);
     }
+  }
+
+  /** A shared comparison: variant B from the link. */
+  private openCompare(text: string | undefined): void {
+    if (text === undefined) return;
+    const bundled = this.scenarios.find((s) => s.text === text);
+    const fileName = bundled?.fileName ?? 'shared-b.yaml';
+    this.compare = true;
+    this.variants = [this.variants[0]!, { text, fileName, bundledId: bundled?.id ?? null, parse: parseScenario(text, fileName) }];
   }
 
   private loadDefault(seed: number | null = null): void {
@@ -415,7 +426,8 @@ export class ElbsimApp extends LitElement {
     const ran = this.ranWith;
     if (!ran) return;
     const a = ran.variants[0]!;
-    const link = await shareUrl(location.href, { bundledName: a.bundledId, text: a.text, seed: ran.seed });
+    const b = ran.variants[1];
+    const link = await shareUrl(location.href, { bundledName: a.bundledId, text: a.text, seed: ran.seed, compareText: b?.text ?? null });
     this.shareLink = link;
     try {
       history.replaceState(null, '', link);

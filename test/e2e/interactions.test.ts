@@ -173,6 +173,38 @@ describe.skipIf(!run)('web app interactions in Chromium', () => {
     expect(requests[0]).toBe(requests[1]);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(ARTIFACTS, 'compare.png'), fullPage: true });
+
+    // The link reopens the same comparison.
+    await expect.poll(() => page.locator('[data-testid="share-link"]').inputValue()).toMatch(/\?scenario=steady-state&seed=2#compare=z\./);
+    const other = await context.newPage();
+    await other.goto(await page.locator('[data-testid="share-link"]').inputValue());
+    await waitForStatus(other, 'done');
+    expect(await other.locator('[data-testid="compare-toggle"]').isChecked()).toBe(true);
+    expect(await other.locator('[data-testid="summary-table"]').textContent()).toBe(await page.locator('[data-testid="summary-table"]').textContent());
+  });
+
+  it('charts: hovering shows exact values with units; a click moves the one cursor all charts share', async () => {
+    await page.goto(`${server.url}/?scenario=steady-state&seed=1`);
+    await waitForStatus(page, 'done');
+    const overlay = page.locator('[data-testid="chart-latency"] rect.overlay');
+    const box = (await overlay.boundingBox())!;
+    await overlay.hover({ position: { x: box.width / 2, y: box.height / 2 } });
+    const tooltip = page.locator('[data-testid="chart-latency"] g.tooltip');
+    expect(await tooltip.getAttribute('visibility')).toBe('visible');
+    const text = await tooltip.textContent();
+    expect(text).toMatch(/p50: [\d.,]+ ms/);
+    expect(text).toMatch(/p99: [\d.,]+ ms/);
+    expect(text).toMatch(/mean: [\d.,]+ ms/);
+    await overlay.click({ position: { x: box.width / 2, y: box.height / 2 } });
+    const time = await page.locator('[data-testid="cursor-time"]').textContent();
+    expect(time).toMatch(/^00:1[45]:00/);
+    const xs: number[] = [];
+    for (const chart of ['chart-requests', 'chart-latency', 'chart-capacity', 'chart-cpu']) {
+      const line = page.locator(`[data-testid="${chart}"] line.cursor`);
+      expect(await line.getAttribute('visibility')).toBe('visible');
+      xs.push(Number(await line.getAttribute('x1')));
+    }
+    expect(new Set(xs.map((x) => Math.round(x))).size).toBe(1); // same width, same time: same place
   });
 
   it('charts download as SVG and PNG', async () => {

@@ -3,6 +3,7 @@
  *
  *   ?scenario=<file name without extension>&seed=N   a bundled scenario, unedited
  *   ?seed=N#scenario=<payload>                        an edited scenario, carried whole
+ *   …#compare=<payload>                               compare mode: variant B, carried whole
  *
  * The payload sits in the hash so it never reaches a server (a static host's logs stay clean,
  * and there is no URL length limit on the server side). It is the scenario text, deflated
@@ -10,10 +11,14 @@
  * prefixed `z.`; a plain base64url fallback (`b.`) is read too.
  */
 
-export type ShareTarget =
+export type ShareTarget = (
   | { kind: 'bundled'; name: string; seed: number | null }
   | { kind: 'inline'; text: string; seed: number | null }
-  | { kind: 'none'; seed: number | null };
+  | { kind: 'none'; seed: number | null }
+) & {
+  /** Variant B's text when the link is to a comparison. */
+  compareText?: string;
+};
 
 function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
@@ -73,9 +78,11 @@ export async function readShareUrl(url: URL): Promise<ShareTarget> {
   const seed = parseSeed(url.searchParams.get('seed'));
   const hash = new URLSearchParams(url.hash.replace(/^#/, ''));
   const payload = hash.get('scenario');
-  if (payload) return { kind: 'inline', text: await decodeScenarioText(payload), seed };
+  const comparePayload = hash.get('compare');
+  const compare = comparePayload ? { compareText: await decodeScenarioText(comparePayload) } : {};
+  if (payload) return { kind: 'inline', text: await decodeScenarioText(payload), seed, ...compare };
   const name = url.searchParams.get('scenario');
-  if (name) return { kind: 'bundled', name, seed };
+  if (name) return { kind: 'bundled', name, seed, ...compare };
   return { kind: 'none', seed };
 }
 
@@ -85,17 +92,16 @@ export async function readShareUrl(url: URL): Promise<ShareTarget> {
  */
 export async function shareUrl(
   base: string,
-  run: { bundledName: string | null; text: string; seed: number },
+  run: { bundledName: string | null; text: string; seed: number; compareText?: string | null },
 ): Promise<string> {
   const url = new URL(base);
   url.search = '';
   url.hash = '';
-  if (run.bundledName) {
-    url.searchParams.set('scenario', run.bundledName);
-    url.searchParams.set('seed', String(run.seed));
-    return url.toString();
-  }
+  const hash = new URLSearchParams();
+  if (run.bundledName) url.searchParams.set('scenario', run.bundledName);
+  else hash.set('scenario', await encodeScenarioText(run.text));
   url.searchParams.set('seed', String(run.seed));
-  url.hash = `scenario=${await encodeScenarioText(run.text)}`;
-  return url.toString();
+  if (run.compareText) hash.set('compare', await encodeScenarioText(run.compareText));
+  const fragment = hash.toString();
+  return fragment ? `${url.toString()}#${fragment}` : url.toString();
 }

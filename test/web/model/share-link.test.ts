@@ -15,6 +15,14 @@ describe('share links', () => {
     expect(url).toMatch(/\?seed=3#scenario=z\./);
     expect(await readShareUrl(new URL(url))).toEqual({ kind: 'inline', text: TEXT, seed: 3 });
   });
+  it('compare mode: variant B travels in the hash beside a bundled or an edited A', async () => {
+    const bundled = await shareUrl(BASE, { bundledName: 'flash-sale', text: TEXT, seed: 2, compareText: 'name: B\n' });
+    expect(bundled).toMatch(/\?scenario=flash-sale&seed=2#compare=z\./);
+    expect(await readShareUrl(new URL(bundled))).toEqual({ kind: 'bundled', name: 'flash-sale', seed: 2, compareText: 'name: B\n' });
+    const edited = await shareUrl(BASE, { bundledName: null, text: TEXT, seed: 2, compareText: 'name: B\n' });
+    expect(await readShareUrl(new URL(edited))).toEqual({ kind: 'inline', text: TEXT, seed: 2, compareText: 'name: B\n' });
+  });
+
   it('compression keeps a long scenario link short', async () => {
     const long = TEXT.repeat(200);
     const payload = await encodeScenarioText(long);
