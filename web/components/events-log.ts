@@ -173,8 +173,8 @@ export class EventsLog extends LitElement {
     const top = i * ROW;
     const view = this.scroller.clientHeight;
     if (top < this.scroller.scrollTop || top + ROW > this.scroller.scrollTop + view) {
+      // The scroll event that follows brings the drawn window along (no update inside an update).
       this.scroller.scrollTop = Math.max(0, top - view / 2);
-      this.scrolledPx = this.scroller.scrollTop;
     }
   }
 
