@@ -350,6 +350,9 @@ export class ElbsimApp extends LitElement {
     if (!bundled) return;
     this.notice = null;
     this.setVariant(this.editing, variantOf(bundled));
+    // A bundled scenario is valid and quick to run: show it at once (in compare mode the user
+    // is still setting up the two variants, so wait for Run there).
+    if (!this.compare && this.canRun) this.run();
   }
 
   private onEdit(text: string): void {
@@ -614,7 +617,10 @@ export class ElbsimApp extends LitElement {
           @run-request=${() => this.canRun && this.run()}
           @run-cancel=${() => this.sim.cancel()}
         ></elbsim-run-controls>
-        <p class="hint"><kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs · <kbd>Space</kbd> plays the replay</p>
+        <p class="hint">
+          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs · <kbd>Space</kbd> plays the replay · in the editor <kbd>Tab</kbd> indents,
+          <kbd>Esc</kbd> then <kbd>Tab</kbd> moves on
+        </p>
       </section>
     </aside>`;
   }

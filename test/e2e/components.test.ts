@@ -146,7 +146,7 @@ describe.skipIf(!run)('web components in Chromium', () => {
     await mount(page, 'elbsim-run-controls', { seed: 4, status: 'idle', canRun: false });
     expect(await page.locator('#test-root [data-testid="run"]').isDisabled()).toBe(true);
     await page.evaluate(async () => {
-      const el = document.querySelector('elbsim-run-controls') as HTMLElement & Record<string, unknown> & { updateComplete: Promise<unknown> };
+      const el = document.querySelector('elbsim-run-controls') as unknown as HTMLElement & Record<string, unknown> & { updateComplete: Promise<unknown> };
       Object.assign(el, { canRun: true, status: 'running', progress: 0.4, detail: 'simulated 00:12 of 00:30' });
       await el.updateComplete;
     });
@@ -196,7 +196,7 @@ describe.skipIf(!run)('web components in Chromium', () => {
     expect(await page.locator('#test-root path.series[data-variant="1"]').count()).toBe(4);
     const before = await svg.elementHandle();
     await page.evaluate(async () => {
-      const el = document.querySelector('elbsim-chart') as HTMLElement & { cursorS: number; updateComplete: Promise<unknown> };
+      const el = document.querySelector('elbsim-chart') as unknown as HTMLElement & { cursorS: number; updateComplete: Promise<unknown> };
       el.cursorS = 480;
       await el.updateComplete;
     });

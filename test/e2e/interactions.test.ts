@@ -243,6 +243,21 @@ describe.skipIf(!run)('web app interactions in Chromium', () => {
     expect(await other.locator('[data-testid="summary-table"]').textContent()).toBe(summary);
   });
 
+  it('upload reads a local scenario file into the editor, and it runs', async () => {
+    await page.goto(`${server.url}/?scenario=steady-state`);
+    await waitForStatus(page, 'done');
+    await page.locator('[data-testid="upload-scenario"]').setInputFiles({ name: 'mine.yaml', mimeType: 'text/yaml', buffer: Buffer.from(SMALL) });
+    await expect.poll(() => editor(page).inputValue()).toBe(SMALL);
+    expect(await page.locator('elbsim-editor .file').textContent()).toBe('mine.yaml');
+    expect(await page.locator('[data-testid="seed"]').inputValue()).toBe('3'); // the file's own seed
+    await page.locator('[data-testid="run"]').click();
+    await waitForStatus(page, 'done');
+    expect(await page.locator('.run-title strong').textContent()).toBe('Small edited run');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download-scenario"]').click()]);
+    expect(download.suggestedFilename()).toBe('mine.yaml');
+    expect(await readFile((await download.path())!, 'utf8')).toBe(SMALL);
+  });
+
   it('an unknown scenario in the URL says so instead of failing silently', async () => {
     await page.goto(`${server.url}/?scenario=no-such-thing`);
     expect(await page.locator('[role="alert"]').first().textContent()).toContain('no-such-thing');
