@@ -157,6 +157,7 @@ export class ElbsimApp extends LitElement {
         display: grid;
         grid-template-columns: minmax(0, 3fr) minmax(320px, 2fr);
         gap: 14px;
+        align-items: start;
       }
       .charts {
         display: grid;

@@ -60,14 +60,15 @@ describe.skipIf(!run)('web app in Chromium (built app on a static server)', () =
   beforeAll(async () => {
     const built = await buildApp();
     cleanup = built.cleanup;
-    server = await serveStatic(built.dir);
+    // Served from a sub-path (/elbsim/), as on a project page of a static host: relative URLs only.
+    server = await serveStatic(built.root);
     browser = await launchBrowser();
     cli = await cliRun(SCENARIO, SEED);
     await mkdir(ARTIFACTS, { recursive: true });
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true, colorScheme: 'light' });
     page = await context.newPage();
     errors = watchErrors(page);
-    await page.goto(`${server.url}/?scenario=${SCENARIO}&seed=${SEED}`);
+    await page.goto(`${server.url}/elbsim/?scenario=${SCENARIO}&seed=${SEED}`);
     await waitForDone(page);
   });
 
@@ -118,7 +119,7 @@ describe.skipIf(!run)('web app in Chromium (built app on a static server)', () =
 
   it('a scaling scenario: the CPU chart shows the target line, the alarm band its states, the log the scaling activities', async () => {
     await page.setViewportSize({ width: 1600, height: 1000 });
-    await page.goto(`${server.url}/?scenario=flash-sale-target-tracking&seed=1`);
+    await page.goto(`${server.url}/elbsim/?scenario=flash-sale-target-tracking&seed=1`);
     await waitForDone(page);
     expect(await page.locator('[data-testid="chart-cpu"] text.reference-label').textContent()).toBe('target 50%');
     expect(await page.locator('[data-testid="chart-alarms"] rect.segment.state-ALARM').count()).toBeGreaterThan(0);

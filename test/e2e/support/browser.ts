@@ -40,10 +40,14 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Builds the app with Vite into a fresh temporary folder; returns the folder and a cleanup. */
-export async function buildApp(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+/**
+ * Builds the app with Vite into `<fresh temporary folder>/elbsim/`; returns that folder (`dir`),
+ * its parent (`root`, to serve the site from a sub-path as many static hosts do) and a cleanup.
+ */
+export async function buildApp(): Promise<{ dir: string; root: string; cleanup: () => Promise<void> }> {
   const { build } = await import('vite');
-  const dir = await mkdtemp(join(tmpdir(), 'elbsim-web-'));
+  const root = await mkdtemp(join(tmpdir(), 'elbsim-web-'));
+  const dir = join(root, 'elbsim');
   await build({ root: REPO, configFile: join(REPO, 'vite.config.ts'), logLevel: 'warn', build: { outDir: dir, emptyOutDir: true } });
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return { dir, root, cleanup: () => rm(root, { recursive: true, force: true }) };
 }
