@@ -10,23 +10,11 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { SimEvent } from '../../core/index.ts';
 import { emit } from '../events.ts';
 import { formatClock } from '../format/clock.ts';
-import { CATEGORY_LABELS, EVENT_CATEGORIES, categoryOf, filterEvents, type EventCategory } from '../model/event-categories.ts';
+import { CATEGORY_LABELS, EVENT_CATEGORIES, categoryOf, currentRow, filterEvents, type EventCategory } from '../model/event-categories.ts';
 import { sharedStyles } from './shared-styles.ts';
 
 const ROW = 26;
 const BUFFER = 12;
-
-/** Index in `rows` of the last row at or before `timeS`, or -1. */
-export function currentRow(rows: readonly { event: SimEvent }[], timeS: number): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (rows[mid]!.event.timeS <= timeS) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
 
 @customElement('elbsim-events-log')
 export class EventsLog extends LitElement {

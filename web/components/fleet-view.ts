@@ -8,9 +8,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { formatClock } from '../format/clock.ts';
 import { formatPercent } from '../format/numbers.ts';
-import { LIFECYCLES, LIFECYCLE_LABELS, type FleetSnapshot, type InstanceState, type Lifecycle } from '../model/fleet-state.ts';
+import { instanceLabel, LIFECYCLES, LIFECYCLE_LABELS, type FleetSnapshot, type InstanceState, type Lifecycle } from '../model/fleet-state.ts';
 import { sharedStyles } from './shared-styles.ts';
 
 export const LIFECYCLE_GLYPHS: Record<Lifecycle, string> = {
@@ -21,15 +20,6 @@ export const LIFECYCLE_GLYPHS: Record<Lifecycle, string> = {
   draining: '↘',
   terminated: '∅',
 };
-
-export function instanceLabel(inst: InstanceState): string {
-  const parts = [inst.id, inst.zone, LIFECYCLE_LABELS[inst.lifecycle]];
-  if (inst.failed) parts.push('failed (fault)');
-  if (inst.slowFactor) parts.push(`slow ×${inst.slowFactor}`);
-  if (Number.isFinite(inst.load)) parts.push(`load ${formatPercent(inst.load)}`);
-  parts.push(`since ${formatClock(inst.sinceS, true)}`);
-  return parts.join(' · ');
-}
 
 @customElement('elbsim-fleet-view')
 export class FleetView extends LitElement {

@@ -9,21 +9,11 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { ScenarioIssue } from '../../core/index.ts';
 import { emit } from '../events.ts';
+import { lineOffset } from '../format/text.ts';
 import { sharedStyles } from './shared-styles.ts';
 
 const LINE_HEIGHT = 18;
 const PAD = 8;
-
-/** The offset in `text` where 1-based `line` starts. */
-export function lineOffset(text: string, line: number): number {
-  let offset = 0;
-  for (let i = 1; i < line; i++) {
-    const next = text.indexOf('\n', offset);
-    if (next < 0) return text.length;
-    offset = next + 1;
-  }
-  return offset;
-}
 
 @customElement('elbsim-editor')
 export class ScenarioEditor extends LitElement {

@@ -6,16 +6,10 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { emit } from '../events.ts';
-import { formatClock } from '../format/clock.ts';
+import { formatClock, speedLabel } from '../format/clock.ts';
 import { sharedStyles } from './shared-styles.ts';
 
 export const SPEEDS = [10, 60, 300, 900, 3600] as const;
-
-export function speedLabel(speed: number): string {
-  if (speed >= 3600) return `${speed / 3600} h/s`;
-  if (speed >= 60) return `${speed / 60} min/s`;
-  return `${speed} s/s`;
-}
 
 @customElement('elbsim-timeline')
 export class Timeline extends LitElement {

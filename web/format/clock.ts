@@ -67,3 +67,10 @@ export function clockTicks(startS: number, endS: number, maxTicks: number): numb
 export function clockTickFormat(stepS: number): (timeS: number) => string {
   return (timeS) => formatClock(timeS, stepS < 60);
 }
+
+/** A replay speed in simulated time per real second: 300 → `5 min/s`. */
+export function speedLabel(speed: number): string {
+  if (speed >= 3600) return `${speed / 3600} h/s`;
+  if (speed >= 60) return `${speed / 60} min/s`;
+  return `${speed} s/s`;
+}

@@ -43,3 +43,15 @@ export function filterEvents(
   });
   return rows;
 }
+
+/** Index in `rows` of the last row at or before `timeS`, or -1. */
+export function currentRow(rows: readonly { event: SimEvent }[], timeS: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid]!.event.timeS <= timeS) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}

@@ -15,6 +15,8 @@
  * (contract: "a scenario starts from a running system").
  */
 import type { SimEvent, TargetSummary } from '../../core/report/types.ts';
+import { formatClock } from '../format/clock.ts';
+import { formatPercent } from '../format/numbers.ts';
 
 export const LIFECYCLES = ['pending', 'warming', 'in_service', 'unhealthy', 'draining', 'terminated'] as const;
 export type Lifecycle = (typeof LIFECYCLES)[number];
@@ -230,4 +232,14 @@ export function fleetAt(input: FleetInput, timeS: number): FleetSnapshot {
     };
   });
   return { timeS, zones, counts, failed: failedCount };
+}
+
+/** A tile's accessible name and tooltip: `i-0003 · us-east-1c · in service · load 47% · since 00:05:11`. */
+export function instanceLabel(inst: InstanceState): string {
+  const parts = [inst.id, inst.zone, LIFECYCLE_LABELS[inst.lifecycle]];
+  if (inst.failed) parts.push('failed (fault)');
+  if (inst.slowFactor) parts.push(`slow ×${inst.slowFactor}`);
+  if (Number.isFinite(inst.load)) parts.push(`load ${formatPercent(inst.load)}`);
+  parts.push(`since ${formatClock(inst.sinceS, true)}`);
+  return parts.join(' · ');
 }

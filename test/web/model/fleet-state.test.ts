@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventsUpTo, fleetAt, periodIndex, type FleetInput } from '../../../web/model/fleet-state.ts';
+import { eventsUpTo, fleetAt, instanceLabel, periodIndex, type FleetInput } from '../../../web/model/fleet-state.ts';
 import { FIXTURE_EVENTS, fixtureRun, PERIOD_S } from '../fixtures/run-result.ts';
 
 const run = fixtureRun();
@@ -98,5 +98,12 @@ describe('event and period lookup', () => {
     expect(periodIndex(61, 60, 10)).toBe(1);
     expect(periodIndex(10_000, 60, 10)).toBe(9);
     expect(periodIndex(10, 60, 0)).toBe(-1);
+  });
+});
+
+describe('instanceLabel (a tile says its state in words, not only in colour)', () => {
+  it('names the instance, zone, state, fault, load and since when', () => {
+    const i1 = fleetAt(input, 200).zones[0]!.instances[0]!;
+    expect(instanceLabel(i1)).toBe('i-0001 · us-east-1a · unhealthy · failed (fault) · load 50% · since 00:03:00');
   });
 });
