@@ -63,7 +63,7 @@ export async function sweepCommand(invocation: SweepInvocation, context: Context
   const table = await runSweep(grid, shard, { file, source, outDir, jobs, io: quiet ? undefined : io, context });
   const wallS = (performance.now() - started) / 1000;
   if (!quiet) {
-    if (grid.combinations <= TABLE_LIMIT) io.out(formatSweepTable(grid, table));
+    if (grid.combinations <= TABLE_LIMIT && table.length > 0) io.out(formatSweepTable(grid, table));
     io.out(`${'wall time'.padEnd(10)}${wallS.toFixed(2)} s for ${total} run${total === 1 ? '' : 's'} on ${jobs} worker thread${jobs === 1 ? '' : 's'}\n`);
     io.out(`${'output'.padEnd(10)}${outDir.replace(/\/+$/, '')}/ (${RUNS_FILE}, ${SUMMARY_FILE}, ${MANIFEST_FILE})\n`);
   }
