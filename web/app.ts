@@ -508,6 +508,10 @@ export class ElbsimApp extends LitElement {
     }
     const path = event.composedPath();
     const inField = path.some((el) => el instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(el.tagName));
+    if (event.key === 'Escape' && !inField && this.sim.running) {
+      this.sim.cancel();
+      return;
+    }
     if (event.key === ' ' && !inField && this.viewed) {
       event.preventDefault();
       this.playback.toggle();
@@ -619,7 +623,7 @@ export class ElbsimApp extends LitElement {
           @run-cancel=${() => this.sim.cancel()}
         ></elbsim-run-controls>
         <p class="hint">
-          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs · <kbd>Space</kbd> plays the replay · in the editor <kbd>Tab</kbd> indents,
+          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs, <kbd>Esc</kbd> cancels · <kbd>Space</kbd> plays the replay · in the editor <kbd>Tab</kbd> indents,
           <kbd>Esc</kbd> then <kbd>Tab</kbd> moves on
         </p>
       </section>
