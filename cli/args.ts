@@ -219,7 +219,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     positionals: [{ name: 'DIR', help: 'the folder a sweep --shard K/N wrote', variadic: true }],
     options: [{ name: 'out', value: 'DIR', required: true, help: 'folder for the merged files (not one of the inputs)' }],
-    examples: ['elbsim merge out/flash-sale-sweep/shard-* --out out/flash-sale-sweep'],
+    examples: ['elbsim merge out/flash-sale-target-tracking-sweep/shard-* --out out/flash-sale-target-tracking-sweep'],
     build: (raw) => ({ command: 'merge', dirs: raw.positionals, out: optionalValue(raw, 'out', String)! }),
   },
   {
@@ -236,7 +236,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'min-pass', value: 'P', help: 'percent of replications each expectation must hold in (default 100)', check: checkPercent },
       JOBS_OPTION,
     ],
-    examples: ['elbsim check scenarios/flash-sale.yaml', 'elbsim check scenarios/flash-sale.yaml --replications 20 --min-pass 95'],
+    examples: ['elbsim check sweeps/flash-sale-guard.yaml', 'elbsim check sweeps/flash-sale-guard.yaml --replications 20 --min-pass 95'],
     build: (raw) => ({
       command: 'check',
       scenario: raw.positionals[0]!,
