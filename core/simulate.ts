@@ -103,8 +103,11 @@ class Run implements Simulation {
     scaling.start();
     // Every minute: CloudWatch datapoints, then alarms and policies, then the group's AZ balance.
     const kMinute = engine.register(() => {
-      cloudWatch.publishMinute(engine.now);
-      scaling.minute(engine.now);
+      // CloudWatch is not an output: its datapoints are only worth making when a policy reads them.
+      if (scaling.hasPolicies) {
+        cloudWatch.publishMinute(engine.now);
+        scaling.minute(engine.now);
+      }
       this.fleet.rebalanceTick();
       if (engine.now + 60 <= this.durationS) engine.schedule(engine.now + 60, kMinute);
     });

@@ -90,6 +90,11 @@ export class ScalingController {
     this.kPredictive = engine.register((i, hour) => this.runPredictive(i, hour));
   }
 
+  /** Whether any policy reads CloudWatch (scheduled actions do not). */
+  get hasPolicies(): boolean {
+    return this.policies.length > 0;
+  }
+
   start(): void {
     this.scenario.autoScaling.scheduledActions.forEach((action, i) => this.scheduleAction(action, i, -1));
     this.policies.forEach((p, i) => {

@@ -39,7 +39,8 @@ export const GROUP_DIMENSION = 'AutoScalingGroupName';
 const ELB_NAMESPACE = { application: 'AWS/ApplicationELB', network: 'AWS/NetworkELB', classic: 'AWS/ELB' } as const;
 
 export class CloudWatchPublisher {
-  readonly store = new MetricStore({ retentionS: 3600 });
+  /** Retention grows to the longest alarm window (alarms ask for it); predictive reads only the last interval. */
+  readonly store = new MetricStore({ retentionS: 600 });
   private last = { requests: 0, ok: 0, e502: 0, e503: 0, e504: 0, target5xx: 0, latSumMs: 0 };
   private cpuMark: Float64Array = new Float64Array(0);
   private requestMark: Float64Array = new Float64Array(0);
