@@ -59,3 +59,22 @@ for (const c of Object.values(CASES)) {
     console.log(`  10x simulated time        ${fmt(long.requests)} requests, max RSS ${long.maxRssMB.toFixed(0)} MB (${ratio.toFixed(2)}x; flat if < 1.2x)`);
   }
 }
+
+// A sweep of many short runs on 1 and on 2 worker threads (issue: batches), through the CLI.
+if (only.length === 0 || only.includes('sweep')) {
+  const elbsim = fileURLToPath(new URL('../bin/elbsim.js', import.meta.url));
+  const scenario = fileURLToPath(new URL('../scenarios/steady-state.yaml', import.meta.url));
+  const args = ['sweep', scenario, '--vary', 'traffic.rate=100,150,200,250', '--replications', '20', '--quiet'];
+  const times: number[] = [];
+  for (const jobs of [1, 2]) {
+    const out = mkdtempSync(join(tmpdir(), 'elbsim-bench-sweep-'));
+    const started = performance.now();
+    const child = spawnSync(process.execPath, [elbsim, ...args, '--jobs', String(jobs), '--out', out], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`sweep failed:\n${child.stderr}`);
+    times.push(performance.now() - started);
+  }
+  console.log('sweep: steady-state (30 simulated minutes) x 4 rates x 20 replications: 80 runs, 25 M requests');
+  console.log(`  --jobs 1                  ${fmt(times[0]!)} ms wall`);
+  console.log(`  --jobs 2                  ${fmt(times[1]!)} ms wall (${(times[0]! / times[1]!).toFixed(2)}x faster)`);
+}
+
