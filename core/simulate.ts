@@ -65,7 +65,7 @@ class Run implements Simulation {
     const arrivals = new ArrivalProcess(scenario.traffic.rate, scenario.traffic.arrivals, streams.get('arrivals'));
     const service = makeSampler(scenario.instance.serviceTime, streams.get('service'));
     this.requests = new RequestPath(engine, scenario, arrivals, streams.get('clients'), service, this.lb, targets, metrics, this.durationS);
-    const health = new HealthChecker(engine, tg.healthCheck, targets, streams.get('health'), log);
+    const health = new HealthChecker(engine, tg.healthCheck, targets, streams.get('health'), log, this.requests);
     const pool = scenario.autoScaling.warmPool;
     this.fleet = new AutoScalingGroup(
       engine,

@@ -25,6 +25,9 @@ import { Registration, type TargetTable } from './targets.ts';
 /** ALB's connect timeout to a target (ALB-TS). */
 export const CONNECT_TIMEOUT_S = 10;
 
+/** Worker time a health check takes once it has a slot [elbsim: a cheap health endpoint]. */
+export const HEALTH_CHECK_SERVICE_S = 0.001;
+
 export class RequestPath {
   readonly pool = new RequestPool();
   /** Requests the client is still waiting for. */
@@ -45,6 +48,8 @@ export class RequestPath {
   private readonly clients: number;
   /** Called when a draining target has finished its last request. */
   onTargetIdle: (t: number) => void = () => {};
+  /** Called when a target answers a health check (see `enqueueHealthCheck`). */
+  onCheckResponse: (t: number, seq: number) => void = () => {};
 
   constructor(
     private readonly engine: Engine,
@@ -120,21 +125,43 @@ export class RequestPath {
     this.idle.append(r, now + this.idleTimeoutS);
     if (!this.idleTimerPending) this.armTimer(this.idle);
     if (busy < this.concurrency) this.startService(r, t, now);
-    else {
-      const tail = targets.queueTail[t]!;
-      if (tail >= 0) pool.next[tail] = r;
-      else targets.queueHead[t] = r;
-      targets.queueTail[t] = r;
-      targets.queueLen[t]!++;
-    }
+    else this.enqueue(r, t);
+  }
+
+  /**
+   * A health check arrives at target t: it waits for a worker slot like any request and takes
+   * HEALTH_CHECK_SERVICE_S once served. Returns false if the target refuses the connection.
+   */
+  enqueueHealthCheck(t: number, seq: number): boolean {
+    const targets = this.targets;
+    const now = this.engine.now;
+    const busy = targets.busy[t]!;
+    if (busy >= this.concurrency && targets.queueLen[t]! >= this.queueLimit) return false;
+    const pool = this.pool;
+    const r = pool.alloc(now, -1);
+    pool.target[r] = t;
+    pool.tag[r] = seq;
+    pool.flags[r] = RequestFlag.AtTarget | RequestFlag.HealthCheck;
+    if (busy < this.concurrency) this.startService(r, t, now);
+    else this.enqueue(r, t);
+    return true;
+  }
+
+  private enqueue(r: number, t: number): void {
+    const targets = this.targets;
+    const tail = targets.queueTail[t]!;
+    if (tail >= 0) this.pool.next[tail] = r;
+    else targets.queueHead[t] = r;
+    targets.queueTail[t] = r;
+    targets.queueLen[t]!++;
   }
 
   private startService(r: number, t: number, now: number): void {
     const targets = this.targets;
     targets.flushBusy(t, now);
     targets.busy[t]!++;
-    this.pool.flags[r]! |= RequestFlag.InService;
-    const s = this.service() * targets.slowFactor[t]!;
+    const flags = (this.pool.flags[r]! |= RequestFlag.InService);
+    const s = flags & RequestFlag.HealthCheck ? HEALTH_CHECK_SERVICE_S : this.service() * targets.slowFactor[t]!;
     this.engine.schedule(now + s, this.kComplete, r, this.pool.token[r]!);
   }
 
@@ -146,7 +173,9 @@ export class RequestPath {
     const targets = this.targets;
     targets.flushBusy(t, now);
     targets.busy[t]!--;
-    if ((pool.flags[r]! & RequestFlag.Answered) === 0) {
+    const flags = pool.flags[r]!;
+    if (flags & RequestFlag.HealthCheck) this.onCheckResponse(t, pool.tag[r]!);
+    else if ((flags & RequestFlag.Answered) === 0) {
       this.metrics.recordOk(now - pool.arrivalS[r]!);
       this.unanswered--;
       this.idle.remove(r);
@@ -232,7 +261,7 @@ export class RequestPath {
     for (let r = 0; r < n; r++) {
       if (pool.target[r] !== t || (pool.flags[r]! & RequestFlag.AtTarget) === 0 || pool.token[r] === 0) continue;
       pool.flags[r]! &= ~(RequestFlag.AtTarget | RequestFlag.InService);
-      if (pool.flags[r]! & RequestFlag.Answered) pool.free(r);
+      if (pool.flags[r]! & (RequestFlag.Answered | RequestFlag.HealthCheck)) pool.free(r); // a lost check fails by its timeout
       else if (code !== null) this.answer(r, code);
     }
     // Connection attempts to a failed target that is now gone fail at once as well.

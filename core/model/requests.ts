@@ -16,6 +16,8 @@ export const enum RequestFlag {
   InService = 4,
   /** Counted in its node's outstanding requests for its target. */
   Outstanding = 8,
+  /** A load-balancer health check, not a client request: no metrics, no client answer. */
+  HealthCheck = 16,
 }
 
 export class RequestPool {
@@ -32,6 +34,8 @@ export class RequestPool {
   flags: Uint8Array;
   /** Changes on every allocation, so a completion event for a reused record is recognised as stale. */
   token: Int32Array;
+  /** Health checks: the check's sequence number, so the checker can match the response. */
+  tag: Int32Array;
   private freeHead = -1;
   private allocated = 0;
   private tokens = 0;
@@ -48,6 +52,7 @@ export class RequestPool {
     this.list = new Int8Array(capacity);
     this.flags = new Uint8Array(capacity);
     this.token = new Int32Array(capacity);
+    this.tag = new Int32Array(capacity);
   }
 
   /** Size of the pool: the most requests that were ever in flight at once. */
@@ -103,6 +108,7 @@ export class RequestPool {
     this.prev = i32(this.prev);
     this.listNext = i32(this.listNext);
     this.token = i32(this.token);
+    this.tag = i32(this.tag);
     const l = new Int8Array(cap);
     l.set(this.list);
     this.list = l;

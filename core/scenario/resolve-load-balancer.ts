@@ -36,6 +36,7 @@ function resolveHealthCheck(file: LoadBalancerFile, errors: Finding[]): HealthCh
     timeoutS: given.timeout ?? defaults.timeoutS,
     healthyThreshold: given.healthyThreshold ?? defaults.healthyThreshold,
     unhealthyThreshold: given.unhealthyThreshold ?? defaults.unhealthyThreshold,
+    servedByTarget: given.servedByTarget ?? defaults.servedByTarget,
   };
   const timeoutMax = HEALTH_CHECK_TIMEOUT_MAX[type];
   if (check.timeoutS > timeoutMax) {

@@ -49,9 +49,9 @@ export const CROSS_ZONE_DEFAULT: Readonly<Record<LoadBalancerType, boolean>> = {
 
 /** Health check defaults by type (aws-behaviour.md §3.1: ALB-HC, NLB-HC, CLB-HC). */
 export const HEALTH_CHECK_DEFAULTS: Readonly<Record<LoadBalancerType, HealthCheck>> = {
-  application: { intervalS: 30, timeoutS: 5, healthyThreshold: 5, unhealthyThreshold: 2 },
-  network: { intervalS: 30, timeoutS: 10, healthyThreshold: 5, unhealthyThreshold: 2 },
-  classic: { intervalS: 30, timeoutS: 5, healthyThreshold: 10, unhealthyThreshold: 2 },
+  application: { intervalS: 30, timeoutS: 5, healthyThreshold: 5, unhealthyThreshold: 2, servedByTarget: false },
+  network: { intervalS: 30, timeoutS: 10, healthyThreshold: 5, unhealthyThreshold: 2, servedByTarget: false },
+  classic: { intervalS: 30, timeoutS: 5, healthyThreshold: 10, unhealthyThreshold: 2, servedByTarget: false },
 };
 
 /** The health check timeout's upper bound: 120 s for ALB and NLB, 60 s for CLB. */
@@ -95,6 +95,7 @@ const healthCheck = section({
   timeout: duration({ min: 2, max: 120, aws: 'HealthCheckTimeoutSeconds' }).optional(),
   healthyThreshold: integer({ min: 2, max: 10, aws: 'HealthyThresholdCount' }).optional(),
   unhealthyThreshold: integer({ min: 2, max: 10, aws: 'UnhealthyThresholdCount' }).optional(),
+  servedByTarget: z.boolean().optional(),
 });
 
 const loadBalancer = section(

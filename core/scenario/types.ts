@@ -33,6 +33,12 @@ export interface HealthCheck {
   timeoutS: number;
   healthyThreshold: number;
   unhealthyThreshold: number;
+  /**
+   * elbsim: true makes the check a request the target serves in turn, waiting in the same queue
+   * as client requests, so an overloaded target fails it by timeout or a refused connection, as
+   * real HTTP checks can. Default false: the check tests only that the target is alive.
+   */
+  servedByTarget: boolean;
 }
 
 export interface TargetGroup {

@@ -65,7 +65,7 @@ const scenarioArb = fc
         type: p.type,
         crossZone: p.crossZone,
         idleTimeoutS: p.idleTimeoutS,
-        targetGroup: { ...base.loadBalancer.targetGroup, algorithm: p.type === 'classic' && !['round_robin', 'least_outstanding_requests'].includes(p.algorithm) ? 'round_robin' : p.algorithm, healthCheck: { intervalS: 10, timeoutS: 5, healthyThreshold: 2, unhealthyThreshold: 2 } },
+        targetGroup: { ...base.loadBalancer.targetGroup, algorithm: p.type === 'classic' && !['round_robin', 'least_outstanding_requests'].includes(p.algorithm) ? 'round_robin' : p.algorithm, healthCheck: { intervalS: 10, timeoutS: 5, healthyThreshold: 2, unhealthyThreshold: 2, servedByTarget: true } },
       },
       autoScaling: { ...fixedFleet(p.fleet) },
       instance: { ...base.instance, concurrency: p.concurrency, queueLimit: p.queueLimit, bootTime: { distribution: 'uniform', min: 20, max: 60 }, serviceTime: { distribution: 'exponential', mean: p.meanServiceS } },

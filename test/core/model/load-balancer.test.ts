@@ -60,7 +60,7 @@ describe('no healthy or no registered targets', () => {
     const r = simulate(
       buildScenario({
         durationS: 600,
-        loadBalancer: { type: 'classic', targetGroup: { ...buildScenario().loadBalancer.targetGroup, algorithm: 'least_outstanding_requests', healthCheck: { intervalS: 30, timeoutS: 5, healthyThreshold: 10, unhealthyThreshold: 2 } } },
+        loadBalancer: { type: 'classic', targetGroup: { ...buildScenario().loadBalancer.targetGroup, algorithm: 'least_outstanding_requests', healthCheck: { intervalS: 30, timeoutS: 5, healthyThreshold: 10, unhealthyThreshold: 2, servedByTarget: false } } },
         faults: [{ atS: 60, action: 'fail-zone', zone: 'us-east-1a', forS: null }, { atS: 60, action: 'fail-zone', zone: 'us-east-1b', forS: null }],
       }),
     );
@@ -147,3 +147,39 @@ describe('errors a client sees', () => {
     expect(s.requests).toBe(s.responses2xx + s.target5xx + s.elb5xx['502'] + s.elb5xx['503'] + s.elb5xx['504'] + s.inFlightAtEnd);
   });
 });
+
+describe('health checks served by the target (servedByTarget)', () => {
+  // Two targets, 1 slot, queue of 20, 100 ms requests at 15 req/s: each target is 75 % busy,
+  // then at 300 s the rate triples and the queues fill.
+  const overload = (servedByTarget: boolean) =>
+    simulate(
+      buildScenario({
+        durationS: 900,
+        traffic: { rate: [[0, 15], [300, 15], [300.001, 45]], arrivals: 'poisson', clients: 1000 },
+        loadBalancer: { targetGroup: { ...buildScenario().loadBalancer.targetGroup, healthCheck: { intervalS: 10, timeoutS: 2, healthyThreshold: 2, unhealthyThreshold: 2, servedByTarget } } },
+        autoScaling: fixedFleet(2),
+        instance: { ...buildScenario().instance, concurrency: 1, queueLimit: 20, serviceTime: { distribution: 'exponential', mean: 0.1 } },
+      }),
+    );
+
+  it('an overloaded target fails checks that wait behind its queue (or are refused) and goes unhealthy', () => {
+    const downs = overload(true).events.filter((e) => e.kind === 'health' && e.detail === 'unhealthy');
+    expect(downs.length).toBeGreaterThan(0);
+    expect(downs.every((e) => e.timeS > 300)).toBe(true);
+  });
+
+  it('liveness-only checks (the default) keep an overloaded target healthy', () => {
+    expect(overload(false).events.filter((e) => e.kind === 'health' && e.timeS > 0)).toEqual([]);
+  });
+
+  it('checks are not client requests: they add no requests or responses to the figures', () => {
+    const calm = (servedByTarget: boolean) => {
+      const base = buildScenario();
+      return simulate(buildScenario({ durationS: 600, loadBalancer: { targetGroup: { ...base.loadBalancer.targetGroup, healthCheck: { ...base.loadBalancer.targetGroup.healthCheck, servedByTarget } } } }));
+    };
+    const [a, b] = [calm(true), calm(false)];
+    expect(a.summary.requests).toBe(b.summary.requests);
+    expect(a.summary.responses2xx + a.summary.inFlightAtEnd).toBe(b.summary.responses2xx + b.summary.inFlightAtEnd);
+  });
+});
+

@@ -26,7 +26,7 @@ const EVERY_DEFAULT: Scenario = {
       algorithm: 'round_robin',
       deregistrationDelayS: 300,
       slowStartS: 0,
-      healthCheck: { intervalS: 30, timeoutS: 5, healthyThreshold: 5, unhealthyThreshold: 2 },
+      healthCheck: { intervalS: 30, timeoutS: 5, healthyThreshold: 5, unhealthyThreshold: 2, servedByTarget: false },
     },
   },
   autoScaling: {
@@ -104,26 +104,36 @@ describe('defaults by load balancer type', () => {
     const lb = scenarioOf(minimalWith('loadBalancer: { type: application }\n')).loadBalancer;
     expect(lb.crossZone).toBe(true);
     expect(lb.targetGroup.algorithm).toBe('round_robin');
-    expect(lb.targetGroup.healthCheck).toEqual({ intervalS: 30, timeoutS: 5, healthyThreshold: 5, unhealthyThreshold: 2 });
+    expect(lb.targetGroup.healthCheck).toEqual({ intervalS: 30, timeoutS: 5, healthyThreshold: 5, unhealthyThreshold: 2, servedByTarget: false });
   });
 
   it('network: cross-zone off, flow_hash, health check 30s / 10s / 5 / 2 (NLB-HC)', () => {
     const lb = scenarioOf(minimalWith('loadBalancer: { type: network }\n')).loadBalancer;
     expect(lb.crossZone).toBe(false);
     expect(lb.targetGroup.algorithm).toBe('flow_hash');
-    expect(lb.targetGroup.healthCheck).toEqual({ intervalS: 30, timeoutS: 10, healthyThreshold: 5, unhealthyThreshold: 2 });
+    expect(lb.targetGroup.healthCheck).toEqual({ intervalS: 30, timeoutS: 10, healthyThreshold: 5, unhealthyThreshold: 2, servedByTarget: false });
   });
 
   it('classic: cross-zone on, least_outstanding_requests, health check 30s / 5s / 10 / 2 (CLB-HC)', () => {
     const lb = scenarioOf(minimalWith('loadBalancer: { type: classic }\n')).loadBalancer;
     expect(lb.crossZone).toBe(true);
     expect(lb.targetGroup.algorithm).toBe('least_outstanding_requests');
-    expect(lb.targetGroup.healthCheck).toEqual({ intervalS: 30, timeoutS: 5, healthyThreshold: 10, unhealthyThreshold: 2 });
+    expect(lb.targetGroup.healthCheck).toEqual({ intervalS: 30, timeoutS: 5, healthyThreshold: 10, unhealthyThreshold: 2, servedByTarget: false });
   });
 
   it('a setting given in the file wins over the type default, and the others keep theirs', () => {
     const lb = scenarioOf(minimalWith('loadBalancer:\n  type: network\n  crossZone: true\n  targetGroup:\n    healthCheck: { healthyThreshold: 3 }\n')).loadBalancer;
     expect(lb.crossZone).toBe(true);
-    expect(lb.targetGroup.healthCheck).toEqual({ intervalS: 30, timeoutS: 10, healthyThreshold: 3, unhealthyThreshold: 2 });
+    expect(lb.targetGroup.healthCheck).toEqual({ intervalS: 30, timeoutS: 10, healthyThreshold: 3, unhealthyThreshold: 2, servedByTarget: false });
+  });
+});
+
+describe('healthCheck.servedByTarget', () => {
+  it('is off by default and can be turned on; a non-boolean is an error at its line', async () => {
+    const { scenarioFromYaml } = await import('../../support/scenario.ts');
+    const yaml = (v: string) => `name: x\nduration: 60\nzones: [a, b]\nloadBalancer:\n  targetGroup:\n    healthCheck: { servedByTarget: ${v} }\n`;
+    expect(scenarioFromYaml(yaml('true')).loadBalancer.targetGroup.healthCheck.servedByTarget).toBe(true);
+    expect(scenarioFromYaml(yaml('false')).loadBalancer.targetGroup.healthCheck.servedByTarget).toBe(false);
+    expect(() => scenarioFromYaml(yaml('sometimes'))).toThrow(/test\.yaml:6:\d+: loadBalancer\.targetGroup\.healthCheck\.servedByTarget/);
   });
 });

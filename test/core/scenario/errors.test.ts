@@ -11,7 +11,7 @@ describe('unknown keys', () => {
   it('a misspelt key is an error at the key itself, with a did-you-mean hint and the allowed keys', () => {
     const yaml = minimalWith('loadBalancer:\n  targetGroup:\n    healthCheck:\n      helthyThreshold: 3\n');
     expect(errorOf(yaml)).toBe(
-      'scenarios/x.yaml:7:7: loadBalancer.targetGroup.healthCheck.helthyThreshold: unknown key `helthyThreshold` (did you mean `healthyThreshold`?); allowed here: interval, timeout, healthyThreshold, unhealthyThreshold',
+      'scenarios/x.yaml:7:7: loadBalancer.targetGroup.healthCheck.helthyThreshold: unknown key `helthyThreshold` (did you mean `healthyThreshold`?); allowed here: interval, timeout, healthyThreshold, unhealthyThreshold, servedByTarget',
     );
   });
 
