@@ -123,7 +123,12 @@ describe('routing invariants (fast-check, 25 scenarios each)', () => {
         const s: Scenario = {
           ...scenario,
           faults: [],
-          loadBalancer: { ...scenario.loadBalancer, type: 'application', targetGroup: { ...scenario.loadBalancer.targetGroup, algorithm: 'round_robin' } },
+          // Steady: no faults, and liveness-only checks so overload cannot change the healthy set.
+          loadBalancer: {
+            ...scenario.loadBalancer,
+            type: 'application',
+            targetGroup: { ...scenario.loadBalancer.targetGroup, algorithm: 'round_robin', healthCheck: { ...scenario.loadBalancer.targetGroup.healthCheck, servedByTarget: false } },
+          },
         };
         const { routes } = run(s, runSeed);
         const perNode = new Map<number, Map<number, number>>();
