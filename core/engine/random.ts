@@ -33,8 +33,3 @@ export class RandomStreams {
     return stream;
   }
 }
-
-/** A uniform integer in [0, n). */
-export function randomInt(stream: RandomStream, n: number): number {
-  return Math.floor(stream.next() * n);
-}

@@ -26,8 +26,6 @@ export const enum Lifecycle {
   WarmedPending = 7,
 }
 
-export const LIFECYCLE_NAMES = ['Pending', 'InService', 'Terminated', 'Pending:Wait', 'Terminating', 'Terminating:Wait', 'Warmed', 'Warmed:Pending'] as const;
-
 export const enum Health {
   /** Registered, no health check passed yet (AWS: `initial`). */
   Initial = 0,
