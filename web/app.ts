@@ -41,7 +41,8 @@ export interface Variant {
 }
 
 const VARIANT_LABELS = ['A', 'B'] as const;
-const DEFAULT_SCENARIO = 'steady-state';
+// The first thing a visitor sees: a spike, alarms, a scale-out and a slow scale-in.
+const DEFAULT_SCENARIO = 'flash-sale-target-tracking';
 const VALIDATE_DELAY_MS = 200;
 
 function variantOf(bundled: BundledScenario): Variant {

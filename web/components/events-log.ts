@@ -60,7 +60,7 @@ export class EventsLog extends LitElement {
         right: 0;
         height: ${ROW}px;
         display: grid;
-        grid-template-columns: 66px 78px minmax(70px, 1fr) minmax(0, 1.6fr);
+        grid-template-columns: 66px 104px minmax(70px, 1fr) minmax(0, 1.6fr);
         gap: 6px;
         align-items: center;
         padding: 0 8px;
@@ -101,6 +101,10 @@ export class EventsLog extends LitElement {
         border-radius: 4px;
         padding: 1px 5px;
         justify-self: start;
+        max-width: 100%;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
         color: #111;
       }
       .k-alarm {
