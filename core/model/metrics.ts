@@ -19,6 +19,19 @@ export interface PeriodSnapshot {
   cpuAvgPct: number;
 }
 
+/** Request outcomes counted over a span of time. */
+export interface Counts {
+  requests: number;
+  ok: number;
+  e502: number;
+  e503: number;
+  e504: number;
+  target5xx: number;
+  latSumMs: number;
+}
+
+const COUNT_KEYS = ['requests', 'ok', 'e502', 'e503', 'e504', 'target5xx', 'latSumMs'] as const;
+
 export class Metrics {
   // The current period.
   requests = 0;
@@ -29,14 +42,8 @@ export class Metrics {
   target5xx = 0;
   private latSumMs = 0;
   private readonly histogram = new Histogram();
-  // The whole run.
-  totalRequests = 0;
-  totalOk = 0;
-  total502 = 0;
-  total503 = 0;
-  total504 = 0;
-  totalTarget5xx = 0;
-  private totalLatSumMs = 0;
+  // The whole run: the closed periods' counts (the open period's are added by `cumulative`).
+  readonly total: Counts = { requests: 0, ok: 0, e502: 0, e503: 0, e504: 0, target5xx: 0, latSumMs: 0 };
   latencyMaxMs = 0;
   readonly totalHistogram = new Histogram();
   /** The series, allocated once for every period of the run: nothing grows while it runs. */
@@ -71,17 +78,16 @@ export class Metrics {
     if (ms > this.minuteLatMaxMs) this.minuteLatMaxMs = ms;
   }
 
+  /** The open period's counts. */
+  private current(): Counts {
+    return { requests: this.requests, ok: this.ok, e502: this.elb502, e503: this.elb503, e504: this.elb504, target5xx: this.target5xx, latSumMs: this.latSumMs };
+  }
+
   /** Running totals including the open period, for per-minute deltas. */
-  cumulative(): { requests: number; ok: number; e502: number; e503: number; e504: number; target5xx: number; latSumMs: number } {
-    return {
-      requests: this.totalRequests + this.requests,
-      ok: this.totalOk + this.ok,
-      e502: this.total502 + this.elb502,
-      e503: this.total503 + this.elb503,
-      e504: this.total504 + this.elb504,
-      target5xx: this.totalTarget5xx + this.target5xx,
-      latSumMs: this.totalLatSumMs + this.latSumMs,
-    };
+  cumulative(): Counts {
+    const now = this.current();
+    for (const key of COUNT_KEYS) now[key] += this.total[key];
+    return now;
   }
 
   recordElb(code: 502 | 503 | 504): void {
@@ -91,7 +97,7 @@ export class Metrics {
   }
 
   get totalLatencyMeanMs(): number {
-    return this.totalOk > 0 ? this.totalLatSumMs / this.totalOk : NaN;
+    return this.total.ok > 0 ? this.total.latSumMs / this.total.ok : NaN;
   }
 
   /** Closes the period: appends its row and folds its counts into the totals. */
@@ -114,13 +120,8 @@ export class Metrics {
     ts.desired_capacity[k] = s.desiredCapacity;
     ts.cpu_avg_pct[k] = s.cpuAvgPct;
 
-    this.totalRequests += this.requests;
-    this.totalOk += this.ok;
-    this.total502 += this.elb502;
-    this.total503 += this.elb503;
-    this.total504 += this.elb504;
-    this.totalTarget5xx += this.target5xx;
-    this.totalLatSumMs += this.latSumMs;
+    const period = this.current();
+    for (const key of COUNT_KEYS) this.total[key] += period[key];
     if (any) this.totalHistogram.merge(this.histogram);
     this.requests = this.ok = this.elb502 = this.elb503 = this.elb504 = this.target5xx = 0;
     this.latSumMs = 0;

@@ -21,7 +21,7 @@ export interface SummaryInput {
 export function buildSummary(input: SummaryInput): Summary {
   const { scenario, metrics: m, targets, fleet } = input;
   const histogram = m.totalHistogram;
-  const q = (p: number) => (m.totalOk > 0 ? histogram.quantile(p) : 0);
+  const q = (p: number) => (m.total.ok > 0 ? histogram.quantile(p) : 0);
   const instanceHours = fleet.instanceHours(scenario.durationS);
   const zones: Summary['zones'] = {};
   scenario.zones.forEach((z, i) => (zones[z] = { requests: input.zoneRequests[i]! }));
@@ -40,13 +40,13 @@ export function buildSummary(input: SummaryInput): Summary {
     scenario: scenario.name,
     seed: input.seed,
     durationS: scenario.durationS,
-    requests: m.totalRequests,
-    responses2xx: m.totalOk,
-    target5xx: m.totalTarget5xx,
-    elb5xx: { '502': m.total502, '503': m.total503, '504': m.total504 },
+    requests: m.total.requests,
+    responses2xx: m.total.ok,
+    target5xx: m.total.target5xx,
+    elb5xx: { '502': m.total.e502, '503': m.total.e503, '504': m.total.e504 },
     inFlightAtEnd: input.inFlightAtEnd,
     latencyMs: {
-      mean: m.totalOk > 0 ? m.totalLatencyMeanMs : 0,
+      mean: m.total.ok > 0 ? m.totalLatencyMeanMs : 0,
       p50: q(0.5),
       p90: q(0.9),
       p99: q(0.99),

@@ -16,7 +16,7 @@
  */
 import type { Scenario } from '../../scenario/types.ts';
 import type { AutoScalingGroup } from '../auto-scaling-group.ts';
-import type { Metrics } from '../metrics.ts';
+import type { Counts, Metrics } from '../metrics.ts';
 import type { RequestPath } from '../request-path.ts';
 import { Health, Lifecycle, Registration, type TargetTable } from '../targets.ts';
 import { MetricStore, metricKey } from './metric-store.ts';
@@ -41,7 +41,7 @@ const ELB_NAMESPACE = { application: 'AWS/ApplicationELB', network: 'AWS/Network
 export class CloudWatchPublisher {
   /** Retention grows to the longest alarm window (alarms ask for it); predictive reads only the last interval. */
   readonly store = new MetricStore({ retentionS: 600 });
-  private last = { requests: 0, ok: 0, e502: 0, e503: 0, e504: 0, target5xx: 0, latSumMs: 0 };
+  private last: Counts;
   private cpuMark: Float64Array = new Float64Array(0);
   private requestMark: Float64Array = new Float64Array(0);
   private cpuWindowStartS = 0;
@@ -57,6 +57,7 @@ export class CloudWatchPublisher {
     private readonly group: AutoScalingGroup,
     readonly publicationDelayS: number,
   ) {
+    this.last = metrics.cumulative();
     this.cpuIntervalS = scenario.instance.detailedMonitoring ? 60 : 300;
     this.elbNamespace = ELB_NAMESPACE[scenario.loadBalancer.type];
     if (readsLatencyPercentile(scenario)) metrics.minuteHistogram = new Histogram();
