@@ -24,7 +24,7 @@ import type { HealthChecker } from './health-checks.ts';
 import type { LoadBalancer } from './load-balancer.ts';
 import type { RequestPath } from './request-path.ts';
 import { chooseInstancesToTerminate, type TerminationCandidate } from './autoscaling/termination.ts';
-import { rebalanceHeadroom } from './autoscaling/az-balance.ts';
+import { rebalanceLaunchesAllowed, rebalancePlan, zoneForLaunch } from './autoscaling/az-balance.ts';
 import { ALL_PROTECTED_MESSAGE, launchCause, rebalanceLaunchCause, rebalanceTerminateCause, unhealthyCause } from './autoscaling/activity.ts';
 import { Health, Lifecycle, Registration, type TargetTable } from './targets.ts';
 
@@ -59,6 +59,8 @@ export class AutoScalingGroup {
   private readonly terminateHook: LifecycleHook | undefined;
   /** The extra instance an AZRebalance launched and has not yet balanced with a termination. */
   private rebalanceExtra = -1;
+  /** The zone that AZRebalance will take an instance out of once the extra one is InService. */
+  private rebalanceOutOf = -1;
   /** Called for every new instance (faults use it to fail instances launched into a failed zone). */
   onLaunch: (t: number) => void = () => {};
 
@@ -210,24 +212,26 @@ export class AutoScalingGroup {
     return t;
   }
 
-  /** The zone with the fewest instances among those that can launch; -1 if none can. */
+  /** The zone with the fewest instances among those that can launch (AS-BEN); -1 if none can. */
   private zoneForLaunch(): number {
-    const counts = this.zoneCounts();
-    let zone = -1;
-    for (let z = 0; z < counts.length; z++) {
-      if (this.impairedZones.has(z)) continue;
-      if (zone < 0 || counts[z]! < counts[zone]!) zone = z;
-    }
-    return zone;
+    const zone = zoneForLaunch(this.availableZoneCounts(), this.availableZones());
+    return zone === null ? -1 : this.scenario.zones.indexOf(zone);
   }
 
-  /** Instances per zone that count toward capacity. */
-  zoneCounts(): Int32Array {
-    const counts = new Int32Array(this.scenario.zones.length);
+  /** The group's zones that can launch now, in the group's order. */
+  private availableZones(): string[] {
+    return this.scenario.zones.filter((_, z) => !this.impairedZones.has(z));
+  }
+
+  /** Instances that count toward capacity, per zone that can launch now. */
+  private availableZoneCounts(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const zone of this.availableZones()) counts[zone] = 0;
     const targets = this.targets;
     for (let t = 0; t < targets.count; t++) {
       const s = targets.lifecycle[t];
-      if (s === Lifecycle.Pending || s === Lifecycle.PendingWait || s === Lifecycle.InService) counts[targets.zone[t]!]!++;
+      const zone = this.scenario.zones[targets.zone[t]!]!;
+      if ((s === Lifecycle.Pending || s === Lifecycle.PendingWait || s === Lifecycle.InService) && zone in counts) counts[zone]!++;
     }
     return counts;
   }
@@ -396,33 +400,27 @@ export class AutoScalingGroup {
    */
   rebalanceTick(): void {
     if (this.rebalanceExtra >= 0 || this.pending > 0 || this.suspended('AZRebalance') || this.suspended('Launch')) return;
-    const counts = this.zoneCounts();
-    let lo = -1;
-    let hi = -1;
-    for (let z = 0; z < counts.length; z++) {
-      if (this.impairedZones.has(z)) continue;
-      if (lo < 0 || counts[z]! < counts[lo]!) lo = z;
-      if (hi < 0 || counts[z]! > counts[hi]!) hi = z;
-    }
-    if (lo < 0 || counts[hi]! - counts[lo]! <= 1) return;
-    if (this.capacity() + 1 > this.maxSize + rebalanceHeadroom(this.maxSize)) return;
+    const plan = rebalancePlan(this.availableZoneCounts());
+    const [into] = plan.launch;
+    const [outOf] = plan.terminate;
+    if (!into || !outOf || rebalanceLaunchesAllowed(plan, this.capacity(), this.maxSize) === 0) return;
     const now = this.engine.now;
     this.log.add(now, 'scaling', this.name, rebalanceLaunchCause(now));
-    const t = this.add(lo);
+    const t = this.add(this.scenario.zones.indexOf(into.zone));
     this.rebalanceExtra = t;
+    this.rebalanceOutOf = this.scenario.zones.indexOf(outOf.zone);
     this.engine.schedule(now + this.bootTime(), this.kBoot, t);
   }
 
+  /** The rebalancing launch is InService: terminate one in the zone the plan had over-populated. */
   private finishRebalance(): void {
     const targets = this.targets;
-    const counts = this.zoneCounts();
-    let hi = 0;
-    for (let z = 1; z < counts.length; z++) if (counts[z]! > counts[hi]!) hi = z;
+    const zone = this.rebalanceOutOf;
     this.rebalanceExtra = -1;
     const candidates: TerminationCandidate[] = [];
     for (let t = 0; t < targets.count; t++) {
-      if (targets.lifecycle[t] === Lifecycle.InService && targets.zone[t] === hi) {
-        candidates.push({ id: String(t), zone: this.scenario.zones[hi]!, launchS: targets.launchS[t]!, protectedFromScaleIn: false });
+      if (targets.lifecycle[t] === Lifecycle.InService && targets.zone[t] === zone) {
+        candidates.push({ id: String(t), zone: this.scenario.zones[zone]!, launchS: targets.launchS[t]!, protectedFromScaleIn: false });
       }
     }
     const [victim] = chooseInstancesToTerminate(candidates, 1, this.scenario.autoScaling.terminationPolicies ?? ['Default'], this.engine.now, () => this.random.next());
