@@ -27,7 +27,7 @@ import { combineDecisions, holdDecision, targetTrackingDecision, type ScalingDec
 import { aggregateMetric, simpleScalingDecision, stepScalingDecision } from './autoscaling/step-scaling.ts';
 import { alarmCause, predictiveCause, scheduledActionCause, targetTrackingAlarmName } from './autoscaling/activity.ts';
 import { nextActionS } from './autoscaling/cron.ts';
-import { forecastCapacity, historyHoursAt, predictiveDesired } from './autoscaling/predictive.ts';
+import { forecastCapacity, historyHoursAt, predictiveActionTimeS, predictiveDesired } from './autoscaling/predictive.ts';
 import { Lifecycle, type TargetTable } from './targets.ts';
 
 interface PolicyAlarms {
@@ -202,8 +202,8 @@ export class ScalingController {
 
   // Predictive scaling: act `schedulingBufferTime` before each hour, from the forecast made at the last 6-hour refresh.
   private schedulePredictive(i: number, policy: PredictiveScalingPolicy, hour: number): void {
-    const at = hour * HOUR_S - policy.schedulingBufferTimeS;
-    if (at <= this.scenario.durationS) this.engine.schedule(Math.max(at, this.engine.now), this.kPredictive, i, hour);
+    const at = Math.max(predictiveActionTimeS(hour, policy.schedulingBufferTimeS), this.engine.now);
+    if (at <= this.scenario.durationS) this.engine.schedule(at, this.kPredictive, i, hour);
   }
 
   private runPredictive(i: number, hour: number): void {
