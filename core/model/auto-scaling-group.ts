@@ -25,6 +25,7 @@ import type { LoadBalancer } from './load-balancer.ts';
 import type { RequestPath } from './request-path.ts';
 import { chooseInstancesToTerminate, type TerminationCandidate } from './autoscaling/termination.ts';
 import { rebalanceLaunchesAllowed, rebalancePlan, zoneForLaunch } from './autoscaling/az-balance.ts';
+import { clampCapacity } from './autoscaling/adjustment.ts';
 import { ALL_PROTECTED_MESSAGE, launchCause, rebalanceLaunchCause, rebalanceTerminateCause, unhealthyCause } from './autoscaling/activity.ts';
 import { Health, Lifecycle, Registration, type TargetTable } from './targets.ts';
 
@@ -144,10 +145,15 @@ export class AutoScalingGroup {
 
   /** Sets the desired capacity (clamped to [min, max]) and launches or terminates to reach it. */
   setDesired(desired: number, cause: string, subject = this.name): void {
-    const clamped = Math.max(this.minSize, Math.min(this.maxSize, desired));
+    const clamped = this.clamp(desired);
     if (clamped !== this.desired) this.log.add(this.engine.now, 'scaling', subject, cause);
     this.desired = clamped;
     this.reconcile();
+  }
+
+  /** A capacity brought into [minSize, maxSize]. */
+  clamp(capacity: number): number {
+    return clampCapacity(capacity, this.minSize, this.maxSize);
   }
 
   /** Changes min/max (scheduled actions); desired follows into the new range. */

@@ -141,7 +141,7 @@ export class ScalingController {
     const winner = combineDecisions(decisions.map((d) => d.decision));
     if (!winner || winner.desiredCapacity === current) return;
     const chosen = decisions.find((d) => d.decision === winner)!;
-    const target = Math.max(this.group.minSize, Math.min(this.group.maxSize, winner.desiredCapacity));
+    const target = this.group.clamp(winner.desiredCapacity);
     if (target === current) return;
     this.group.setDesired(target, alarmCause(nowS, chosen.alarm?.name ?? winner.policyName, winner.policyName, current, target), winner.policyName);
     if (chosen.entry.policy.type === 'SimpleScaling') {
@@ -190,8 +190,7 @@ export class ScalingController {
     const g = this.group;
     const from = g.desired;
     g.setLimits(action.minSize, action.maxSize);
-    const desired = action.desiredCapacity ?? Math.max(g.minSize, Math.min(g.maxSize, g.desired));
-    const to = Math.max(g.minSize, Math.min(g.maxSize, desired));
+    const to = g.clamp(action.desiredCapacity ?? g.desired);
     const cause = scheduledActionCause(now, { minSize: g.minSize, maxSize: g.maxSize, desiredCapacity: to }, from, to);
     if (to === from) {
       if (action.minSize !== null || action.maxSize !== null) this.log.add(now, 'scaling', action.name, cause);
