@@ -28,6 +28,7 @@ import { rebalanceLaunchesAllowed, rebalancePlan, zoneForLaunch } from './autosc
 import { clampCapacity } from './autoscaling/adjustment.ts';
 import { ALL_PROTECTED_MESSAGE, launchCause, rebalanceLaunchCause, rebalanceTerminateCause, unhealthyCause } from './autoscaling/activity.ts';
 import { Health, Lifecycle, Registration, type TargetTable } from './targets.ts';
+import { WarmPool } from './warm-pool.ts';
 
 /** How often the group checks instance health [inferred: AWS says "periodically"]. */
 export const GROUP_HEALTH_CHECK_INTERVAL_S = 10;
@@ -62,6 +63,7 @@ export class AutoScalingGroup {
   private rebalanceExtra = -1;
   /** The zone that AZRebalance will take an instance out of once the extra one is InService. */
   private rebalanceOutOf = -1;
+  private readonly pool: WarmPool;
   /** Called for every new instance (faults use it to fail instances launched into a failed zone). */
   onLaunch: (t: number) => void = () => {};
 
@@ -84,6 +86,7 @@ export class AutoScalingGroup {
     this.maxSize = asg.maxSize;
     this.launchHook = asg.lifecycleHooks?.find((h) => h.transition === 'autoscaling:EC2_INSTANCE_LAUNCHING');
     this.terminateHook = asg.lifecycleHooks?.find((h) => h.transition === 'autoscaling:EC2_INSTANCE_TERMINATING');
+    this.pool = new WarmPool(asg.warmPool, targets, engine);
     this.kBoot = engine.register((t) => this.booted(t));
     this.kHook = engine.register((t, stage) => this.hookDone(t, stage));
     this.kDrainEnd = engine.register((t, epoch) => {
@@ -118,12 +121,11 @@ export class AutoScalingGroup {
       this.log.add(0, 'health', targets.id(t), 'healthy');
       this.health.start(t);
     }
-    const pool = this.scenario.autoScaling.warmPool;
-    if (pool) {
-      for (let k = 0; k < this.poolTarget(); k++) {
+    if (this.pool.enabled) {
+      for (let k = 0; k < this.pool.targetSize(this.maxSize, this.desired); k++) {
         const t = this.add(this.zoneForLaunch());
         this.pending--;
-        this.park(t);
+        this.pool.park(t);
       }
     }
     this.lb.invalidate();
@@ -185,15 +187,10 @@ export class AutoScalingGroup {
     if (zone < 0) return false;
     const before = this.capacity();
     // A warm-pool instance starts faster; take one in the chosen zone if there is one, else any.
-    let fromPool = -1;
-    for (let t = 0; t < targets.count; t++) {
-      if (targets.lifecycle[t] === Lifecycle.Warmed && !this.impairedZones.has(targets.zone[t]!)) {
-        if (fromPool < 0 || (targets.zone[t] === zone && targets.zone[fromPool] !== zone)) fromPool = t;
-      }
-    }
+    const fromPool = this.pool.pick(zone, this.impairedZones);
     const now = this.engine.now;
     if (fromPool >= 0) {
-      this.unpark(fromPool);
+      this.pool.unpark(fromPool);
       targets.lifecycle[fromPool] = Lifecycle.Pending;
       this.pending++;
       this.log.add(now, 'warm_pool', targets.id(fromPool), 'leaves the warm pool (warm start)');
@@ -245,7 +242,7 @@ export class AutoScalingGroup {
   private booted(t: number): void {
     const targets = this.targets;
     if (targets.lifecycle[t] === Lifecycle.WarmedPending) {
-      this.park(t);
+      this.pool.park(t);
       return;
     }
     if (targets.lifecycle[t] !== Lifecycle.Pending) return;
@@ -339,11 +336,10 @@ export class AutoScalingGroup {
 
   private finishTermination(t: number): void {
     const targets = this.targets;
-    const pool = this.scenario.autoScaling.warmPool;
     const wasReplacing = targets.replacing[t] === 1;
     targets.replacing[t] = 0;
-    if (pool?.reuseOnScaleIn && !wasReplacing && this.poolSize() < this.poolTarget()) {
-      this.park(t);
+    if (this.pool.reuseOnScaleIn && !wasReplacing && this.pool.size() < this.pool.targetSize(this.maxSize, this.desired)) {
+      this.pool.park(t);
       this.log.add(this.engine.now, 'warm_pool', targets.id(t), 'returned to the warm pool');
     } else {
       this.markTerminated(t, 'terminated');
@@ -372,7 +368,7 @@ export class AutoScalingGroup {
   private markTerminated(t: number, cause: string): void {
     const targets = this.targets;
     const now = this.engine.now;
-    this.unpark(t);
+    this.pool.unpark(t);
     targets.lifecycle[t] = Lifecycle.Terminated;
     targets.terminateS[t] = now;
     targets.epoch[t]!++;
@@ -435,22 +431,8 @@ export class AutoScalingGroup {
     this.beginTermination(Number(victim), false);
   }
 
-  // Warm pool (AS-WP): pool size = (maxGroupPreparedCapacity ?? maxSize) − desired, at least minSize.
-  private poolTarget(): number {
-    const pool = this.scenario.autoScaling.warmPool;
-    if (!pool) return 0;
-    return Math.max(pool.minSize, (pool.maxGroupPreparedCapacity ?? this.maxSize) - this.desired);
-  }
-
-  private poolSize(): number {
-    const targets = this.targets;
-    let n = 0;
-    for (let t = 0; t < targets.count; t++) if (targets.lifecycle[t] === Lifecycle.Warmed || targets.lifecycle[t] === Lifecycle.WarmedPending) n++;
-    return n;
-  }
-
   private replenishPool(): void {
-    let missing = this.poolTarget() - this.poolSize();
+    let missing = this.pool.targetSize(this.maxSize, this.desired) - this.pool.size();
     while (missing-- > 0) {
       const zone = this.zoneForLaunch();
       if (zone < 0) return;
@@ -460,22 +442,6 @@ export class AutoScalingGroup {
       this.targets.lifecycle[t] = Lifecycle.WarmedPending;
       this.log.add(this.engine.now, 'warm_pool', this.targets.id(t), `launched into the warm pool in ${this.scenario.zones[zone]}`);
       this.engine.schedule(this.engine.now + this.bootTime(), this.kBoot, t);
-    }
-  }
-
-  /** Puts an instance in the warm pool, stopping its compute billing unless the pool runs. */
-  private park(t: number): void {
-    const targets = this.targets;
-    targets.lifecycle[t] = Lifecycle.Warmed;
-    targets.inServiceS[t] = NaN;
-    if (this.scenario.autoScaling.warmPool?.poolState !== 'Running') targets.unbilledSinceS[t] = this.engine.now;
-  }
-
-  private unpark(t: number): void {
-    const targets = this.targets;
-    if (!Number.isNaN(targets.unbilledSinceS[t]!)) {
-      targets.unbilledS[t]! += this.engine.now - targets.unbilledSinceS[t]!;
-      targets.unbilledSinceS[t] = NaN;
     }
   }
 
@@ -490,8 +456,7 @@ export class AutoScalingGroup {
     let seconds = 0;
     for (let i = 0; i < targets.count; i++) {
       const stop = Number.isNaN(targets.terminateS[i]!) ? endS : targets.terminateS[i]!;
-      const parked = Number.isNaN(targets.unbilledSinceS[i]!) ? 0 : endS - targets.unbilledSinceS[i]!;
-      seconds += stop - targets.launchS[i]! - targets.unbilledS[i]! - parked;
+      seconds += stop - targets.launchS[i]! - this.pool.unbilledSeconds(i, endS);
     }
     return seconds / 3600;
   }
