@@ -12,9 +12,10 @@ import type { Engine } from '../engine/engine.ts';
 import type { RandomStream } from '../engine/random.ts';
 import type { Fault, Scenario } from '../scenario/types.ts';
 import type { EventLog } from './event-log.ts';
-import type { AutoScalingGroup } from './auto-scaling-group.ts';
-import type { RequestPath } from './request-path.ts';
-import { Lifecycle, type TargetTable } from './targets.ts';
+import type { AutoScalingGroup } from './autoscaling/group.ts';
+import type { Servers } from './compute/servers.ts';
+import type { WorkDropper } from './target-group/target-group.ts';
+import { Lifecycle, type Instances } from './autoscaling/instances.ts';
 
 export class Faults {
   private readonly victims = new Map<number, number[]>();
@@ -25,16 +26,17 @@ export class Faults {
   constructor(
     private readonly engine: Engine,
     private readonly scenario: Scenario,
-    private readonly targets: TargetTable,
+    private readonly instances: Instances,
+    private readonly servers: Servers,
     private readonly group: AutoScalingGroup,
-    private readonly requests: RequestPath,
+    private readonly dropper: WorkDropper,
     private readonly stream: RandomStream,
     private readonly log: EventLog,
   ) {
     this.kStart = engine.register((i) => this.begin(i));
     this.kEnd = engine.register((i) => this.end(i));
     group.onLaunch = (t) => {
-      const fault = this.failedZones.get(targets.zone[t]!);
+      const fault = this.failedZones.get(instances.zone[t]!);
       if (fault !== undefined) {
         this.fail(t);
         this.victims.get(fault)!.push(t);
@@ -49,12 +51,12 @@ export class Faults {
   private begin(i: number): void {
     const f = this.scenario.faults[i]!;
     const now = this.engine.now;
-    const targets = this.targets;
+    const instances = this.instances;
     if (f.action === 'fail-zone') {
       const z = this.scenario.zones.indexOf(f.zone);
       const list: number[] = [];
-      for (let t = 0; t < targets.count; t++) {
-        if (targets.zone[t] === z && targets.lifecycle[t] !== Lifecycle.Terminated) {
+      for (let t = 0; t < instances.count; t++) {
+        if (instances.zone[t] === z && instances.lifecycle[t] !== Lifecycle.Terminated) {
           this.fail(t);
           list.push(t);
         }
@@ -67,12 +69,12 @@ export class Faults {
       const chosen = this.choose(f);
       this.victims.set(i, chosen);
       for (const t of chosen) {
-        const id = targets.id(t);
+        const id = instances.id(t);
         if (f.action === 'fail-target') {
           this.fail(t);
           this.log.add(now, 'fault', id, 'fail-target');
         } else if (f.action === 'slow-target') {
-          targets.slowFactor[t]! *= f.factor;
+          this.servers.slowFactor[instances.server[t]!]! *= f.factor;
           this.log.add(now, 'fault', id, `slow-target x${f.factor}`);
         } else {
           this.log.add(now, 'fault', id, 'terminate-target');
@@ -86,38 +88,39 @@ export class Faults {
   private end(i: number): void {
     const f = this.scenario.faults[i]!;
     const now = this.engine.now;
-    const targets = this.targets;
+    const instances = this.instances;
     const list = this.victims.get(i) ?? [];
     if (f.action === 'fail-zone') {
       const z = this.scenario.zones.indexOf(f.zone);
       this.failedZones.delete(z);
       this.group.impairedZones.delete(z);
-      for (const t of list) targets.failDepth[t]!--;
+      for (const t of list) this.servers.failDepth[instances.server[t]!]!--;
       this.log.add(now, 'fault', f.zone, 'recover-zone');
     } else if (f.action === 'fail-target') {
       for (const t of list) {
-        targets.failDepth[t]!--;
-        if (targets.lifecycle[t] !== Lifecycle.Terminated) this.log.add(now, 'fault', targets.id(t), 'recover-target');
+        this.servers.failDepth[instances.server[t]!]!--;
+        if (instances.lifecycle[t] !== Lifecycle.Terminated) this.log.add(now, 'fault', instances.id(t), 'recover-target');
       }
     } else if (f.action === 'slow-target') {
       for (const t of list) {
-        targets.slowFactor[t]! /= f.factor;
-        if (targets.lifecycle[t] !== Lifecycle.Terminated) this.log.add(now, 'fault', targets.id(t), 'recover-target');
+        this.servers.slowFactor[instances.server[t]!]! /= f.factor;
+        if (instances.lifecycle[t] !== Lifecycle.Terminated) this.log.add(now, 'fault', instances.id(t), 'recover-target');
       }
     }
   }
 
   private fail(t: number): void {
-    if (this.targets.failDepth[t]!++ === 0) this.requests.dropTargetWork(t, null);
+    const s = this.instances.server[t]!;
+    if (this.servers.failDepth[s]!++ === 0) this.dropper.dropServerWork(s, null);
   }
 
   /** `count` distinct InService instances (in the zone, if given), drawn without replacement. */
   private choose(f: Exclude<Fault, { action: 'fail-zone' }>): number[] {
-    const targets = this.targets;
+    const instances = this.instances;
     const z = f.zone === null ? -1 : this.scenario.zones.indexOf(f.zone);
     const pool: number[] = [];
-    for (let t = 0; t < targets.count; t++) {
-      if (targets.lifecycle[t] === Lifecycle.InService && (z < 0 || targets.zone[t] === z)) pool.push(t);
+    for (let t = 0; t < instances.count; t++) {
+      if (instances.lifecycle[t] === Lifecycle.InService && (z < 0 || instances.zone[t] === z)) pool.push(t);
     }
     const n = Math.min(f.count, pool.length);
     for (let k = 0; k < n; k++) {

@@ -17,10 +17,19 @@ import type { Sampler } from '../engine/distributions.ts';
 import type { RandomStream } from '../engine/random.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { ArrivalProcess } from './traffic.ts';
-import type { LoadBalancer } from './load-balancer.ts';
+import type { LoadBalancer } from './elb/load-balancer.ts';
 import type { Metrics } from './metrics.ts';
+import type { Servers } from './compute/servers.ts';
+import type { Members } from './target-group/members.ts';
+import type { CheckTransport } from './target-group/health-checks.ts';
+import type { WorkDropper } from './target-group/target-group.ts';
 import { DeadlineList, RequestFlag, RequestPool } from './requests.ts';
-import { Registration, type TargetTable } from './targets.ts';
+
+/** What the request path reports about servers: a draining server emptied; a health check was answered. */
+export interface ServerEvents {
+  serverIdle(server: number): void;
+  checkResponse(member: number, seq: number): void;
+}
 
 /** ALB's connect timeout to a target (ALB-TS). */
 export const CONNECT_TIMEOUT_S = 10;
@@ -28,7 +37,7 @@ export const CONNECT_TIMEOUT_S = 10;
 /** Worker time a health check takes once it has a slot [elbsim: a cheap health endpoint]. */
 export const HEALTH_CHECK_SERVICE_S = 0.001;
 
-export class RequestPath {
+export class RequestPath implements CheckTransport, WorkDropper {
   readonly pool = new RequestPool();
   /** Requests the client is still waiting for. */
   unanswered = 0;
@@ -43,13 +52,9 @@ export class RequestPath {
   private readonly kConnect: number;
   private readonly idleTimeoutS: number;
   private readonly connectTimeoutS: number;
-  private readonly concurrency: number;
-  private readonly queueLimit: number;
   private readonly clients: number;
-  /** Called when a draining target has finished its last request. */
-  onTargetIdle: (t: number) => void = () => {};
-  /** Called when a target answers a health check (see `enqueueHealthCheck`). */
-  onCheckResponse: (t: number, seq: number) => void = () => {};
+  /** Told when a draining server empties and when a health check is answered (wired once, by the world). */
+  events: ServerEvents | null = null;
 
   constructor(
     private readonly engine: Engine,
@@ -58,7 +63,8 @@ export class RequestPath {
     private readonly clientStream: RandomStream,
     private readonly service: Sampler,
     private readonly lb: LoadBalancer,
-    private readonly targets: TargetTable,
+    private readonly servers: Servers,
+    private readonly members: Members,
     private readonly metrics: Metrics,
     private readonly endS: number,
   ) {
@@ -66,8 +72,6 @@ export class RequestPath {
     this.connect = new DeadlineList(this.pool, 1);
     this.idleTimeoutS = scenario.loadBalancer.idleTimeoutS;
     this.connectTimeoutS = Math.min(CONNECT_TIMEOUT_S, this.idleTimeoutS);
-    this.concurrency = scenario.instance.concurrency;
-    this.queueLimit = scenario.instance.queueLimit;
     this.clients = scenario.traffic.clients;
     this.zoneRequests = new Float64Array(scenario.zones.length);
     this.kArrive = engine.register(() => this.arrive());
@@ -92,89 +96,95 @@ export class RequestPath {
     this.scheduleNextArrival();
     const client = Math.floor(this.clientStream.next() * this.clients);
     const node = this.lb.nodeFor(client, now);
-    const t = this.lb.route(node, client, now);
-    if (t < 0) {
+    const member = this.lb.route(node, client, now);
+    if (member < 0) {
       m.elb503++;
       return;
     }
-    const targets = this.targets;
-    targets.requests[t]!++;
-    this.zoneRequests[targets.zone[t]!]!++;
-    if (targets.failDepth[t]! > 0) {
+    const servers = this.servers;
+    const s = this.members.server[member]!;
+    servers.requests[s]!++;
+    this.members.requests[member]!++;
+    this.zoneRequests[servers.zone[s]!]!++;
+    if (servers.failDepth[s]! > 0) {
       // No connection can be made: the load balancer gives up after the connect timeout.
       const r = this.pool.alloc(now, node);
       this.unanswered++;
-      this.pool.target[r] = t;
+      this.pool.server[r] = s;
+      this.pool.member[r] = member;
       this.pool.flags[r] = RequestFlag.Outstanding;
-      this.lb.nodes[node]!.outstanding[t]!++;
+      this.members.outstanding[node]![member]!++;
       this.connect.append(r, now + this.connectTimeoutS);
       if (!this.connectTimerPending) this.armTimer(this.connect);
       return;
     }
-    const busy = targets.busy[t]!;
-    if (busy >= this.concurrency && targets.queueLen[t]! >= this.queueLimit) {
+    const busy = servers.busy[s]!;
+    const concurrency = servers.concurrency[s]!;
+    if (busy >= concurrency && servers.queueLen[s]! >= servers.queueLimit[s]!) {
       m.elb502++;
       return;
     }
     const pool = this.pool;
     const r = pool.alloc(now, node);
     this.unanswered++;
-    pool.target[r] = t;
+    pool.server[r] = s;
+    pool.member[r] = member;
     pool.flags[r] = RequestFlag.AtTarget | RequestFlag.Outstanding;
-    this.lb.nodes[node]!.outstanding[t]!++;
+    this.members.outstanding[node]![member]!++;
     this.idle.append(r, now + this.idleTimeoutS);
     if (!this.idleTimerPending) this.armTimer(this.idle);
-    if (busy < this.concurrency) this.startService(r, t, now);
-    else this.enqueue(r, t);
+    if (busy < concurrency) this.startService(r, s, now);
+    else this.enqueue(r, s);
   }
 
   /**
-   * A health check arrives at target t: it waits for a worker slot like any request and takes
-   * HEALTH_CHECK_SERVICE_S once served. Returns false if the target refuses the connection.
+   * A health check of member m arrives at its server s: it waits for a worker slot like any
+   * request and takes HEALTH_CHECK_SERVICE_S once served. Returns false if the server refuses the
+   * connection.
    */
-  enqueueHealthCheck(t: number, seq: number): boolean {
-    const targets = this.targets;
+  enqueueHealthCheck(m: number, s: number, seq: number): boolean {
+    const servers = this.servers;
     const now = this.engine.now;
-    const busy = targets.busy[t]!;
-    if (busy >= this.concurrency && targets.queueLen[t]! >= this.queueLimit) return false;
+    if (servers.full(s)) return false;
     const pool = this.pool;
     const r = pool.alloc(now, -1);
-    pool.target[r] = t;
+    pool.server[r] = s;
+    pool.member[r] = m;
     pool.tag[r] = seq;
     pool.flags[r] = RequestFlag.AtTarget | RequestFlag.HealthCheck;
-    if (busy < this.concurrency) this.startService(r, t, now);
-    else this.enqueue(r, t);
+    if (servers.busy[s]! < servers.concurrency[s]!) this.startService(r, s, now);
+    else this.enqueue(r, s);
     return true;
   }
 
-  private enqueue(r: number, t: number): void {
-    const targets = this.targets;
-    const tail = targets.queueTail[t]!;
+  private enqueue(r: number, s: number): void {
+    const servers = this.servers;
+    const tail = servers.queueTail[s]!;
     if (tail >= 0) this.pool.next[tail] = r;
-    else targets.queueHead[t] = r;
-    targets.queueTail[t] = r;
-    targets.queueLen[t]!++;
+    else servers.queueHead[s] = r;
+    servers.queueTail[s] = r;
+    servers.queueLen[s]!++;
   }
 
-  private startService(r: number, t: number, now: number): void {
-    const targets = this.targets;
-    targets.flushBusy(t, now);
-    targets.busy[t]!++;
+  private startService(r: number, s: number, now: number): void {
+    const servers = this.servers;
+    servers.flushBusy(s, now);
+    servers.busy[s]!++;
     const flags = (this.pool.flags[r]! |= RequestFlag.InService);
-    const s = flags & RequestFlag.HealthCheck ? HEALTH_CHECK_SERVICE_S : this.service() * targets.slowFactor[t]!;
-    this.engine.schedule(now + s, this.kComplete, r, this.pool.token[r]!);
+    const took = flags & RequestFlag.HealthCheck ? HEALTH_CHECK_SERVICE_S : this.service() * servers.slowFactor[s]!;
+    this.engine.schedule(now + took, this.kComplete, r, this.pool.token[r]!);
   }
 
   private complete(r: number, token: number): void {
     const pool = this.pool;
     if (pool.token[r] !== token || (pool.flags[r]! & RequestFlag.InService) === 0) return; // dropped by its target
     const now = this.engine.now;
-    const t = pool.target[r]!;
-    const targets = this.targets;
-    targets.flushBusy(t, now);
-    targets.busy[t]!--;
+    const s = pool.server[r]!;
+    const servers = this.servers;
+    servers.flushBusy(s, now);
+    servers.busy[s]!--;
     const flags = pool.flags[r]!;
-    if (flags & RequestFlag.HealthCheck) this.onCheckResponse(t, pool.tag[r]!);
+    if (flags & RequestFlag.HealthCheck) this.events!.checkResponse(pool.member[r]!, pool.tag[r]!);
     else if ((flags & RequestFlag.Answered) === 0) {
       this.metrics.recordOk(now - pool.arrivalS[r]!);
       this.unanswered--;
@@ -183,29 +193,27 @@ export class RequestPath {
     }
     pool.free(r);
     // Take the next live request from the queue.
-    let q = targets.queueHead[t]!;
+    let q = servers.queueHead[s]!;
     while (q >= 0) {
       const next = pool.next[q]!;
-      targets.queueHead[t] = next;
-      if (next < 0) targets.queueTail[t] = -1;
-      targets.queueLen[t]!--;
+      servers.queueHead[s] = next;
+      if (next < 0) servers.queueTail[s] = -1;
+      servers.queueLen[s]!--;
       if ((pool.flags[q]! & RequestFlag.Answered) === 0) {
-        this.startService(q, t, now);
+        this.startService(q, s, now);
         break;
       }
       pool.free(q); // the load balancer already timed it out
       q = next;
     }
-    if (targets.registration[t] === Registration.Draining && targets.busy[t] === 0 && targets.queueLen[t] === 0) {
-      this.onTargetIdle(t);
-    }
+    if (servers.draining[s]! > 0 && servers.busy[s] === 0 && servers.queueLen[s] === 0) this.events!.serverIdle(s);
   }
 
   private releaseOutstanding(r: number): void {
     const pool = this.pool;
     if (pool.flags[r]! & RequestFlag.Outstanding) {
       pool.flags[r]! &= ~RequestFlag.Outstanding;
-      this.lb.nodes[pool.node[r]!]!.outstanding[pool.target[r]!]!--;
+      this.members.outstanding[pool.node[r]!]![pool.member[r]!]!--;
     }
   }
 
@@ -243,37 +251,32 @@ export class RequestPath {
   }
 
   /**
-   * Target t drops everything it holds (it failed, was terminated, or its deregistration delay
-   * ran out). With `code`, the load balancer answers those requests now (502); without, they
-   * wait for their idle timeout (504), as with a target that stopped answering.
+   * Server s drops everything it holds (it failed, was terminated, or a deregistration delay ran
+   * out). With `code`, the load balancer answers those requests now (502); without, they wait for
+   * their idle timeout (504), as with a target that stopped answering.
    */
-  dropTargetWork(t: number, code: 502 | null): void {
+  dropServerWork(s: number, code: 502 | null): void {
     const pool = this.pool;
     const now = this.engine.now;
-    const targets = this.targets;
-    targets.flushBusy(t, now);
-    targets.busy[t] = 0;
-    targets.queueHead[t] = -1;
-    targets.queueTail[t] = -1;
-    targets.queueLen[t] = 0;
-    targets.epoch[t]!++;
+    const servers = this.servers;
+    servers.flushBusy(s, now);
+    servers.busy[s] = 0;
+    servers.queueHead[s] = -1;
+    servers.queueTail[s] = -1;
+    servers.queueLen[s] = 0;
+    servers.epoch[s]!++;
     const n = pool.highWater;
     for (let r = 0; r < n; r++) {
-      if (pool.target[r] !== t || (pool.flags[r]! & RequestFlag.AtTarget) === 0 || pool.token[r] === 0) continue;
+      if (pool.server[r] !== s || (pool.flags[r]! & RequestFlag.AtTarget) === 0 || pool.token[r] === 0) continue;
       pool.flags[r]! &= ~(RequestFlag.AtTarget | RequestFlag.InService);
       if (pool.flags[r]! & (RequestFlag.Answered | RequestFlag.HealthCheck)) pool.free(r); // a lost check fails by its timeout
       else if (code !== null) this.answer(r, code);
     }
-    // Connection attempts to a failed target that is now gone fail at once as well.
+    // Connection attempts to a failed server that is now gone fail at once as well.
     if (code !== null) {
       for (let r = 0; r < n; r++) {
-        if (pool.target[r] === t && pool.list[r] === 1 && pool.token[r] !== 0) this.answer(r, code);
+        if (pool.server[r] === s && pool.list[r] === 1 && pool.token[r] !== 0) this.answer(r, code);
       }
     }
-  }
-
-  /** Requests at target t (queued or in service), for draining. */
-  holds(t: number): boolean {
-    return this.targets.busy[t]! > 0 || this.targets.queueLen[t]! > 0;
   }
 }

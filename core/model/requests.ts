@@ -7,6 +7,7 @@
  * target queue (`next`) and on one deadline list (`prev`/`listNext`), both intrusive linked
  * lists, so every operation is O(1).
  */
+import { grown, nextCapacity } from './table.ts';
 
 export const enum RequestFlag {
   /** Queued at or being served by a target. */
@@ -23,7 +24,9 @@ export const enum RequestFlag {
 export class RequestPool {
   arrivalS: Float64Array;
   deadlineS: Float64Array;
-  target: Int32Array;
+  /** The server holding the request, and the target-group member it was routed to. */
+  server: Int32Array;
+  member: Int32Array;
   node: Int32Array;
   /** Next request in the same target queue, or in the free list. */
   next: Int32Array;
@@ -44,7 +47,8 @@ export class RequestPool {
   constructor(private capacity = 1024) {
     this.arrivalS = new Float64Array(capacity);
     this.deadlineS = new Float64Array(capacity);
-    this.target = new Int32Array(capacity);
+    this.server = new Int32Array(capacity);
+    this.member = new Int32Array(capacity);
     this.node = new Int32Array(capacity);
     this.next = new Int32Array(capacity);
     this.prev = new Int32Array(capacity);
@@ -70,7 +74,8 @@ export class RequestPool {
     }
     this.arrivalS[r] = arrivalS;
     this.node[r] = node;
-    this.target[r] = -1;
+    this.server[r] = -1;
+    this.member[r] = -1;
     this.next[r] = -1;
     this.list[r] = -1;
     this.flags[r] = 0;
@@ -89,33 +94,19 @@ export class RequestPool {
   }
 
   private grow(): void {
-    const cap = this.capacity * 2;
-    const f64 = (a: Float64Array) => {
-      const n = new Float64Array(cap);
-      n.set(a);
-      return n;
-    };
-    const i32 = (a: Int32Array) => {
-      const n = new Int32Array(cap);
-      n.set(a);
-      return n;
-    };
-    this.arrivalS = f64(this.arrivalS);
-    this.deadlineS = f64(this.deadlineS);
-    this.target = i32(this.target);
-    this.node = i32(this.node);
-    this.next = i32(this.next);
-    this.prev = i32(this.prev);
-    this.listNext = i32(this.listNext);
-    this.token = i32(this.token);
-    this.tag = i32(this.tag);
-    const l = new Int8Array(cap);
-    l.set(this.list);
-    this.list = l;
-    const fl = new Uint8Array(cap);
-    fl.set(this.flags);
-    this.flags = fl;
-    this.capacity = cap;
+    const n = (this.capacity = nextCapacity(this.capacity));
+    this.arrivalS = grown(this.arrivalS, n);
+    this.deadlineS = grown(this.deadlineS, n);
+    this.server = grown(this.server, n);
+    this.member = grown(this.member, n);
+    this.node = grown(this.node, n);
+    this.next = grown(this.next, n);
+    this.prev = grown(this.prev, n);
+    this.listNext = grown(this.listNext, n);
+    this.list = grown(this.list, n);
+    this.flags = grown(this.flags, n);
+    this.token = grown(this.token, n);
+    this.tag = grown(this.tag, n);
   }
 }
 

@@ -19,7 +19,7 @@
  */
 import type { Engine } from '../engine/engine.ts';
 import type { PredictiveScalingPolicy, ScalingPolicy, Scenario, ScheduledAction } from '../scenario/types.ts';
-import type { AutoScalingGroup } from './auto-scaling-group.ts';
+import type { AutoScalingGroup } from './autoscaling/group.ts';
 import type { EventLog } from './event-log.ts';
 import { Alarm, targetTrackingAlarms, predefinedMetricSpec, type AlarmEvaluation } from './cloudwatch/index.ts';
 import type { CloudWatchPublisher } from './cloudwatch/publisher.ts';
@@ -28,7 +28,7 @@ import { aggregateMetric, simpleScalingDecision, stepScalingDecision } from './a
 import { alarmCause, predictiveCause, scheduledActionCause, targetTrackingAlarmName } from './autoscaling/activity.ts';
 import { nextActionS } from './autoscaling/cron.ts';
 import { forecastCapacity, historyHoursAt, predictiveActionTimeS, predictiveDesired } from './autoscaling/predictive.ts';
-import { Lifecycle, type TargetTable } from './targets.ts';
+import { Lifecycle, type Instances } from './autoscaling/instances.ts';
 
 interface PolicyAlarms {
   policy: ScalingPolicy;
@@ -58,7 +58,7 @@ export class ScalingController {
     private readonly scenario: Scenario,
     private readonly group: AutoScalingGroup,
     private readonly cloudWatch: CloudWatchPublisher,
-    private readonly targets: TargetTable,
+    private readonly instances: Instances,
     private readonly log: EventLog,
   ) {
     const store = cloudWatch.store;
@@ -152,7 +152,7 @@ export class ScalingController {
 
   /** Pending instances and InService ones still in their warm-up. */
   private warmingCapacity(nowS: number): number {
-    const t = this.targets;
+    const t = this.instances;
     let n = 0;
     for (let i = 0; i < t.count; i++) {
       const s = t.lifecycle[i];
@@ -163,7 +163,7 @@ export class ScalingController {
 
   /** Simple scaling's cooldown starts when its activity's last instance finishes (AS-COOL). */
   private activityDone(): void {
-    const t = this.targets;
+    const t = this.instances;
     for (let i = 0; i < t.count; i++) {
       const s = t.lifecycle[i];
       if (s === Lifecycle.Pending || s === Lifecycle.PendingWait || s === Lifecycle.Terminating || s === Lifecycle.TerminatingWait) return;

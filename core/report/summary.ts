@@ -4,35 +4,37 @@
  */
 import type { Scenario } from '../scenario/types.ts';
 import type { Metrics } from '../model/metrics.ts';
-import type { AutoScalingGroup } from '../model/auto-scaling-group.ts';
-import type { TargetTable } from '../model/targets.ts';
+import type { AutoScalingGroup } from '../model/autoscaling/group.ts';
+import type { Instances } from '../model/autoscaling/instances.ts';
+import type { Servers } from '../model/compute/servers.ts';
 import type { Summary } from './types.ts';
 
 export interface SummaryInput {
   scenario: Scenario;
   seed: number;
   metrics: Metrics;
-  targets: TargetTable;
+  instances: Instances;
+  servers: Servers;
   fleet: AutoScalingGroup;
   zoneRequests: Float64Array;
   inFlightAtEnd: number;
 }
 
 export function buildSummary(input: SummaryInput): Summary {
-  const { scenario, metrics: m, targets, fleet } = input;
+  const { scenario, metrics: m, instances, servers, fleet } = input;
   const histogram = m.totalHistogram;
   const q = (p: number) => (m.total.ok > 0 ? histogram.quantile(p) : 0);
   const instanceHours = fleet.instanceHours(scenario.durationS);
   const zones: Summary['zones'] = {};
   scenario.zones.forEach((z, i) => (zones[z] = { requests: input.zoneRequests[i]! }));
   const list: Summary['targets'] = [];
-  for (let t = 0; t < targets.count; t++) {
-    const gone = targets.terminateS[t]!;
+  for (let t = 0; t < instances.count; t++) {
+    const gone = instances.terminateS[t]!;
     list.push({
-      id: targets.id(t),
-      zone: scenario.zones[targets.zone[t]!]!,
-      requests: targets.requests[t]!,
-      launchS: targets.launchS[t]!,
+      id: instances.id(t),
+      zone: scenario.zones[instances.zone[t]!]!,
+      requests: servers.requests[instances.server[t]!]!,
+      launchS: instances.launchS[t]!,
       terminateS: Number.isNaN(gone) ? null : gone,
     });
   }

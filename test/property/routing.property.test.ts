@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createSimulation } from '../../core/index.ts';
-import type { RouteObservation } from '../../core/model/load-balancer.ts';
+import type { RouteObservation } from '../../core/model/elb/load-balancer.ts';
 import type { Algorithm, Fault, Scenario } from '../../core/scenario/types.ts';
 import { buildScenario, fixedFleet } from '../support/build.ts';
 

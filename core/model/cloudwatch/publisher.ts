@@ -14,11 +14,14 @@
  * A datapoint is stamped with the start of the interval it covers and becomes visible
  * `publicationDelayS` after that interval ends [observed: about a minute; a parameter].
  */
+import { grown } from '../table.ts';
 import type { Scenario } from '../../scenario/types.ts';
-import type { AutoScalingGroup } from '../auto-scaling-group.ts';
+import type { AutoScalingGroup } from '../autoscaling/group.ts';
 import type { Counts, Metrics } from '../metrics.ts';
 import type { RequestPath } from '../request-path.ts';
-import { Health, Lifecycle, Registration, type TargetTable } from '../targets.ts';
+import { Lifecycle, type Instances } from '../autoscaling/instances.ts';
+import type { Servers } from '../compute/servers.ts';
+import type { TargetGroup } from '../target-group/target-group.ts';
 import { MetricStore, metricKey } from './metric-store.ts';
 import { Histogram } from '../../report/histogram.ts';
 
@@ -51,7 +54,9 @@ export class CloudWatchPublisher {
 
   constructor(
     private readonly scenario: Scenario,
-    private readonly targets: TargetTable,
+    private readonly instances: Instances,
+    private readonly servers: Servers,
+    private readonly targetGroup: TargetGroup,
     private readonly metrics: Metrics,
     private readonly requests: RequestPath,
     private readonly group: AutoScalingGroup,
@@ -86,14 +91,7 @@ export class CloudWatchPublisher {
     const alb = ns === 'AWS/ApplicationELB';
 
     // Health, every minute, one sample per node.
-    let healthy = 0;
-    let unhealthy = 0;
-    const t = this.targets;
-    for (let i = 0; i < t.count; i++) {
-      if (t.registration[i] !== Registration.Registered) continue;
-      if (t.health[i] === Health.Healthy) healthy++;
-      else if (t.health[i] === Health.Unhealthy) unhealthy++;
-    }
+    const { healthy, unhealthy } = this.targetGroup.hostCounts();
     const nodes = this.scenario.zones.length;
     put(ns, 'HealthyHostCount', { sum: healthy * nodes, sampleCount: nodes, min: healthy, max: healthy });
     put(ns, 'UnHealthyHostCount', { sum: unhealthy * nodes, sampleCount: nodes, min: unhealthy, max: unhealthy });
@@ -137,25 +135,28 @@ export class CloudWatchPublisher {
 
   /** CPU and network per instance and for the group over the monitoring interval that ends now. */
   private publishInstances(nowS: number): void {
-    const t = this.targets;
+    const t = this.instances;
+    const servers = this.servers;
     const from = this.cpuWindowStartS;
     const visible = nowS + this.publicationDelayS;
     if (this.cpuMark.length < t.capacity) {
-      this.cpuMark = grow(this.cpuMark, t.capacity);
-      this.requestMark = grow(this.requestMark, t.capacity);
+      this.cpuMark = grown(this.cpuMark, t.capacity);
+      this.requestMark = grown(this.requestMark, t.capacity);
     }
-    const { concurrency, idleCpu } = this.scenario.instance;
+    const { idleCpu } = this.scenario.instance;
     const cpu = { sum: 0, min: Infinity, max: -Infinity };
     let bytesIn = 0;
     let bytesOut = 0;
     let n = 0;
     for (let i = 0; i < t.count; i++) {
       const inService = t.lifecycle[i] === Lifecycle.InService;
-      if (inService) t.flushBusy(i, nowS);
-      const busy = t.busyIntegral[i]! - this.cpuMark[i]!;
-      const served = t.requests[i]! - this.requestMark[i]!;
-      this.cpuMark[i] = t.busyIntegral[i]!;
-      this.requestMark[i] = t.requests[i]!;
+      const s = t.server[i]!;
+      if (inService) servers.flushBusy(s, nowS);
+      const busy = servers.busyIntegral[s]! - this.cpuMark[i]!;
+      const served = servers.requests[s]! - this.requestMark[i]!;
+      this.cpuMark[i] = servers.busyIntegral[s]!;
+      this.requestMark[i] = servers.requests[s]!;
+      const concurrency = servers.concurrency[s]!;
       if (!inService) continue;
       const since = Math.max(from, t.inServiceS[i]!);
       const value = since < nowS ? idleCpu + ((100 - idleCpu) * busy) / (concurrency * (nowS - since)) : idleCpu;
@@ -178,10 +179,4 @@ export class CloudWatchPublisher {
     }
     this.cpuWindowStartS = nowS;
   }
-}
-
-function grow(a: Float64Array, capacity: number): Float64Array {
-  const b = new Float64Array(capacity);
-  b.set(a);
-  return b;
 }

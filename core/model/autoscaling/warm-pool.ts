@@ -4,14 +4,14 @@
  * group scales out. The pool holds (MaxGroupPreparedCapacity, else MaxSize) − desired
  * instances, at least its MinSize. Only a Running pool's instances are billed for compute.
  */
-import type { Engine } from '../engine/engine.ts';
-import type { WarmPool as WarmPoolSpec } from '../scenario/types.ts';
-import { Lifecycle, type TargetTable } from './targets.ts';
+import type { Engine } from '../../engine/engine.ts';
+import type { WarmPool as WarmPoolSpec } from '../../scenario/types.ts';
+import { Lifecycle, type Instances } from './instances.ts';
 
 export class WarmPool {
   constructor(
     private readonly spec: WarmPoolSpec | null | undefined,
-    private readonly targets: TargetTable,
+    private readonly instances: Instances,
     private readonly engine: Engine,
   ) {}
 
@@ -31,7 +31,7 @@ export class WarmPool {
 
   /** Instances in the pool or booting into it. */
   size(): number {
-    const t = this.targets;
+    const t = this.instances;
     let n = 0;
     for (let i = 0; i < t.count; i++) if (t.lifecycle[i] === Lifecycle.Warmed || t.lifecycle[i] === Lifecycle.WarmedPending) n++;
     return n;
@@ -39,7 +39,7 @@ export class WarmPool {
 
   /** A parked instance to start, preferably in `zone`, never in an impaired zone; -1 if none. */
   pick(zone: number, impairedZones: ReadonlySet<number>): number {
-    const t = this.targets;
+    const t = this.instances;
     let chosen = -1;
     for (let i = 0; i < t.count; i++) {
       if (t.lifecycle[i] !== Lifecycle.Warmed || impairedZones.has(t.zone[i]!)) continue;
@@ -50,7 +50,7 @@ export class WarmPool {
 
   /** Parks an instance, stopping its compute billing unless the pool runs. */
   park(i: number): void {
-    const t = this.targets;
+    const t = this.instances;
     t.lifecycle[i] = Lifecycle.Warmed;
     t.inServiceS[i] = NaN;
     if (this.spec?.poolState !== 'Running') t.unbilledSinceS[i] = this.engine.now;
@@ -58,7 +58,7 @@ export class WarmPool {
 
   /** Takes an instance out of the pool (to start it, or to terminate it): billing resumes. */
   unpark(i: number): void {
-    const t = this.targets;
+    const t = this.instances;
     if (!Number.isNaN(t.unbilledSinceS[i]!)) {
       t.unbilledS[i]! += this.engine.now - t.unbilledSinceS[i]!;
       t.unbilledSinceS[i] = NaN;
@@ -67,7 +67,7 @@ export class WarmPool {
 
   /** Seconds instance i was not billed for compute up to `endS`. */
   unbilledSeconds(i: number, endS: number): number {
-    const t = this.targets;
+    const t = this.instances;
     const parkedNow = Number.isNaN(t.unbilledSinceS[i]!) ? 0 : endS - t.unbilledSinceS[i]!;
     return t.unbilledS[i]! + parkedNow;
   }

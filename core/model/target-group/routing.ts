@@ -9,8 +9,8 @@
  * Slow start (ALB-TG): a target in slow start is accepted with probability equal to its ramp
  * weight t / duration, which makes its expected share grow linearly to its fair share.
  */
-import type { Algorithm } from '../scenario/types.ts';
-import type { RandomStream } from '../engine/random.ts';
+import type { Algorithm } from '../../scenario/types.ts';
+import type { RandomStream } from '../../engine/random.ts';
 
 export interface RoutingView {
   /** Eligible targets of the node and how many there are. */

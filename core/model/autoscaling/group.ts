@@ -1,0 +1,419 @@
+/**
+ * The EC2 Auto Scaling group: it holds the number of instances at the desired capacity, and
+ * carries each instance through its lifecycle (AS-LC, aws-behaviour §6.2–6.14).
+ *
+ * Launch: Pending for the boot time (a warm-pool instance only for its warm-start time), then
+ * Pending:Wait while a launch lifecycle hook runs, then registered with the group's target
+ * groups and InService (the health-check grace period and the instance warm-up start here). A
+ * launch goes to the zone with the fewest instances among the zones that can launch (AS-BEN,
+ * AS-AZDIST). Scale-in: the victim is chosen by zone balance, then the termination policies
+ * (AS-TERM); protected instances are skipped (AS-PROT). It is Terminating while every target
+ * group drains it, then Terminating:Wait for a termination hook, then Terminated (or back to the
+ * warm pool). EC2-dead instances are replaced at once. ELB health replacement
+ * (health-replacement.ts), AZ rebalancing (rebalance.ts), the warm pool (warm-pool.ts) and
+ * billing (billing.ts) are their own modules; registration and draining belong to the target
+ * groups, reached through their ports.
+ */
+import type { Engine } from '../../engine/engine.ts';
+import type { Sampler } from '../../engine/distributions.ts';
+import type { RandomStream } from '../../engine/random.ts';
+import type { LifecycleHook, Scenario, SuspendableProcess } from '../../scenario/types.ts';
+import type { EventLog } from '../event-log.ts';
+import type { Servers } from '../compute/servers.ts';
+import { Health, type Members } from '../target-group/members.ts';
+import type { TargetGroup, TargetSource, WorkDropper } from '../target-group/target-group.ts';
+import { chooseInstancesToTerminate, type TerminationCandidate } from './termination.ts';
+import { zoneForLaunch } from './az-balance.ts';
+import { clampCapacity } from './adjustment.ts';
+import { ALL_PROTECTED_MESSAGE, launchCause } from './activity.ts';
+import { Lifecycle, type Instances } from './instances.ts';
+import { WarmPool } from './warm-pool.ts';
+import { AzRebalance } from './rebalance.ts';
+import { HealthReplacement } from './health-replacement.ts';
+import { instanceHours } from './billing.ts';
+
+const enum HookStage {
+  Launch = 0,
+  Terminate = 1,
+}
+
+export interface GroupWiring {
+  engine: Engine;
+  scenario: Scenario;
+  instances: Instances;
+  servers: Servers;
+  members: Members;
+  /** The target groups the group's instances register with. */
+  targetGroups: TargetGroup[];
+  dropper: WorkDropper;
+  log: EventLog;
+  bootTime: Sampler;
+  warmStartTime: Sampler;
+  random: RandomStream;
+}
+
+export class AutoScalingGroup implements TargetSource {
+  readonly name: string;
+  desired: number;
+  minSize: number;
+  maxSize: number;
+  inService = 0;
+  pending = 0;
+  capacityMin = Infinity;
+  capacityMax = 0;
+  /** Zones where launches fail (an impaired zone); set by faults. */
+  readonly impairedZones = new Set<number>();
+  /** Instance warm-up applied to new instances (excluded from the group's metrics until over). */
+  warmupS = 0;
+  /** Called when an instance finishes launching (InService) or terminating; simple scaling's cooldown waits for these. */
+  onActivityDone: () => void = () => {};
+  /** Called for every new instance (faults use it to fail instances launched into a failed zone). */
+  onLaunch: (t: number) => void = () => {};
+  readonly rebalance: AzRebalance;
+  private readonly kBoot: number;
+  private readonly kHook: number;
+  private readonly launchHook: LifecycleHook | undefined;
+  private readonly terminateHook: LifecycleHook | undefined;
+  private readonly pool: WarmPool;
+  private readonly healthReplacement: HealthReplacement;
+  /** This group's source number in each of its target groups. */
+  private readonly sourceIn: number[];
+  private readonly engine: Engine;
+  private readonly scenario: Scenario;
+  private readonly instances: Instances;
+  private readonly log: EventLog;
+
+  constructor(private readonly wiring: GroupWiring) {
+    const { engine, scenario, instances, log } = wiring;
+    this.engine = engine;
+    this.scenario = scenario;
+    this.instances = instances;
+    this.log = log;
+    const asg = scenario.autoScaling;
+    this.name = 'asg';
+    this.desired = asg.desiredCapacity;
+    this.minSize = asg.minSize;
+    this.maxSize = asg.maxSize;
+    this.launchHook = asg.lifecycleHooks?.find((h) => h.transition === 'autoscaling:EC2_INSTANCE_LAUNCHING');
+    this.terminateHook = asg.lifecycleHooks?.find((h) => h.transition === 'autoscaling:EC2_INSTANCE_TERMINATING');
+    this.pool = new WarmPool(asg.warmPool, instances, engine);
+    this.rebalance = new AzRebalance(this, instances, engine, scenario, log);
+    this.healthReplacement = new HealthReplacement(this, instances, engine, scenario.autoScaling, log);
+    this.sourceIn = wiring.targetGroups.map((tg) => tg.attach(this));
+    this.kBoot = engine.register((t) => this.booted(t));
+    this.kHook = engine.register((t, stage) => this.hookDone(t, stage));
+  }
+
+  /** The running system at time 0, plus a full warm pool. */
+  start(): void {
+    const perZone = this.scenario.autoScaling.initialInstancesPerZone;
+    const zones = perZone ? this.scenario.zones.flatMap((z, i) => Array<number>(perZone[z] ?? 0).fill(i)) : [];
+    const instances = this.instances;
+    for (let k = 0; k < this.desired; k++) {
+      const t = this.add(zones[k] ?? this.zoneForLaunch());
+      this.pending--;
+      instances.lifecycle[t] = Lifecycle.InService;
+      instances.inServiceS[t] = 0;
+      instances.protectedFromScaleIn[t] = this.scenario.autoScaling.newInstancesProtectedFromScaleIn ? 1 : 0;
+      this.inService++;
+      this.log.add(0, 'in_service', instances.id(t));
+      this.registerEverywhere(t, true);
+    }
+    if (this.pool.enabled) {
+      for (let k = 0; k < this.pool.targetSize(this.maxSize, this.desired); k++) {
+        const t = this.add(this.zoneForLaunch());
+        this.pending--;
+        this.pool.park(t);
+      }
+    }
+    this.observeCapacity();
+    if (this.scenario.autoScaling.healthCheckType === 'ELB') this.healthReplacement.start();
+  }
+
+  /** Instances that count toward desired capacity: launching, InService, and those being replaced. */
+  capacity(): number {
+    const instances = this.instances;
+    let n = 0;
+    for (let t = 0; t < instances.count; t++) {
+      const s = instances.lifecycle[t];
+      if (s === Lifecycle.Pending || s === Lifecycle.PendingWait || s === Lifecycle.InService) n++;
+      else if ((s === Lifecycle.Terminating || s === Lifecycle.TerminatingWait) && instances.replacing[t]) n++;
+    }
+    return this.rebalance.extra >= 0 ? n - 1 : n;
+  }
+
+  /** Sets the desired capacity (clamped to [min, max]) and launches or terminates to reach it. */
+  setDesired(desired: number, cause: string, subject = this.name): void {
+    const clamped = this.clamp(desired);
+    if (clamped !== this.desired) this.log.add(this.engine.now, 'scaling', subject, cause);
+    this.desired = clamped;
+    this.reconcile();
+  }
+
+  /** A capacity brought into [minSize, maxSize]. */
+  clamp(capacity: number): number {
+    return clampCapacity(capacity, this.minSize, this.maxSize);
+  }
+
+  /** Changes min/max (scheduled actions); desired follows into the new range. */
+  setLimits(minSize: number | null, maxSize: number | null): void {
+    if (minSize !== null) this.minSize = minSize;
+    if (maxSize !== null) this.maxSize = maxSize;
+  }
+
+  /**
+   * Launches or scales in until the capacity matches the desired capacity. `replacing`: the
+   * desired capacity did not change, an instance went missing (the activity says so).
+   */
+  reconcile(replacing = false): void {
+    let diff = this.desired - this.capacity();
+    while (diff > 0 && this.launch(replacing)) diff--;
+    if (diff < 0 && !this.suspended('Terminate')) this.scaleIn(-diff);
+  }
+
+  /** Whether an Auto Scaling process is suspended (AS-SUSP). */
+  suspended(process: SuspendableProcess): boolean {
+    return this.scenario.autoScaling.suspendedProcesses?.includes(process) ?? false;
+  }
+
+  /** Whether a target group of the group reports instance t unhealthy (health-check type ELB). */
+  unhealthyByElb(t: number): boolean {
+    const members = this.wiring.members;
+    const server = this.instances.server[t]!;
+    return this.wiring.targetGroups.some((tg) => {
+      const m = tg.memberOf(server);
+      return m >= 0 && members.health[m] === Health.Unhealthy;
+    });
+  }
+
+  /** Launches one instance (from the warm pool if it has one); false if no zone can launch. */
+  private launch(replacing: boolean): boolean {
+    if (this.suspended('Launch')) return false;
+    const instances = this.instances;
+    const zone = this.zoneForLaunch();
+    if (zone < 0) return false;
+    const before = this.capacity();
+    // A warm-pool instance starts faster; take one in the chosen zone if there is one, else any.
+    const fromPool = this.pool.pick(zone, this.impairedZones);
+    const now = this.engine.now;
+    if (fromPool >= 0) {
+      this.pool.unpark(fromPool);
+      instances.lifecycle[fromPool] = Lifecycle.Pending;
+      this.pending++;
+      this.log.add(now, 'warm_pool', instances.id(fromPool), 'leaves the warm pool (warm start)');
+      this.engine.schedule(now + this.wiring.warmStartTime(), this.kBoot, fromPool);
+      this.replenishPool();
+    } else {
+      const t = this.add(zone);
+      this.engine.schedule(now + this.wiring.bootTime(), this.kBoot, t);
+    }
+    if (replacing) this.log.add(now, 'scaling', this.name, launchCause(now, before, before + 1));
+    return true;
+  }
+
+  /** A new instance and its server, Pending; counted as pending and announced. */
+  add(zone: number): number {
+    const t = this.newInstance(zone);
+    this.pending++;
+    this.log.add(this.engine.now, 'launch', this.instances.id(t), this.scenario.zones[zone]!);
+    this.onLaunch(t);
+    return t;
+  }
+
+  private newInstance(zone: number): number {
+    const { concurrency, queueLimit } = this.scenario.instance;
+    const now = this.engine.now;
+    const server = this.wiring.servers.add(zone, concurrency, queueLimit, now);
+    return this.instances.add(server, zone, now);
+  }
+
+  /** Boots instance t (a new launch, or AZRebalance's extra one) for the boot time. */
+  boot(t: number): void {
+    this.engine.schedule(this.engine.now + this.wiring.bootTime(), this.kBoot, t);
+  }
+
+  /** The zone with the fewest instances among those that can launch (AS-BEN); -1 if none can. */
+  zoneForLaunch(): number {
+    const zone = zoneForLaunch(this.availableZoneCounts(), this.availableZones());
+    return zone === null ? -1 : this.scenario.zones.indexOf(zone);
+  }
+
+  /** The group's zones that can launch now, in the group's order. */
+  private availableZones(): string[] {
+    return this.scenario.zones.filter((_, z) => !this.impairedZones.has(z));
+  }
+
+  /** Instances that count toward capacity, per zone that can launch now. */
+  availableZoneCounts(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const zone of this.availableZones()) counts[zone] = 0;
+    const instances = this.instances;
+    for (let t = 0; t < instances.count; t++) {
+      const s = instances.lifecycle[t];
+      const zone = this.scenario.zones[instances.zone[t]!]!;
+      if ((s === Lifecycle.Pending || s === Lifecycle.PendingWait || s === Lifecycle.InService) && zone in counts) counts[zone]!++;
+    }
+    return counts;
+  }
+
+  private booted(t: number): void {
+    const instances = this.instances;
+    if (instances.lifecycle[t] === Lifecycle.WarmedPending) {
+      this.pool.park(t);
+      return;
+    }
+    if (instances.lifecycle[t] !== Lifecycle.Pending) return;
+    if (this.launchHook) this.waitForHook(t, this.launchHook, HookStage.Launch);
+    else this.goInService(t);
+  }
+
+  private waitForHook(t: number, hook: LifecycleHook, stage: HookStage): void {
+    const instances = this.instances;
+    instances.lifecycle[t] = stage === HookStage.Launch ? Lifecycle.PendingWait : Lifecycle.TerminatingWait;
+    const completes = hook.completesAfterS !== null && hook.completesAfterS <= hook.heartbeatTimeoutS;
+    const wait = completes ? hook.completesAfterS! : hook.heartbeatTimeoutS;
+    this.log.add(this.engine.now, 'lifecycle_hook', instances.id(t), `${hook.name}: waiting (${completes ? 'completes' : 'heartbeat timeout'} after ${wait} s)`);
+    instances.hookCompletes[t] = completes ? 1 : 0;
+    this.engine.schedule(this.engine.now + wait, this.kHook, t, stage);
+  }
+
+  private hookDone(t: number, stage: HookStage): void {
+    const instances = this.instances;
+    const hook = stage === HookStage.Launch ? this.launchHook! : this.terminateHook!;
+    const expected = stage === HookStage.Launch ? Lifecycle.PendingWait : Lifecycle.TerminatingWait;
+    if (instances.lifecycle[t] !== expected) return;
+    const result = instances.hookCompletes[t] === 1 ? 'CONTINUE' : hook.defaultResult;
+    this.log.add(this.engine.now, 'lifecycle_hook', instances.id(t), `${hook.name}: ${result}`);
+    if (stage === HookStage.Terminate) this.finishTermination(t);
+    else if (result === 'CONTINUE') this.goInService(t);
+    else this.terminateNow(t, 'launch lifecycle action abandoned'); // and replaced (AS-HOOK)
+  }
+
+  private goInService(t: number): void {
+    const instances = this.instances;
+    const now = this.engine.now;
+    instances.lifecycle[t] = Lifecycle.InService;
+    instances.inServiceS[t] = now;
+    instances.warmupEndS[t] = now + this.warmupS;
+    instances.protectedFromScaleIn[t] = this.scenario.autoScaling.newInstancesProtectedFromScaleIn ? 1 : 0;
+    this.pending--;
+    this.inService++;
+    this.log.add(now, 'in_service', instances.id(t));
+    this.registerEverywhere(t, false);
+    this.observeCapacity();
+    this.rebalance.inService(t);
+    this.onActivityDone();
+  }
+
+  private registerEverywhere(t: number, healthyAtOnce: boolean): void {
+    const server = this.instances.server[t]!;
+    this.wiring.targetGroups.forEach((tg, k) => tg.register(tg.memberFor(server, t, this.sourceIn[k]!), healthyAtOnce));
+  }
+
+  /** Scale-in by `count`: zone balance, termination policies, protection. */
+  private scaleIn(count: number): void {
+    const instances = this.instances;
+    const candidates: TerminationCandidate[] = [];
+    for (let t = 0; t < instances.count; t++) {
+      if (instances.lifecycle[t] !== Lifecycle.InService || t === this.rebalance.extra) continue;
+      candidates.push({ id: String(t), zone: this.scenario.zones[instances.zone[t]!]!, launchS: instances.launchS[t]!, protectedFromScaleIn: instances.protectedFromScaleIn[t] === 1 });
+    }
+    const chosen = this.chooseToTerminate(candidates, count);
+    if (chosen.length < count) this.log.add(this.engine.now, 'scaling', this.name, ALL_PROTECTED_MESSAGE);
+    for (const id of chosen) this.beginTermination(Number(id), false);
+  }
+
+  /** The instances the termination policies pick among `candidates`. */
+  chooseToTerminate(candidates: TerminationCandidate[], count: number): string[] {
+    const policies = this.scenario.autoScaling.terminationPolicies ?? ['Default'];
+    return chooseInstancesToTerminate(candidates, count, policies, this.engine.now, () => this.wiring.random.next());
+  }
+
+  /** Starts taking an InService instance out: every target group drains it, then it terminates. */
+  beginTermination(t: number, replacing: boolean): void {
+    const instances = this.instances;
+    if (instances.lifecycle[t] !== Lifecycle.InService) return;
+    instances.lifecycle[t] = Lifecycle.Terminating;
+    instances.replacing[t] = replacing ? 1 : 0;
+    this.inService--;
+    this.observeCapacity();
+    const server = instances.server[t]!;
+    const tgs = this.wiring.targetGroups;
+    instances.draining[t] = tgs.length;
+    if (tgs.length === 0) this.deregistered(t);
+    tgs.forEach((tg, k) => tg.deregister(tg.memberFor(server, t, this.sourceIn[k]!)));
+  }
+
+  /** A target group has drained one of the group's instances. */
+  drained(m: number): void {
+    const t = this.wiring.members.instance[m]!;
+    if (--this.instances.draining[t]! === 0) this.deregistered(t);
+  }
+
+  private deregistered(t: number): void {
+    if (this.terminateHook) this.waitForHook(t, this.terminateHook, HookStage.Terminate);
+    else this.finishTermination(t);
+  }
+
+  private finishTermination(t: number): void {
+    const instances = this.instances;
+    const wasReplacing = instances.replacing[t] === 1;
+    instances.replacing[t] = 0;
+    if (this.pool.reuseOnScaleIn && !wasReplacing && this.pool.size() < this.pool.targetSize(this.maxSize, this.desired)) {
+      this.pool.park(t);
+      this.log.add(this.engine.now, 'warm_pool', instances.id(t), 'returned to the warm pool');
+    } else {
+      this.markTerminated(t, 'terminated');
+    }
+    this.onActivityDone();
+    if (wasReplacing) this.reconcile(true);
+  }
+
+  /** The instance is gone at once (EC2 sees it stop): requests in flight get 502 and it is replaced. */
+  terminateNow(t: number, cause: string): void {
+    const instances = this.instances;
+    const state = instances.lifecycle[t];
+    if (state === Lifecycle.Terminated) return;
+    const server = instances.server[t]!;
+    this.wiring.dropper.dropServerWork(server, 502);
+    if (state === Lifecycle.InService) this.inService--;
+    else if (state === Lifecycle.Pending || state === Lifecycle.PendingWait) this.pending--;
+    this.wiring.targetGroups.forEach((tg, k) => tg.remove(tg.memberFor(server, t, this.sourceIn[k]!)));
+    this.markTerminated(t, cause);
+    this.reconcile(true);
+  }
+
+  private markTerminated(t: number, cause: string): void {
+    const instances = this.instances;
+    const now = this.engine.now;
+    this.pool.unpark(t);
+    instances.lifecycle[t] = Lifecycle.Terminated;
+    instances.terminateS[t] = now;
+    this.wiring.servers.epoch[instances.server[t]!]!++;
+    this.log.add(now, 'terminate', instances.id(t), cause);
+    this.observeCapacity();
+    this.rebalance.terminated(t);
+  }
+
+  private replenishPool(): void {
+    let missing = this.pool.targetSize(this.maxSize, this.desired) - this.pool.size();
+    while (missing-- > 0) {
+      const zone = this.zoneForLaunch();
+      if (zone < 0) return;
+      const t = this.newInstance(zone);
+      this.instances.lifecycle[t] = Lifecycle.WarmedPending;
+      this.log.add(this.engine.now, 'warm_pool', this.instances.id(t), `launched into the warm pool in ${this.scenario.zones[zone]}`);
+      this.boot(t);
+    }
+  }
+
+  private observeCapacity(): void {
+    this.capacityMin = Math.min(this.capacityMin, this.inService);
+    this.capacityMax = Math.max(this.capacityMax, this.inService);
+  }
+
+  /** Instance-hours billed up to `endS`: per second from launch to termination, less time in a stopped pool. */
+  instanceHours(endS: number): number {
+    return instanceHours(this.instances, this.pool, endS);
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Replacing unhealthy instances (AS-HC): with health-check type ELB, the group checks its
+ * instances every GROUP_HEALTH_CHECK_INTERVAL_S and replaces those a target group reports
+ * unhealthy once their grace period is over, terminating first and launching after, at most
+ * 10 % of the desired capacity (at least one) at a time.
+ */
+import type { Engine } from '../../engine/engine.ts';
+import type { AutoScaling } from '../../scenario/types.ts';
+import type { EventLog } from '../event-log.ts';
+import type { AutoScalingGroup } from './group.ts';
+import { unhealthyCause } from './activity.ts';
+import { Lifecycle, type Instances } from './instances.ts';
+
+/** How often the group checks instance health [inferred: AWS says "periodically"]. */
+export const GROUP_HEALTH_CHECK_INTERVAL_S = 10;
+
+export class HealthReplacement {
+  private readonly kTick: number;
+
+  constructor(
+    private readonly group: AutoScalingGroup,
+    private readonly instances: Instances,
+    private readonly engine: Engine,
+    private readonly spec: AutoScaling,
+    private readonly log: EventLog,
+  ) {
+    this.kTick = engine.register(() => this.tick());
+  }
+
+  start(): void {
+    this.engine.schedule(this.engine.now + GROUP_HEALTH_CHECK_INTERVAL_S, this.kTick);
+  }
+
+  private tick(): void {
+    const instances = this.instances;
+    const group = this.group;
+    const now = this.engine.now;
+    this.engine.schedule(now + GROUP_HEALTH_CHECK_INTERVAL_S, this.kTick);
+    if (group.suspended('HealthCheck') || group.suspended('ReplaceUnhealthy')) return;
+    const grace = this.spec.healthCheckGracePeriodS;
+    let replacing = 0;
+    for (let t = 0; t < instances.count; t++) if (instances.replacing[t]) replacing++;
+    const allowed = Math.max(1, Math.floor(0.1 * group.desired));
+    for (let t = 0; t < instances.count && replacing < allowed; t++) {
+      if (instances.lifecycle[t] !== Lifecycle.InService || !group.unhealthyByElb(t)) continue;
+      if (now < instances.inServiceS[t]! + grace) continue;
+      this.log.add(now, 'scaling', instances.id(t), unhealthyCause(now, 'ELB'));
+      group.beginTermination(t, true);
+      replacing++;
+    }
+  }
+}

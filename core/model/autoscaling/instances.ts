@@ -1,0 +1,111 @@
+/**
+ * EC2 instances of the Auto Scaling groups, as a table of parallel arrays.
+ *
+ * An instance has a lifecycle (AS-LC: Pending while it boots, InService, Terminating, …), runs on
+ * one server (the row of `Servers` that does its work), and carries what the group needs to
+ * decide about it: launch and termination times (billing), warm-up, scale-in protection, whether
+ * it is being replaced, warm-pool billing and lifecycle-hook results. Its target-group
+ * registrations live with the target groups. Rows are appended as instances launch and never
+ * reused, so a row names one instance for the whole run.
+ */
+import { grown, nextCapacity } from '../table.ts';
+
+/** EC2 Auto Scaling lifecycle states (AS-LC). */
+export const enum Lifecycle {
+  /** Launched, booting (or warm-starting from the pool). */
+  Pending = 0,
+  InService = 1,
+  Terminated = 2,
+  /** Booted, waiting for a launch lifecycle hook (Pending:Wait). */
+  PendingWait = 3,
+  /** Being scaled in or replaced: deregistering from its target groups (Terminating). */
+  Terminating = 4,
+  /** Deregistered, waiting for a termination lifecycle hook (Terminating:Wait). */
+  TerminatingWait = 5,
+  /** Initialised and parked in the warm pool (Warmed:Stopped / Running / Hibernated). */
+  Warmed = 6,
+  /** Booting on its way into the warm pool (Warmed:Pending). */
+  WarmedPending = 7,
+}
+
+export class Instances {
+  count = 0;
+  capacity: number;
+  /** The server row that does the instance's work. */
+  server: Int32Array;
+  zone: Int32Array;
+  lifecycle: Uint8Array;
+  launchS: Float64Array;
+  inServiceS: Float64Array;
+  terminateS: Float64Array;
+  /** Instance warm-up end (the group's metrics leave the instance out until then). */
+  warmupEndS: Float64Array;
+  protectedFromScaleIn: Uint8Array;
+  /** Why a Terminating instance is going: it is replaced (counts toward capacity until gone) or not. */
+  replacing: Uint8Array;
+  /** Seconds not billed for compute (in a Stopped or Hibernated warm pool), and since when. */
+  unbilledS: Float64Array;
+  unbilledSinceS: Float64Array;
+  /** While a lifecycle hook waits: 1 if its action completes (CONTINUE), 0 if the heartbeat timeout decides. */
+  hookCompletes: Uint8Array;
+  /** Target groups still draining the instance before it can go on terminating. */
+  draining: Int32Array;
+
+  constructor(initialCapacity = 64) {
+    const n = (this.capacity = initialCapacity);
+    this.server = new Int32Array(n);
+    this.zone = new Int32Array(n);
+    this.lifecycle = new Uint8Array(n);
+    this.launchS = new Float64Array(n);
+    this.inServiceS = new Float64Array(n);
+    this.terminateS = new Float64Array(n);
+    this.warmupEndS = new Float64Array(n);
+    this.protectedFromScaleIn = new Uint8Array(n);
+    this.replacing = new Uint8Array(n);
+    this.unbilledS = new Float64Array(n);
+    this.unbilledSinceS = new Float64Array(n);
+    this.hookCompletes = new Uint8Array(n);
+    this.draining = new Int32Array(n);
+  }
+
+  /** Appends a Pending instance in `zone` on `server`, launched at `now`; returns its row. */
+  add(server: number, zone: number, now: number): number {
+    if (this.count === this.capacity) this.grow();
+    const i = this.count++;
+    this.server[i] = server;
+    this.zone[i] = zone;
+    this.lifecycle[i] = Lifecycle.Pending;
+    this.launchS[i] = now;
+    this.inServiceS[i] = NaN;
+    this.terminateS[i] = NaN;
+    this.unbilledSinceS[i] = NaN;
+    return i;
+  }
+
+  /** AWS-style instance id: i-0001, i-0002, … */
+  id(i: number): string {
+    return instanceId(i);
+  }
+
+  private grow(): void {
+    const n = (this.capacity = nextCapacity(this.capacity));
+    this.server = grown(this.server, n);
+    this.zone = grown(this.zone, n);
+    this.lifecycle = grown(this.lifecycle, n);
+    this.launchS = grown(this.launchS, n);
+    this.inServiceS = grown(this.inServiceS, n);
+    this.terminateS = grown(this.terminateS, n);
+    this.warmupEndS = grown(this.warmupEndS, n);
+    this.protectedFromScaleIn = grown(this.protectedFromScaleIn, n);
+    this.replacing = grown(this.replacing, n);
+    this.unbilledS = grown(this.unbilledS, n);
+    this.unbilledSinceS = grown(this.unbilledSinceS, n);
+    this.hookCompletes = grown(this.hookCompletes, n);
+    this.draining = grown(this.draining, n);
+  }
+}
+
+/** AWS-style id of instance row i: i-0001, i-0002, … */
+export function instanceId(i: number): string {
+  return `i-${String(i + 1).padStart(4, '0')}`;
+}

@@ -1,0 +1,80 @@
+/**
+ * Closing a period (one row of timeseries.csv, one CloudWatch period): healthy and unhealthy
+ * hosts, the group's InService / Pending / desired counts, and the average CPU of the InService
+ * instances over the period, from each server's busy-slot integral. It also keeps each
+ * instance's load per period, which the web app's fleet view shows.
+ */
+import type { Scenario } from '../scenario/types.ts';
+import type { AutoScalingGroup } from './autoscaling/group.ts';
+import { Lifecycle, type Instances } from './autoscaling/instances.ts';
+import type { Servers } from './compute/servers.ts';
+import type { Metrics } from './metrics.ts';
+import type { TargetGroup } from './target-group/target-group.ts';
+import { grown } from './table.ts';
+
+export class PeriodCloser {
+  /** Busy-slot integral of each instance's server at the start of the current period. */
+  private busyMark = new Float64Array(0);
+  /** Each instance's load (busy slots / slots) per period; NaN where it did not exist. */
+  readonly instanceLoad: Float32Array[] = [];
+  private startS = 0;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly instances: Instances,
+    private readonly servers: Servers,
+    private readonly targetGroups: readonly TargetGroup[],
+    private readonly group: AutoScalingGroup,
+    private readonly metrics: Metrics,
+  ) {}
+
+  close(now: number): void {
+    const start = this.startS;
+    const { instances, servers } = this;
+    const { idleCpu } = this.scenario.instance;
+    let healthy = 0;
+    let unhealthy = 0;
+    for (const tg of this.targetGroups) {
+      const counts = tg.hostCounts();
+      healthy += counts.healthy;
+      unhealthy += counts.unhealthy;
+    }
+    let cpuSeconds = 0;
+    let serviceSeconds = 0;
+    if (this.busyMark.length < instances.capacity) this.busyMark = grown(this.busyMark, instances.capacity);
+    for (let t = 0; t < instances.count; t++) {
+      const s = instances.server[t]!;
+      const concurrency = servers.concurrency[s]!;
+      let load = NaN;
+      const gone = instances.terminateS[t]!;
+      if (!(gone < start) && instances.launchS[t]! <= now) {
+        if (instances.lifecycle[t] !== Lifecycle.Terminated) servers.flushBusy(s, now);
+        const busySeconds = servers.busyIntegral[s]! - this.busyMark[t]!;
+        const end = Number.isNaN(gone) ? now : Math.min(gone, now);
+        const alive = end - Math.max(start, instances.launchS[t]!);
+        load = alive > 0 ? busySeconds / (concurrency * alive) : 0;
+        const inServiceFrom = instances.inServiceS[t]!;
+        if (!Number.isNaN(inServiceFrom)) {
+          const inService = end - Math.max(start, inServiceFrom);
+          if (inService > 0) {
+            serviceSeconds += inService;
+            cpuSeconds += idleCpu * inService + ((100 - idleCpu) * busySeconds) / concurrency;
+          }
+        }
+      }
+      const series = (this.instanceLoad[t] ??= new Float32Array(this.metrics.periodCount).fill(NaN));
+      series[this.metrics.periods] = load;
+      this.busyMark[t] = servers.busyIntegral[s]!;
+    }
+    this.metrics.closePeriod({
+      timeS: now,
+      healthyHosts: healthy,
+      unhealthyHosts: unhealthy,
+      inService: this.group.inService,
+      pending: this.group.pending,
+      desiredCapacity: this.group.desired,
+      cpuAvgPct: serviceSeconds > 0 ? cpuSeconds / serviceSeconds : NaN,
+    });
+    this.startS = now;
+  }
+}

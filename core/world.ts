@@ -1,0 +1,141 @@
+/**
+ * The world of one run: builds the tables (servers, instances, target-group members, request
+ * records) and the components that act on them, and wires their ports, in one place.
+ *
+ * Components never reach for each other: each gets, at construction, the tables it owns or
+ * reads and the ports it calls (a target group's `TargetSource`, the request path's
+ * `ServerEvents`, …). The order in which this file starts things is part of the run's
+ * definition: events scheduled at the same time run in the order they were scheduled.
+ */
+import { Engine } from './engine/engine.ts';
+import { makeSampler } from './engine/distributions.ts';
+import { RandomStreams } from './engine/random.ts';
+import type { Scenario } from './scenario/types.ts';
+import { ArrivalProcess } from './model/traffic.ts';
+import { LoadBalancer, type RouteObserver } from './model/elb/load-balancer.ts';
+import { Metrics } from './model/metrics.ts';
+import { EventLog } from './model/event-log.ts';
+import { RequestPath, type ServerEvents } from './model/request-path.ts';
+import { AutoScalingGroup } from './model/autoscaling/group.ts';
+import { Instances } from './model/autoscaling/instances.ts';
+import { Servers } from './model/compute/servers.ts';
+import { Members } from './model/target-group/members.ts';
+import { TargetGroup } from './model/target-group/target-group.ts';
+import { Faults } from './model/faults.ts';
+import { CloudWatchPublisher } from './model/cloudwatch/publisher.ts';
+import { ScalingController } from './model/scaling-controller.ts';
+
+/** CloudWatch defaults elbsim chooses where AWS documents none (see CloudWatchSettings). */
+export const DEFAULT_PUBLICATION_DELAY_S = 60;
+
+export interface WorldOptions {
+  seed: number;
+  /** Periods of the time series (the metrics table is sized for them). */
+  periods: number;
+  onRoute: RouteObserver | null;
+}
+
+export class World implements ServerEvents {
+  readonly engine = new Engine();
+  readonly servers = new Servers();
+  readonly instances = new Instances();
+  readonly members: Members;
+  readonly metrics: Metrics;
+  readonly log = new EventLog();
+  readonly targetGroups: TargetGroup[];
+  readonly lb: LoadBalancer;
+  readonly requests: RequestPath;
+  readonly group: AutoScalingGroup;
+  readonly faults: Faults;
+  readonly cloudWatch: CloudWatchPublisher;
+  readonly scaling: ScalingController;
+
+  constructor(
+    readonly scenario: Scenario,
+    options: WorldOptions,
+  ) {
+    const streams = new RandomStreams(options.seed);
+    const { engine, servers, instances, log } = this;
+    const zoneCount = scenario.zones.length;
+    this.members = new Members(zoneCount);
+    this.metrics = new Metrics(options.periods);
+    const members = this.members;
+    const spec = scenario.loadBalancer;
+    // The request path is both ports a target group needs towards servers; it is built after
+    // the target groups, so they reach it through this world.
+    const transport = {
+      enqueueHealthCheck: (m: number, s: number, seq: number) => this.requests.enqueueHealthCheck(m, s, seq),
+      dropServerWork: (s: number, code: 502 | null) => this.requests.dropServerWork(s, code),
+    };
+    const tg = new TargetGroup(spec.targetGroup, {
+      engine,
+      members,
+      servers,
+      log,
+      index: 0,
+      zoneCount,
+      crossZone: spec.crossZone,
+      failOpen: spec.type !== 'classic',
+      routing: streams.get('routing'),
+      health: streams.get('health'),
+      transport,
+      dropper: transport,
+      subject: (m) => instances.id(members.instance[m]!),
+    });
+    this.targetGroups = [tg];
+    this.lb = new LoadBalancer(spec, zoneCount, scenario.traffic.clients, tg, members, streams.get('dns'));
+    this.lb.observer = options.onRoute;
+    const arrivals = new ArrivalProcess(scenario.traffic.rate, scenario.traffic.arrivals, streams.get('arrivals'));
+    const service = makeSampler(scenario.instance.serviceTime, streams.get('service'));
+    this.requests = new RequestPath(engine, scenario, arrivals, streams.get('clients'), service, this.lb, servers, members, this.metrics, scenario.durationS);
+    this.requests.events = this;
+    const pool = scenario.autoScaling.warmPool;
+    this.group = new AutoScalingGroup({
+      engine,
+      scenario,
+      instances,
+      servers,
+      members,
+      targetGroups: this.targetGroups,
+      dropper: this.requests,
+      log,
+      bootTime: makeSampler(scenario.instance.bootTime, streams.get('boot')),
+      warmStartTime: makeSampler(pool ? pool.warmStartTime : { distribution: 'constant', value: 30 }, streams.get('boot:warm')),
+      random: streams.get('scaling'),
+    });
+    this.faults = new Faults(engine, scenario, instances, servers, this.group, this.requests, streams.get('faults'), log);
+    this.cloudWatch = new CloudWatchPublisher(scenario, instances, servers, tg, this.metrics, this.requests, this.group, scenario.cloudWatch?.publicationDelayS ?? DEFAULT_PUBLICATION_DELAY_S);
+    this.scaling = new ScalingController(engine, scenario, this.group, this.cloudWatch, instances, log);
+  }
+
+  /** Starts the running system at time 0: the fleet, the policies, the minute tick, faults, traffic. */
+  start(): void {
+    const { engine, scaling, group } = this;
+    group.start();
+    scaling.start();
+    // Every minute: CloudWatch datapoints, then alarms and policies, then the group's AZ balance.
+    const kMinute = engine.register(() => {
+      // CloudWatch is not an output: its datapoints are only worth making when a policy reads them.
+      if (scaling.hasPolicies) {
+        this.cloudWatch.publishMinute(engine.now);
+        scaling.minute(engine.now);
+      }
+      group.rebalance.tick();
+      if (engine.now + 60 <= this.scenario.durationS) engine.schedule(engine.now + 60, kMinute);
+    });
+    engine.schedule(60, kMinute);
+    this.faults.scheduleAll();
+    this.requests.start();
+  }
+
+  serverIdle(server: number): void {
+    for (const tg of this.targetGroups) {
+      const m = tg.memberOf(server);
+      if (m >= 0) tg.serverIdle(m);
+    }
+  }
+
+  checkResponse(member: number, seq: number): void {
+    this.targetGroups[this.members.tg[member]!]!.checks.response(member, seq);
+  }
+}
