@@ -19,6 +19,8 @@ export interface SimulateOptions {
   seed?: number;
   /** Sees every routing decision (tests, tracing); slows the run. */
   onRoute?: RouteObserver;
+  /** Checks the tables' invariants at every period's end and throws on the first broken one (tests). */
+  checkInvariants?: boolean;
 }
 
 class Run implements Simulation {
@@ -38,7 +40,11 @@ class Run implements Simulation {
     const world = (this.world = new World(scenario, { seed: this.seed, periods: periods + (partial ? 1 : 0), onRoute: options.onRoute ?? null }));
     const { engine } = world;
     this.periods = new PeriodCloser(scenario, world.instances, world.servers, world.targetGroups, world.group, world.metrics);
-    const kPeriod = engine.register(() => this.periods.close(engine.now));
+    const check = options.checkInvariants === true;
+    const kPeriod = engine.register(() => {
+      this.periods.close(engine.now);
+      if (check) world.assertInvariants();
+    });
     for (let k = 1; k <= periods; k++) engine.schedule(k * period, kPeriod);
     if (partial) engine.schedule(this.durationS, kPeriod);
     world.start();

@@ -24,6 +24,7 @@ import { TargetGroup } from './model/target-group/target-group.ts';
 import { Faults } from './model/faults.ts';
 import { CloudWatchPublisher } from './model/cloudwatch/publisher.ts';
 import { ScalingController } from './model/scaling-controller.ts';
+import { brokenInvariant } from './model/invariants.ts';
 
 /** CloudWatch defaults elbsim chooses where AWS documents none (see CloudWatchSettings). */
 export const DEFAULT_PUBLICATION_DELAY_S = 60;
@@ -126,6 +127,12 @@ export class World implements ServerEvents {
     engine.schedule(60, kMinute);
     this.faults.scheduleAll();
     this.requests.start();
+  }
+
+  /** Throws if an invariant of the tables is broken (see invariants.ts). */
+  assertInvariants(): void {
+    const broken = brokenInvariant({ servers: this.servers, instances: this.instances, members: this.members, pool: this.requests.pool, unanswered: this.requests.unanswered, group: this.group }, this.engine.now);
+    if (broken !== null) throw new Error(`elbsim invariant broken ${broken}`);
   }
 
   serverIdle(server: number): void {

@@ -17,13 +17,18 @@ import type { Sampler } from '../engine/distributions.ts';
 import type { RandomStream } from '../engine/random.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { ArrivalProcess } from './traffic.ts';
-import type { LoadBalancer } from './elb/load-balancer.ts';
 import type { Metrics } from './metrics.ts';
 import type { Servers } from './compute/servers.ts';
 import type { Members } from './target-group/members.ts';
 import type { CheckTransport } from './target-group/health-checks.ts';
 import type { WorkDropper } from './target-group/target-group.ts';
 import { DeadlineList, RequestFlag, RequestPool } from './requests.ts';
+
+/** How a request finds its target: the node its client reaches, then the member that node picks (-1: 503). */
+export interface RequestRouter {
+  nodeFor(client: number, now: number): number;
+  route(node: number, client: number, now: number): number;
+}
 
 /** What the request path reports about servers: a draining server emptied; a health check was answered. */
 export interface ServerEvents {
@@ -62,7 +67,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
     private readonly arrivals: ArrivalProcess,
     private readonly clientStream: RandomStream,
     private readonly service: Sampler,
-    private readonly lb: LoadBalancer,
+    private readonly lb: RequestRouter,
     private readonly servers: Servers,
     private readonly members: Members,
     private readonly metrics: Metrics,

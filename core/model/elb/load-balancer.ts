@@ -13,6 +13,7 @@ import type { RandomStream } from '../../engine/random.ts';
 import type { Members } from '../target-group/members.ts';
 import { Health } from '../target-group/members.ts';
 import type { TargetGroup, TargetGroupListener } from '../target-group/target-group.ts';
+import type { RequestRouter } from '../request-path.ts';
 
 export const DNS_TTL_S = 60;
 
@@ -31,7 +32,7 @@ export interface RouteObservation {
 
 export type RouteObserver = (o: RouteObservation) => void;
 
-export class LoadBalancer implements TargetGroupListener {
+export class LoadBalancer implements TargetGroupListener, RequestRouter {
   private dnsDirty = true;
   private readonly inDns: Uint8Array;
   private readonly dnsNodes: number[] = [];
