@@ -12,8 +12,6 @@ import { PeriodCloser } from './model/periods.ts';
 import { buildSummary } from './report/summary.ts';
 import { World } from './world.ts';
 
-export { DEFAULT_PUBLICATION_DELAY_S } from './world.ts';
-
 export interface SimulateOptions {
   /** Overrides the scenario's seed. */
   seed?: number;

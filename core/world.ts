@@ -26,9 +26,6 @@ import { CloudWatchPublisher } from './model/cloudwatch/publisher.ts';
 import { ScalingController } from './model/scaling-controller.ts';
 import { brokenInvariant } from './model/invariants.ts';
 
-/** CloudWatch defaults elbsim chooses where AWS documents none (see CloudWatchSettings). */
-export const DEFAULT_PUBLICATION_DELAY_S = 60;
-
 export interface WorldOptions {
   seed: number;
   /** Periods of the time series (the metrics table is sized for them). */
@@ -90,6 +87,7 @@ export class World implements ServerEvents {
     const service = makeSampler(scenario.instance.serviceTime, streams.get('service'));
     this.requests = new RequestPath(engine, scenario, arrivals, streams.get('clients'), service, this.lb, servers, members, this.metrics, scenario.durationS);
     this.requests.events = this;
+    // Without a warm pool there are no warm starts; the sampler is then never drawn from.
     const pool = scenario.autoScaling.warmPool;
     this.group = new AutoScalingGroup({
       engine,
@@ -105,7 +103,7 @@ export class World implements ServerEvents {
       random: streams.get('scaling'),
     });
     this.faults = new Faults(engine, scenario, instances, servers, this.group, this.requests, streams.get('faults'), log);
-    this.cloudWatch = new CloudWatchPublisher(scenario, instances, servers, tg, this.metrics, this.requests, this.group, scenario.cloudWatch?.publicationDelayS ?? DEFAULT_PUBLICATION_DELAY_S);
+    this.cloudWatch = new CloudWatchPublisher(scenario, instances, servers, tg, this.metrics, this.requests, this.group, scenario.cloudWatch.publicationDelayS);
     this.scaling = new ScalingController(engine, scenario, this.group, this.cloudWatch, instances, log);
   }
 

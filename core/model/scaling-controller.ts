@@ -68,7 +68,7 @@ export class ScalingController {
       if (policy.type === 'TargetTrackingScaling') {
         const specs = targetTrackingAlarms(
           { metric: policy.metric, targetValue: policy.targetValue, disableScaleIn: policy.disableScaleIn },
-          settings ? { highDatapoints: settings.targetTrackingHighDatapoints, lowDatapoints: settings.targetTrackingLowDatapoints, lowRatio: settings.targetTrackingLowRatio } : {},
+          { highDatapoints: settings.targetTrackingHighDatapoints, lowDatapoints: settings.targetTrackingLowDatapoints, lowRatio: settings.targetTrackingLowRatio },
         );
         const metric = typeof policy.metric === 'string' ? predefinedMetricSpec(policy.metric) : policy.metric.customized;
         const key = cloudWatch.keyFor(metric.namespace, metric.metric);

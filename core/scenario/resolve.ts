@@ -74,7 +74,7 @@ function resolveAutoScaling(file: AutoScalingFile | undefined, context: GroupCon
     healthCheckGracePeriodS: group.healthCheckGracePeriod,
     defaultCooldownS: group.defaultCooldown,
     defaultInstanceWarmupS: group.defaultInstanceWarmup,
-    ...(perZone ? { initialInstancesPerZone: resolveInitialZones(perZone, context.zones, sizes.desiredCapacity, group.desiredCapacity !== undefined, errors) } : {}),
+    initialInstancesPerZone: perZone ? resolveInitialZones(perZone, context.zones, sizes.desiredCapacity, group.desiredCapacity !== undefined, errors) : null,
     policies,
     scheduledActions: resolveScheduledActions(group.scheduledActions, scaling, errors),
     terminationPolicies: [...group.terminationPolicies],

@@ -89,22 +89,22 @@ export interface AutoScaling {
   defaultInstanceWarmupS: number;
   /**
    * Instances per zone at time 0, when the run should start from an unbalanced fleet (zone name
-   * → count, summing to desiredCapacity). Absent: spread evenly, fewest first, as AWS launches.
+   * → count, summing to desiredCapacity). null: spread evenly, fewest first, as AWS launches.
    */
-  initialInstancesPerZone?: Record<string, number>;
+  initialInstancesPerZone: Record<string, number> | null;
   /** Scaling policies (contract "Scaling"), validated, durations in seconds, fallbacks resolved. */
   policies: ScalingPolicy[];
   scheduledActions: ScheduledAction[];
   /** AWS `TerminationPolicies`; default `['Default']`. */
-  terminationPolicies?: TerminationPolicyName[];
+  terminationPolicies: TerminationPolicyName[];
   /** AWS `NewInstancesProtectedFromScaleIn`; default false. */
-  newInstancesProtectedFromScaleIn?: boolean;
+  newInstancesProtectedFromScaleIn: boolean;
   /** AWS lifecycle hooks (`PutLifecycleHook`); default none. */
-  lifecycleHooks?: LifecycleHook[];
-  /** AWS warm pool (`PutWarmPool`); default none. */
-  warmPool?: WarmPool | null;
+  lifecycleHooks: LifecycleHook[];
+  /** AWS warm pool (`PutWarmPool`); default none (null). */
+  warmPool: WarmPool | null;
   /** AWS `SuspendProcesses`; default none. */
-  suspendedProcesses?: SuspendableProcess[];
+  suspendedProcesses: SuspendableProcess[];
 }
 
 /** The Auto Scaling processes elbsim models that can be suspended (AS-SUSP). */
@@ -149,7 +149,7 @@ export interface Scenario {
   instance: Instance;
   faults: Fault[];
   /** CloudWatch settings elbsim makes parameters of (AWS documents no value). */
-  cloudWatch?: CloudWatchSettings;
+  cloudWatch: CloudWatchSettings;
   /** Expectations for `elbsim check` (batches issue); kept raw until then. */
   expect: Record<string, { min?: number; max?: number }>;
 }

@@ -94,8 +94,8 @@ export class AutoScalingGroup implements TargetSource {
     this.desired = asg.desiredCapacity;
     this.minSize = asg.minSize;
     this.maxSize = asg.maxSize;
-    this.launchHook = asg.lifecycleHooks?.find((h) => h.transition === 'autoscaling:EC2_INSTANCE_LAUNCHING');
-    this.terminateHook = asg.lifecycleHooks?.find((h) => h.transition === 'autoscaling:EC2_INSTANCE_TERMINATING');
+    this.launchHook = asg.lifecycleHooks.find((h) => h.transition === 'autoscaling:EC2_INSTANCE_LAUNCHING');
+    this.terminateHook = asg.lifecycleHooks.find((h) => h.transition === 'autoscaling:EC2_INSTANCE_TERMINATING');
     this.pool = new WarmPool(asg.warmPool, instances, engine);
     this.rebalance = new AzRebalance(this, instances, engine, scenario, log);
     this.healthReplacement = new HealthReplacement(this, instances, engine, scenario.autoScaling, log);
@@ -173,7 +173,7 @@ export class AutoScalingGroup implements TargetSource {
 
   /** Whether an Auto Scaling process is suspended (AS-SUSP). */
   suspended(process: SuspendableProcess): boolean {
-    return this.scenario.autoScaling.suspendedProcesses?.includes(process) ?? false;
+    return this.scenario.autoScaling.suspendedProcesses.includes(process);
   }
 
   /** Whether a target group of the group reports instance t unhealthy (health-check type ELB). */
@@ -325,7 +325,7 @@ export class AutoScalingGroup implements TargetSource {
 
   /** The instances the termination policies pick among `candidates`. */
   chooseToTerminate(candidates: TerminationCandidate[], count: number): string[] {
-    const policies = this.scenario.autoScaling.terminationPolicies ?? ['Default'];
+    const policies = this.scenario.autoScaling.terminationPolicies;
     return chooseInstancesToTerminate(candidates, count, policies, this.engine.now, () => this.wiring.random.next());
   }
 

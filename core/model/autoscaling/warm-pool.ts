@@ -10,7 +10,7 @@ import { Lifecycle, type Instances } from './instances.ts';
 
 export class WarmPool {
   constructor(
-    private readonly spec: WarmPoolSpec | null | undefined,
+    private readonly spec: WarmPoolSpec | null,
     private readonly instances: Instances,
     private readonly engine: Engine,
   ) {}

@@ -43,6 +43,7 @@ const EVERY_DEFAULT: Scenario = {
     newInstancesProtectedFromScaleIn: false,
     lifecycleHooks: [],
     warmPool: null,
+    initialInstancesPerZone: null,
     suspendedProcesses: [],
   },
   instance: {
