@@ -36,7 +36,7 @@ export interface WorldOptions {
 export class World implements ServerEvents {
   readonly engine = new Engine();
   readonly servers = new Servers();
-  readonly instances = new Instances();
+  readonly instances: Instances;
   readonly members: Members;
   readonly metrics: Metrics;
   readonly log = new EventLog();
@@ -53,8 +53,9 @@ export class World implements ServerEvents {
     options: WorldOptions,
   ) {
     const streams = new RandomStreams(options.seed);
-    const { engine, servers, instances, log } = this;
     const zoneCount = scenario.zones.length;
+    this.instances = new Instances(zoneCount);
+    const { engine, servers, instances, log } = this;
     this.members = new Members(zoneCount);
     this.metrics = new Metrics(options.periods);
     const members = this.members;

@@ -55,7 +55,8 @@ export class Faults {
     if (f.action === 'fail-zone') {
       const z = this.scenario.zones.indexOf(f.zone);
       const list: number[] = [];
-      for (let t = 0; t < instances.count; t++) {
+      for (let k = 0; k < instances.liveCount; k++) {
+        const t = instances.live[k]!;
         if (instances.zone[t] === z && instances.lifecycle[t] !== Lifecycle.Terminated) {
           this.fail(t);
           list.push(t);
@@ -119,7 +120,8 @@ export class Faults {
     const instances = this.instances;
     const z = f.zone === null ? -1 : this.scenario.zones.indexOf(f.zone);
     const pool: number[] = [];
-    for (let t = 0; t < instances.count; t++) {
+    for (let k = 0; k < instances.liveCount; k++) {
+      const t = instances.live[k]!;
       if (instances.lifecycle[t] === Lifecycle.InService && (z < 0 || instances.zone[t] === z)) pool.push(t);
     }
     const n = Math.min(f.count, pool.length);

@@ -64,6 +64,11 @@ export function brokenInvariant(w: InvariantTables, timeS: number): string | nul
     if (state === Lifecycle.InService) inService++;
     else if (state === Lifecycle.Pending || state === Lifecycle.PendingWait) pending++;
   }
+  for (const state of [Lifecycle.Pending, Lifecycle.PendingWait, Lifecycle.InService, Lifecycle.Terminating, Lifecycle.TerminatingWait, Lifecycle.Warmed, Lifecycle.WarmedPending]) {
+    let n = 0;
+    for (let i = 0; i < instances.count; i++) if (instances.lifecycle[i] === state) n++;
+    if (n !== instances.inState(state)) return `${at}: ${n} instances are in lifecycle state ${state} but the table counts ${instances.inState(state)}`;
+  }
   if (inService !== w.group.inService) return `${at}: ${inService} instances are InService but the group counts ${w.group.inService}`;
   if (pending !== w.group.pending) return `${at}: ${pending} instances are Pending but the group counts ${w.group.pending}`;
   const draining = new Int32Array(servers.count);

@@ -42,7 +42,9 @@ export class PeriodCloser {
     let cpuSeconds = 0;
     let serviceSeconds = 0;
     if (this.busyMark.length < instances.capacity) this.busyMark = grown(this.busyMark, instances.capacity);
-    for (let t = 0; t < instances.count; t++) {
+    // The live fleet and the instances terminated since the last period close (gone during this period).
+    for (let k = 0; k < instances.liveCount; k++) {
+      const t = instances.live[k]!;
       const s = instances.server[t]!;
       const concurrency = servers.concurrency[s]!;
       let load = NaN;
@@ -66,6 +68,7 @@ export class PeriodCloser {
       series[this.metrics.periods] = load;
       this.busyMark[t] = servers.busyIntegral[s]!;
     }
+    instances.compact();
     this.metrics.closePeriod({
       timeS: now,
       healthyHosts: healthy,

@@ -153,10 +153,10 @@ export class ScalingController {
   /** Pending instances and InService ones still in their warm-up. */
   private warmingCapacity(nowS: number): number {
     const t = this.instances;
-    let n = 0;
-    for (let i = 0; i < t.count; i++) {
-      const s = t.lifecycle[i];
-      if (s === Lifecycle.Pending || s === Lifecycle.PendingWait || (s === Lifecycle.InService && t.warmupEndS[i]! > nowS)) n++;
+    let n = t.inState(Lifecycle.Pending) + t.inState(Lifecycle.PendingWait);
+    for (let k = 0; k < t.liveCount; k++) {
+      const i = t.live[k]!;
+      if (t.lifecycle[i] === Lifecycle.InService && t.warmupEndS[i]! > nowS) n++;
     }
     return n;
   }
@@ -164,10 +164,7 @@ export class ScalingController {
   /** Simple scaling's cooldown starts when its activity's last instance finishes (AS-COOL). */
   private activityDone(): void {
     const t = this.instances;
-    for (let i = 0; i < t.count; i++) {
-      const s = t.lifecycle[i];
-      if (s === Lifecycle.Pending || s === Lifecycle.PendingWait || s === Lifecycle.Terminating || s === Lifecycle.TerminatingWait) return;
-    }
+    if (t.inState(Lifecycle.Pending) + t.inState(Lifecycle.PendingWait) + t.inState(Lifecycle.Terminating) + t.inState(Lifecycle.TerminatingWait) > 0) return;
     const now = this.engine.now;
     for (const entry of this.policies) {
       if (entry.waitingForActivity && entry.policy.type === 'SimpleScaling') {

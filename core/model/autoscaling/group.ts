@@ -70,6 +70,8 @@ export class AutoScalingGroup implements TargetSource {
   /** Called for every new instance (faults use it to fail instances launched into a failed zone). */
   onLaunch: (t: number) => void = () => {};
   readonly rebalance: AzRebalance;
+  /** Terminating (or Terminating:Wait) instances that are being replaced: they still count toward capacity. */
+  replacingInTermination = 0;
   private readonly kBoot: number;
   private readonly kHook: number;
   private readonly launchHook: LifecycleHook | undefined;
@@ -112,7 +114,7 @@ export class AutoScalingGroup implements TargetSource {
     for (let k = 0; k < this.desired; k++) {
       const t = this.add(zones[k] ?? this.zoneForLaunch());
       this.pending--;
-      instances.lifecycle[t] = Lifecycle.InService;
+      instances.setLifecycle(t, Lifecycle.InService);
       instances.inServiceS[t] = 0;
       instances.protectedFromScaleIn[t] = this.scenario.autoScaling.newInstancesProtectedFromScaleIn ? 1 : 0;
       this.inService++;
@@ -133,12 +135,7 @@ export class AutoScalingGroup implements TargetSource {
   /** Instances that count toward desired capacity: launching, InService, and those being replaced. */
   capacity(): number {
     const instances = this.instances;
-    let n = 0;
-    for (let t = 0; t < instances.count; t++) {
-      const s = instances.lifecycle[t];
-      if (s === Lifecycle.Pending || s === Lifecycle.PendingWait || s === Lifecycle.InService) n++;
-      else if ((s === Lifecycle.Terminating || s === Lifecycle.TerminatingWait) && instances.replacing[t]) n++;
-    }
+    const n = instances.inState(Lifecycle.Pending) + instances.inState(Lifecycle.PendingWait) + instances.inState(Lifecycle.InService) + this.replacingInTermination;
     return this.rebalance.extra >= 0 ? n - 1 : n;
   }
 
@@ -198,7 +195,7 @@ export class AutoScalingGroup implements TargetSource {
     const now = this.engine.now;
     if (fromPool >= 0) {
       this.pool.unpark(fromPool);
-      instances.lifecycle[fromPool] = Lifecycle.Pending;
+      instances.setLifecycle(fromPool, Lifecycle.Pending);
       this.pending++;
       this.log.add(now, 'warm_pool', instances.id(fromPool), 'leaves the warm pool (warm start)');
       this.engine.schedule(now + this.wiring.warmStartTime(), this.kBoot, fromPool);
@@ -246,13 +243,10 @@ export class AutoScalingGroup implements TargetSource {
   /** Instances that count toward capacity, per zone that can launch now. */
   availableZoneCounts(): Record<string, number> {
     const counts: Record<string, number> = {};
-    for (const zone of this.availableZones()) counts[zone] = 0;
     const instances = this.instances;
-    for (let t = 0; t < instances.count; t++) {
-      const s = instances.lifecycle[t];
-      const zone = this.scenario.zones[instances.zone[t]!]!;
-      if ((s === Lifecycle.Pending || s === Lifecycle.PendingWait || s === Lifecycle.InService) && zone in counts) counts[zone]!++;
-    }
+    this.scenario.zones.forEach((zone, z) => {
+      if (!this.impairedZones.has(z)) counts[zone] = instances.inState(Lifecycle.Pending, z) + instances.inState(Lifecycle.PendingWait, z) + instances.inState(Lifecycle.InService, z);
+    });
     return counts;
   }
 
@@ -269,7 +263,7 @@ export class AutoScalingGroup implements TargetSource {
 
   private waitForHook(t: number, hook: LifecycleHook, stage: HookStage): void {
     const instances = this.instances;
-    instances.lifecycle[t] = stage === HookStage.Launch ? Lifecycle.PendingWait : Lifecycle.TerminatingWait;
+    instances.setLifecycle(t, stage === HookStage.Launch ? Lifecycle.PendingWait : Lifecycle.TerminatingWait);
     const completes = hook.completesAfterS !== null && hook.completesAfterS <= hook.heartbeatTimeoutS;
     const wait = completes ? hook.completesAfterS! : hook.heartbeatTimeoutS;
     this.log.add(this.engine.now, 'lifecycle_hook', instances.id(t), `${hook.name}: waiting (${completes ? 'completes' : 'heartbeat timeout'} after ${wait} s)`);
@@ -292,7 +286,7 @@ export class AutoScalingGroup implements TargetSource {
   private goInService(t: number): void {
     const instances = this.instances;
     const now = this.engine.now;
-    instances.lifecycle[t] = Lifecycle.InService;
+    instances.setLifecycle(t, Lifecycle.InService);
     instances.inServiceS[t] = now;
     instances.warmupEndS[t] = now + this.warmupS;
     instances.protectedFromScaleIn[t] = this.scenario.autoScaling.newInstancesProtectedFromScaleIn ? 1 : 0;
@@ -314,7 +308,8 @@ export class AutoScalingGroup implements TargetSource {
   private scaleIn(count: number): void {
     const instances = this.instances;
     const candidates: TerminationCandidate[] = [];
-    for (let t = 0; t < instances.count; t++) {
+    for (let k = 0; k < instances.liveCount; k++) {
+      const t = instances.live[k]!;
       if (instances.lifecycle[t] !== Lifecycle.InService || t === this.rebalance.extra) continue;
       candidates.push({ id: String(t), zone: this.scenario.zones[instances.zone[t]!]!, launchS: instances.launchS[t]!, protectedFromScaleIn: instances.protectedFromScaleIn[t] === 1 });
     }
@@ -333,8 +328,9 @@ export class AutoScalingGroup implements TargetSource {
   beginTermination(t: number, replacing: boolean): void {
     const instances = this.instances;
     if (instances.lifecycle[t] !== Lifecycle.InService) return;
-    instances.lifecycle[t] = Lifecycle.Terminating;
+    instances.setLifecycle(t, Lifecycle.Terminating);
     instances.replacing[t] = replacing ? 1 : 0;
+    if (replacing) this.replacingInTermination++;
     this.inService--;
     this.observeCapacity();
     const server = instances.server[t]!;
@@ -359,6 +355,7 @@ export class AutoScalingGroup implements TargetSource {
     const instances = this.instances;
     const wasReplacing = instances.replacing[t] === 1;
     instances.replacing[t] = 0;
+    if (wasReplacing) this.replacingInTermination--;
     if (this.pool.reuseOnScaleIn && !wasReplacing && this.pool.size() < this.pool.targetSize(this.maxSize, this.desired)) {
       this.pool.park(t);
       this.log.add(this.engine.now, 'warm_pool', instances.id(t), 'returned to the warm pool');
@@ -378,6 +375,7 @@ export class AutoScalingGroup implements TargetSource {
     this.wiring.dropper.dropServerWork(server, 502);
     if (state === Lifecycle.InService) this.inService--;
     else if (state === Lifecycle.Pending || state === Lifecycle.PendingWait) this.pending--;
+    else if ((state === Lifecycle.Terminating || state === Lifecycle.TerminatingWait) && instances.replacing[t] === 1) this.replacingInTermination--;
     this.wiring.targetGroups.forEach((tg, k) => tg.remove(tg.memberFor(server, t, this.sourceIn[k]!)));
     this.markTerminated(t, cause);
     this.reconcile(true);
@@ -387,7 +385,7 @@ export class AutoScalingGroup implements TargetSource {
     const instances = this.instances;
     const now = this.engine.now;
     this.pool.unpark(t);
-    instances.lifecycle[t] = Lifecycle.Terminated;
+    instances.setLifecycle(t, Lifecycle.Terminated);
     instances.terminateS[t] = now;
     this.wiring.servers.epoch[instances.server[t]!]!++;
     this.log.add(now, 'terminate', instances.id(t), cause);
@@ -401,7 +399,7 @@ export class AutoScalingGroup implements TargetSource {
       const zone = this.zoneForLaunch();
       if (zone < 0) return;
       const t = this.newInstance(zone);
-      this.instances.lifecycle[t] = Lifecycle.WarmedPending;
+      this.instances.setLifecycle(t, Lifecycle.WarmedPending);
       this.log.add(this.engine.now, 'warm_pool', this.instances.id(t), `launched into the warm pool in ${this.scenario.zones[zone]}`);
       this.boot(t);
     }

@@ -38,10 +38,10 @@ export class HealthReplacement {
     this.engine.schedule(now + GROUP_HEALTH_CHECK_INTERVAL_S, this.kTick);
     if (group.suspended('HealthCheck') || group.suspended('ReplaceUnhealthy')) return;
     const grace = this.spec.healthCheckGracePeriodS;
-    let replacing = 0;
-    for (let t = 0; t < instances.count; t++) if (instances.replacing[t]) replacing++;
+    let replacing = group.replacingInTermination;
     const allowed = Math.max(1, Math.floor(0.1 * group.desired));
-    for (let t = 0; t < instances.count && replacing < allowed; t++) {
+    for (let k = 0; k < instances.liveCount && replacing < allowed; k++) {
+      const t = instances.live[k]!;
       if (instances.lifecycle[t] !== Lifecycle.InService || !group.unhealthyByElb(t)) continue;
       if (now < instances.inServiceS[t]! + grace) continue;
       this.log.add(now, 'scaling', instances.id(t), unhealthyCause(now, 'ELB'));

@@ -28,9 +28,21 @@ export const enum Lifecycle {
   WarmedPending = 7,
 }
 
+/** How many lifecycle states there are (the counters' stride). */
+const STATES = 8;
+
 export class Instances {
   count = 0;
   capacity: number;
+  /**
+   * The instances not yet terminated, in row order, plus those terminated since the last
+   * `compact()` (callers skip them by their state); so the fleet code visits the live fleet and
+   * the recent past, never every instance ever launched.
+   */
+  live: Int32Array;
+  liveCount = 0;
+  /** Instances per (zone, lifecycle state), kept by `setLifecycle`. */
+  private readonly counts: Int32Array;
   /** The server row that does the instance's work. */
   server: Int32Array;
   zone: Int32Array;
@@ -51,8 +63,13 @@ export class Instances {
   /** Target groups still draining the instance before it can go on terminating. */
   draining: Int32Array;
 
-  constructor(initialCapacity = 64) {
+  constructor(
+    private readonly zoneCount: number,
+    initialCapacity = 64,
+  ) {
     const n = (this.capacity = initialCapacity);
+    this.live = new Int32Array(n);
+    this.counts = new Int32Array(zoneCount * STATES);
     this.server = new Int32Array(n);
     this.zone = new Int32Array(n);
     this.lifecycle = new Uint8Array(n);
@@ -75,11 +92,39 @@ export class Instances {
     this.server[i] = server;
     this.zone[i] = zone;
     this.lifecycle[i] = Lifecycle.Pending;
+    this.counts[zone * STATES + Lifecycle.Pending]!++;
+    this.live[this.liveCount++] = i;
     this.launchS[i] = now;
     this.inServiceS[i] = NaN;
     this.terminateS[i] = NaN;
     this.unbilledSinceS[i] = NaN;
     return i;
+  }
+
+  /** Moves instance i to `state`, keeping the per-zone counts. */
+  setLifecycle(i: number, state: Lifecycle): void {
+    const base = this.zone[i]! * STATES;
+    this.counts[base + this.lifecycle[i]!]!--;
+    this.counts[base + state]!++;
+    this.lifecycle[i] = state;
+  }
+
+  /** Instances in `state` in `zone`, or in every zone with zone -1. */
+  inState(state: Lifecycle, zone = -1): number {
+    if (zone >= 0) return this.counts[zone * STATES + state]!;
+    let n = 0;
+    for (let z = 0; z < this.zoneCount; z++) n += this.counts[z * STATES + state]!;
+    return n;
+  }
+
+  /** Drops terminated instances from the live list (order kept); call where no one is iterating it. */
+  compact(): void {
+    let k = 0;
+    for (let j = 0; j < this.liveCount; j++) {
+      const i = this.live[j]!;
+      if (this.lifecycle[i] !== Lifecycle.Terminated) this.live[k++] = i;
+    }
+    this.liveCount = k;
   }
 
   /** AWS-style instance id: i-0001, i-0002, … */
@@ -89,6 +134,7 @@ export class Instances {
 
   private grow(): void {
     const n = (this.capacity = nextCapacity(this.capacity));
+    this.live = grown(this.live, n);
     this.server = grown(this.server, n);
     this.zone = grown(this.zone, n);
     this.lifecycle = grown(this.lifecycle, n);

@@ -51,7 +51,8 @@ export class AzRebalance {
     const zone = this.outOf;
     this.extra = -1;
     const candidates: TerminationCandidate[] = [];
-    for (let i = 0; i < instances.count; i++) {
+    for (let k = 0; k < instances.liveCount; k++) {
+      const i = instances.live[k]!;
       if (instances.lifecycle[i] === Lifecycle.InService && instances.zone[i] === zone) {
         candidates.push({ id: String(i), zone: this.scenario.zones[zone]!, launchS: instances.launchS[i]!, protectedFromScaleIn: false });
       }

@@ -31,17 +31,16 @@ export class WarmPool {
 
   /** Instances in the pool or booting into it. */
   size(): number {
-    const t = this.instances;
-    let n = 0;
-    for (let i = 0; i < t.count; i++) if (t.lifecycle[i] === Lifecycle.Warmed || t.lifecycle[i] === Lifecycle.WarmedPending) n++;
-    return n;
+    return this.instances.inState(Lifecycle.Warmed) + this.instances.inState(Lifecycle.WarmedPending);
   }
 
   /** A parked instance to start, preferably in `zone`, never in an impaired zone; -1 if none. */
   pick(zone: number, impairedZones: ReadonlySet<number>): number {
     const t = this.instances;
     let chosen = -1;
-    for (let i = 0; i < t.count; i++) {
+    if (t.inState(Lifecycle.Warmed) === 0) return chosen;
+    for (let k = 0; k < t.liveCount; k++) {
+      const i = t.live[k]!;
       if (t.lifecycle[i] !== Lifecycle.Warmed || impairedZones.has(t.zone[i]!)) continue;
       if (chosen < 0 || (t.zone[i] === zone && t.zone[chosen] !== zone)) chosen = i;
     }
@@ -51,7 +50,7 @@ export class WarmPool {
   /** Parks an instance, stopping its compute billing unless the pool runs. */
   park(i: number): void {
     const t = this.instances;
-    t.lifecycle[i] = Lifecycle.Warmed;
+    t.setLifecycle(i, Lifecycle.Warmed);
     t.inServiceS[i] = NaN;
     if (this.spec?.poolState !== 'Running') t.unbilledSinceS[i] = this.engine.now;
   }

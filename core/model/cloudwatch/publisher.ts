@@ -148,7 +148,8 @@ export class CloudWatchPublisher {
     let bytesIn = 0;
     let bytesOut = 0;
     let n = 0;
-    for (let i = 0; i < t.count; i++) {
+    for (let k = 0; k < t.liveCount; k++) {
+      const i = t.live[k]!;
       const inService = t.lifecycle[i] === Lifecycle.InService;
       const s = t.server[i]!;
       if (inService) servers.flushBusy(s, nowS);

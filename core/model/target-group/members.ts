@@ -39,6 +39,8 @@ export class Members {
   slowStartEndS: Float64Array;
   /** Requests the target group sent to the member. */
   requests: Float64Array;
+  /** 1 while the member is on its target group's list of registered or draining members. */
+  listed: Uint8Array;
   /** Outstanding requests per load-balancer node (one array per node, by member row). */
   outstanding: Int32Array[];
   /** Health checks: bumped when the member's checks stop (pending check events are then stale). */
@@ -59,6 +61,7 @@ export class Members {
     this.fails = new Int32Array(n);
     this.slowStartEndS = new Float64Array(n);
     this.requests = new Float64Array(n);
+    this.listed = new Uint8Array(n);
     this.outstanding = Array.from({ length: nodeCount }, () => new Int32Array(n));
     this.checkGeneration = new Int32Array(n);
     this.checkSequence = new Int32Array(n);
@@ -88,6 +91,7 @@ export class Members {
     this.fails = grown(this.fails, n);
     this.slowStartEndS = grown(this.slowStartEndS, n);
     this.requests = grown(this.requests, n);
+    this.listed = grown(this.listed, n);
     this.outstanding = this.outstanding.map((o) => grown(o, n));
     this.checkGeneration = grown(this.checkGeneration, n);
     this.checkSequence = grown(this.checkSequence, n);

@@ -80,7 +80,11 @@ export class TargetGroup {
   now = 0;
   private readonly sources: TargetSource[] = [];
   private readonly sourceOf: number[] = [];
-  /** This group's members, ordered by server row (the order nodes list them in). */
+  /**
+   * This group's registered and draining members, ordered by server row (the order nodes list
+   * them in), plus members deregistered since the last refresh, which it drops; so nothing here
+   * visits the targets a long run has long since let go.
+   */
   private readonly order: number[] = [];
   private readonly memberOfServer = new Map<number, number>();
   private readonly router: Router;
@@ -148,10 +152,18 @@ export class TargetGroup {
     if (grew) this.nodes.forEach((n, z) => (n.outstanding = members.outstanding[z]!));
     this.memberOfServer.set(server, m);
     this.sourceOf[m] = source;
+    return m;
+  }
+
+  /** Puts member m on the list in server order (new servers have the highest rows: usually an append). */
+  private list(m: number): void {
+    const members = this.members;
+    if (members.listed[m]) return;
+    members.listed[m] = 1;
+    const server = members.server[m]!;
     let at = this.order.length;
     while (at > 0 && members.server[this.order[at - 1]!]! > server) at--;
     this.order.splice(at, 0, m);
-    return m;
   }
 
   /**
@@ -162,6 +174,7 @@ export class TargetGroup {
     const members = this.members;
     members.registration[m] = Registration.Registered;
     members.health[m] = healthyAtOnce ? Health.Healthy : Health.Initial;
+    this.list(m);
     const now = this.engine.now;
     this.log.add(now, 'register', this.wiring.subject(m), this.name);
     if (healthyAtOnce) this.log.add(now, 'health', this.wiring.subject(m), 'healthy');
@@ -286,6 +299,12 @@ export class TargetGroup {
     const members = this.members;
     const { crossZone, failOpen } = this.wiring;
     const order = this.order;
+    let kept = 0;
+    for (const m of order) {
+      if (members.registration[m] === Registration.None) members.listed[m] = 0;
+      else order[kept++] = m;
+    }
+    order.length = kept;
     this.registeredInZone.fill(0);
     this.healthyInZone.fill(0);
     for (const m of order) {

@@ -9,11 +9,11 @@ import type { AutoScalingGroup } from '../../../core/model/autoscaling/group.ts'
 
 function tables(): InvariantTables {
   const servers = new Servers();
-  const instances = new Instances();
+  const instances = new Instances(1);
   const members = new Members(1);
   const s = servers.add(0, 2, 5, 0);
   const i = instances.add(s, 0, 0);
-  instances.lifecycle[i] = Lifecycle.InService;
+  instances.setLifecycle(i, Lifecycle.InService);
   members.add(0, s, i, 0);
   return { servers, instances, members, pool: new RequestPool(), unanswered: 0, group: { inService: 1, pending: 0 } as AutoScalingGroup };
 }
@@ -46,7 +46,13 @@ describe('brokenInvariant', () => {
 
   it("names a group counter that disagrees with its instances' states", () => {
     const t = tables();
-    t.instances.lifecycle[0] = Lifecycle.Pending;
+    t.instances.setLifecycle(0, Lifecycle.Pending);
     expect(brokenInvariant(t, 60)).toMatch(/0 instances are InService but the group counts 1/);
+  });
+
+  it('names a lifecycle state written past the per-zone counters', () => {
+    const t = tables();
+    t.instances.lifecycle[0] = Lifecycle.Terminating;
+    expect(brokenInvariant(t, 60)).toBe('at 60 s: 0 instances are in lifecycle state 1 but the table counts 1');
   });
 });
