@@ -3,7 +3,7 @@
  * (and so the number of requests), to check that memory stays flat as runs get longer.
  */
 import type { Scenario } from '../core/scenario/types.ts';
-import { buildScenario, fixedFleet } from '../test/support/build.ts';
+import { legacyBuildScenario as buildScenario, fixedFleet } from '../test/support/build.ts';
 
 export interface BenchCase {
   name: string;

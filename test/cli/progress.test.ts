@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation, formatEventsCsv, formatSummaryJson, formatTimeseriesCsv, simulate } from '../../core/index.ts';
 import type { RunResult, Simulation } from '../../core/index.ts';
 import { clock, runWithProgress } from '../../cli/progress.ts';
-import { buildScenario } from '../support/build.ts';
+import { legacyBuildScenario as buildScenario } from '../support/build.ts';
 
 /** A simulation that only records how it was driven. */
 class FakeSimulation implements Simulation {

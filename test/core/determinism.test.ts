@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { simulate, formatEventsCsv, formatSummaryJson, formatTimeseriesCsv } from '../../core/index.ts';
-import { buildScenario } from '../support/build.ts';
+import { legacyBuildScenario as buildScenario } from '../support/build.ts';
 import type { Scenario } from '../../core/scenario/types.ts';
 
 const files = (s: Scenario, seed?: number) => {

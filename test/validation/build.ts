@@ -10,7 +10,7 @@
  * who is eligible.
  */
 import type { Algorithm, Scenario } from '../../core/scenario/types.ts';
-import { baseScenario, buildScenario, fixedFleet } from '../support/build.ts';
+import { legacyBaseScenario as baseScenario, legacyBuildScenario as buildScenario, fixedFleet } from '../support/build.ts';
 
 /** Mean service time of every validation scenario, in seconds (mu = 1/s). */
 export const SERVICE_MEAN_S = 1;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../core/index.ts';
 import type { RunResult, Scenario, ScalingPolicy } from '../../../core/index.ts';
-import { buildScenario } from '../../support/build.ts';
+import { legacyBuildScenario as buildScenario } from '../../support/build.ts';
 
 const cpu50: ScalingPolicy = {
   type: 'TargetTrackingScaling',

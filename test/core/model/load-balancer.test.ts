@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../core/index.ts';
-import { buildScenario, fixedFleet } from '../../support/build.ts';
+import { legacyBuildScenario as buildScenario, fixedFleet } from '../../support/build.ts';
 
 const twoZones = ['us-east-1a', 'us-east-1b'];
 
