@@ -63,32 +63,3 @@ export function buildScenario(...patches: readonly FileMapping[]): Scenario {
 export function fixedFleet(n: number): { minSize: number; maxSize: number; desiredCapacity: number } {
   return { minSize: n, maxSize: n, desiredCapacity: n };
 }
-
-// ---------------------------------------------------------------------------------------------
-// Transitional: the old builder, which patches the RESOLVED scenario. Kept only while the tests
-// that use it are converted to the file form one by one; removed when the last one is.
-// ---------------------------------------------------------------------------------------------
-
-/** @deprecated patch the file form with `buildScenario` instead. */
-export type LegacyScenarioPatch = {
-  [K in keyof Scenario]?: Scenario[K] extends unknown[] ? Scenario[K] : Scenario[K] extends object ? Partial<Scenario[K]> : Scenario[K];
-};
-
-let cachedBase: string | null = null;
-
-/** @deprecated the base file as a resolved scenario. */
-export function legacyBaseScenario(): Scenario {
-  cachedBase ??= JSON.stringify(buildScenario());
-  return JSON.parse(cachedBase) as Scenario;
-}
-
-/** @deprecated the base resolved scenario with some sections patched (shallow per section). */
-export function legacyBuildScenario(patch: LegacyScenarioPatch = {}): Scenario {
-  const base = legacyBaseScenario();
-  const out = { ...base } as Record<string, unknown>;
-  for (const [key, value] of Object.entries(patch)) {
-    const b = (base as unknown as Record<string, unknown>)[key];
-    out[key] = b && typeof b === 'object' && !Array.isArray(b) && value && typeof value === 'object' && !Array.isArray(value) ? { ...b, ...value } : value;
-  }
-  return out as unknown as Scenario;
-}
