@@ -7,16 +7,13 @@
  * `Invocation`, an entry to `COMMANDS` whose `build` turns raw values into that member, and a
  * handler in main.ts. Nothing here touches the process, the file system or the clock.
  */
+import type { Override, Vary } from './batch-types.ts';
 import { UsageError } from './errors.ts';
 import { checkShard, parseShardArg, type ShardArg } from './shard.ts';
 import { didYouMean } from './suggest.ts';
-import { checkVary, splitVaries, type Vary } from './sweep-grid.ts';
+import { checkVary, splitVaries } from './sweep-grid.ts';
 
-/** `--set PATH=VALUE`: one scenario value replaced before validation (contract section 2). */
-export interface Override {
-  path: string;
-  value: string;
-}
+export type { Override } from './batch-types.ts';
 
 export type Invocation =
   | { command: 'help'; topic?: string }

@@ -7,7 +7,7 @@
  * whichever is set and adds one, so the same command line serves every task of the array.
  */
 import { UsageError } from './errors.ts';
-import type { Shard } from './sweep-grid.ts';
+import type { Shard } from './batch-types.ts';
 
 /** Environment variables that hold a 0-based array-task index, in the order they are tried. */
 export const SHARD_INDEX_VARIABLES = ['JOB_COMPLETION_INDEX', 'AWS_BATCH_JOB_ARRAY_INDEX'] as const;

@@ -9,20 +9,10 @@
  * difference between combinations comes from the parameters, not from the luck of the draw).
  * `--shard K/N` keeps the runs whose index modulo N is K − 1. Pure: no I/O, no clock.
  */
-import type { Override } from './args.ts';
+import type { Override, Shard, Vary } from './batch-types.ts';
 import { UsageError } from './errors.ts';
 
-/** `--vary PATH=V1,V2,...`: one scenario path and the values it takes, as YAML text. */
-export interface Vary {
-  path: string;
-  values: string[];
-}
-
-/** `--shard K/N`, K from 1 to N. */
-export interface Shard {
-  k: number;
-  n: number;
-}
+export type { Shard, Vary } from './batch-types.ts';
 
 export interface Grid {
   vary: readonly Vary[];

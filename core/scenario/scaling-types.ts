@@ -3,7 +3,7 @@
  * alarms, scheduled actions, lifecycle hooks, the warm pool. Names follow AWS's APIs
  * (PutScalingPolicy, PutMetricAlarm, PutLifecycleHook, PutWarmPool), durations in seconds.
  */
-import type { Distribution } from './types.ts';
+import type { Distribution } from './distribution-types.ts';
 
 /** The CloudWatch namespaces elbsim publishes metrics in. */
 export type CloudWatchNamespace = 'AWS/EC2' | 'AWS/ApplicationELB' | 'AWS/NetworkELB' | 'AWS/ELB';

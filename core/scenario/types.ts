@@ -7,12 +7,9 @@
  * unit last (`intervalS`, `bootTimeS`).
  */
 
-/** A random quantity in seconds. A bare duration in the file becomes `constant`. */
-export type Distribution =
-  | { distribution: 'constant'; value: number }
-  | { distribution: 'exponential'; mean: number }
-  | { distribution: 'lognormal'; mean: number; cv: number }
-  | { distribution: 'uniform'; min: number; max: number };
+import type { Distribution } from './distribution-types.ts';
+
+export type { Distribution } from './distribution-types.ts';
 
 export type LoadBalancerType = 'application' | 'network' | 'classic';
 

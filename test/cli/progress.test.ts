@@ -94,7 +94,7 @@ describe('runWithProgress', () => {
 
 describe('runWithProgress with the real core', () => {
   it('slicing the run does not change a byte of the outputs', async () => {
-    const scenario = buildScenario({ durationS: 1800, traffic: { rate: [[0, 50], [900, 120]], arrivals: 'poisson', clients: 1000 } });
+    const scenario = buildScenario({ duration: 1800, traffic: { rate: [[0, 50], [900, 120]], arrivals: 'poisson', clients: 1000 } });
     const files = (r: RunResult) => [formatTimeseriesCsv(r.timeseries), formatEventsCsv(r.events), formatSummaryJson(r.summary)];
     const sliced = await runWithProgress(createSimulation(scenario, { seed: 3 }), fakeTerminal().stream);
     expect(files(sliced)).toEqual(files(simulate(scenario, { seed: 3 })));

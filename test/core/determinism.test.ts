@@ -12,12 +12,12 @@ const files = (s: Scenario, seed?: number) => {
 
 describe('determinism', () => {
   const scenario = buildScenario({
-    durationS: 900,
+    duration: 900,
     traffic: { rate: [[0, 30], [300, 90], [600, 30]], arrivals: 'poisson', clients: 500 },
     faults: [
-      { atS: 120, action: 'fail-target', count: 1, zone: null, forS: 200 },
-      { atS: 400, action: 'terminate-target', count: 1, zone: null },
-      { atS: 500, action: 'slow-target', count: 2, zone: null, factor: 4, forS: 100 },
+      { at: 120, action: 'fail-target', count: 1, for: 200 },
+      { at: 400, action: 'terminate-target', count: 1 },
+      { at: 500, action: 'slow-target', count: 2, factor: 4, for: 100 },
     ],
   });
 

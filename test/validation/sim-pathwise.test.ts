@@ -55,8 +55,9 @@ describe('pathwise: one target, elbsim vs the Kiefer-Wolfowitz recursion on the 
     [1, 0.5, 7],
     [4, 0.9, 3],
   ];
-  const durationS = 2e4;
-  const periodS = 500;
+  // 40 periods; a period must be a CloudWatch period (10 s, 30 s or a multiple of 60 s).
+  const durationS = 2.4e4;
+  const periodS = 600;
   for (const [c, rho, seed] of cases) {
     it(`c ${c}, rho ${rho}, seed ${seed}, ${durationS} s: every period's responses equal and mean latency within 1e-9 relative (${durationS / periodS} periods)`, () => {
       const lambda = c * rho;

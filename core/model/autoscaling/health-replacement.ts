@@ -5,20 +5,28 @@
  * 10 % of the desired capacity (at least one) at a time.
  */
 import type { Engine } from '../../engine/engine.ts';
-import type { AutoScaling } from '../../scenario/types.ts';
+import type { AutoScaling, SuspendableProcess } from '../../scenario/types.ts';
 import type { EventLog } from '../event-log.ts';
-import type { AutoScalingGroup } from './group.ts';
 import { unhealthyCause } from './activity.ts';
 import { Lifecycle, type Instances } from './instances.ts';
 
 /** How often the group checks instance health [inferred: AWS says "periodically"]. */
 export const GROUP_HEALTH_CHECK_INTERVAL_S = 10;
 
+/** What health replacement needs of its group. */
+export interface ReplacingGroup {
+  readonly desired: number;
+  readonly replacingInTermination: number;
+  suspended(process: SuspendableProcess): boolean;
+  unhealthyByElb(t: number): boolean;
+  beginTermination(t: number, replacing: boolean): void;
+}
+
 export class HealthReplacement {
   private readonly kTick: number;
 
   constructor(
-    private readonly group: AutoScalingGroup,
+    private readonly group: ReplacingGroup,
     private readonly instances: Instances,
     private readonly engine: Engine,
     private readonly spec: AutoScaling,

@@ -6,13 +6,27 @@
  * maximum by the rebalancing headroom (10 % or one instance).
  */
 import type { Engine } from '../../engine/engine.ts';
-import type { Scenario } from '../../scenario/types.ts';
+import type { Scenario, SuspendableProcess } from '../../scenario/types.ts';
 import type { EventLog } from '../event-log.ts';
-import type { AutoScalingGroup } from './group.ts';
 import type { TerminationCandidate } from './termination.ts';
 import { rebalanceLaunchesAllowed, rebalancePlan } from './az-balance.ts';
 import { rebalanceLaunchCause, rebalanceTerminateCause } from './activity.ts';
 import { Lifecycle, type Instances } from './instances.ts';
+
+/** What a rebalance needs of its group. */
+export interface RebalancingGroup {
+  readonly name: string;
+  readonly pending: number;
+  readonly maxSize: number;
+  suspended(process: SuspendableProcess): boolean;
+  availableZoneCounts(): Record<string, number>;
+  capacity(): number;
+  /** Launches an instance in `zone` (counted pending, announced); returns its row. */
+  add(zone: number): number;
+  boot(t: number): void;
+  chooseToTerminate(candidates: TerminationCandidate[], count: number): string[];
+  beginTermination(t: number, replacing: boolean): void;
+}
 
 export class AzRebalance {
   /** The extra instance a rebalance launched and has not yet balanced with a termination (-1: none). */
@@ -21,7 +35,7 @@ export class AzRebalance {
   private outOf = -1;
 
   constructor(
-    private readonly group: AutoScalingGroup,
+    private readonly group: RebalancingGroup,
     private readonly instances: Instances,
     private readonly engine: Engine,
     private readonly scenario: Scenario,

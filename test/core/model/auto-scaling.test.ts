@@ -5,30 +5,31 @@
  */
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../core/index.ts';
-import type { RunResult, Scenario, ScalingPolicy } from '../../../core/index.ts';
-import { buildScenario } from '../../support/build.ts';
+import type { RunResult, Scenario } from '../../../core/index.ts';
+import { buildScenario, type FileMapping } from '../../support/build.ts';
 
-const cpu50: ScalingPolicy = {
+const cpu50 = {
   type: 'TargetTrackingScaling',
   name: 'cpu-50',
   metric: 'ASGAverageCPUUtilization',
   targetValue: 50,
   disableScaleIn: false,
-  estimatedInstanceWarmupS: 120,
+  estimatedInstanceWarmup: '2m',
 };
 
-const cloudWatch = (publicationDelayS: number) => ({ publicationDelayS, targetTrackingHighDatapoints: 3, targetTrackingLowDatapoints: 15, targetTrackingLowRatio: 0.9 });
+const cloudWatch = (publicationDelay: number) => ({ publicationDelay, targetTrackingHighDatapoints: 3, targetTrackingLowDatapoints: 15, targetTrackingLowRatio: 0.9 });
 
 /** Load steps from 100 to 400 req/s at `upS` and back at `downS`; 4 instances of 4 slots x 50 ms (about 31 % CPU at 100 req/s). */
-function stepLoad(upS: number, downS: number, extra: Partial<Scenario> = {}): Scenario {
-  const base = buildScenario();
-  return buildScenario({
-    durationS: downS + 40 * 60,
-    traffic: { rate: [[0, 100], [upS, 100], [upS + 0.001, 400], [downS, 400], [downS + 0.001, 100]], arrivals: 'poisson', clients: 1000 },
-    autoScaling: { minSize: 2, maxSize: 20, desiredCapacity: 4, policies: [cpu50] },
-    instance: { ...base.instance, concurrency: 4, queueLimit: 100, serviceTime: { distribution: 'exponential', mean: 0.05 }, detailedMonitoring: true },
-    ...extra,
-  });
+function stepLoad(upS: number, downS: number, extra: FileMapping = {}): Scenario {
+  return buildScenario(
+    {
+      duration: downS + 40 * 60,
+      traffic: { rate: [[0, 100], [upS, 100], [upS + 0.001, 400], [downS, 400], [downS + 0.001, 100]], arrivals: 'poisson', clients: 1000 },
+      autoScaling: { minSize: 2, maxSize: 20, desiredCapacity: 4, policies: [cpu50] },
+      instance: { concurrency: 4, queueLimit: 100, serviceTime: { distribution: 'exponential', mean: '50ms' }, detailedMonitoring: true },
+    },
+    extra,
+  );
 }
 
 const scaling = (r: RunResult) => r.events.filter((e) => e.kind === 'scaling');
@@ -78,7 +79,7 @@ describe('target tracking timing (alarm shapes 3 of 3 above, 15 of 15 below 90 %
 
 describe('the group lifecycle', () => {
   it('scale-in drains each instance for at most the deregistration delay; requests still in flight then get 502', () => {
-    const r = simulate(stepLoad(600, 1800, { loadBalancer: { ...buildScenario().loadBalancer, targetGroup: { ...buildScenario().loadBalancer.targetGroup, deregistrationDelayS: 20 } } }));
+    const r = simulate(stepLoad(600, 1800, { loadBalancer: { targetGroup: { deregistrationDelay: '20s' } } }));
     const drains = r.events.filter((e) => e.kind === 'drain');
     expect(drains.length).toBeGreaterThan(0);
     for (const d of drains) {
@@ -91,7 +92,7 @@ describe('the group lifecycle', () => {
   });
 
   it('desired capacity stays within [min, max], and the fleet never exceeds max', () => {
-    const r = simulate(stepLoad(600, 2400, { autoScaling: { ...stepLoad(0, 1).autoScaling, maxSize: 7 } }));
+    const r = simulate(stepLoad(600, 2400, { autoScaling: { maxSize: 7 } }));
     const ts = r.timeseries;
     for (let i = 0; i < ts.time_s.length; i++) {
       expect(ts.desired_capacity[i]).toBeGreaterThanOrEqual(2);
@@ -104,9 +105,9 @@ describe('the group lifecycle', () => {
   it('health-check type ELB: an instance the load balancer marks unhealthy is terminated after the grace period, then replaced', () => {
     const r = simulate(
       buildScenario({
-        durationS: 1800,
-        autoScaling: { ...buildScenario().autoScaling, healthCheckType: 'ELB', healthCheckGracePeriodS: 300 },
-        faults: [{ atS: 600, action: 'fail-target', count: 1, zone: null, forS: null }],
+        duration: 1800,
+        autoScaling: { healthCheckType: 'ELB', healthCheckGracePeriod: '5m' },
+        faults: [{ at: 600, action: 'fail-target', count: 1 }],
       }),
     );
     const victim = r.events.find((e) => e.kind === 'fault')!.subject;
@@ -121,19 +122,19 @@ describe('the group lifecycle', () => {
   });
 
   it('health-check type EC2 (the default) leaves a failed but running instance alone', () => {
-    const r = simulate(buildScenario({ durationS: 1200, faults: [{ atS: 300, action: 'fail-target', count: 1, zone: null, forS: null }] }));
+    const r = simulate(buildScenario({ duration: 1200, faults: [{ at: 300, action: 'fail-target', count: 1 }] }));
     expect(r.events.filter((e) => e.kind === 'terminate')).toEqual([]);
   });
 
   it('a launch lifecycle hook holds the instance in Pending:Wait until its action completes; ABANDON terminates and replaces it', () => {
-    const hook = (completesAfterS: number | null) =>
+    // completesAfter null: the hook never completes, so its heartbeat timeout decides.
+    const hook = (completesAfter: number | null) =>
       buildScenario({
-        durationS: 1200,
+        duration: 1200,
         autoScaling: {
-          ...buildScenario().autoScaling,
-          lifecycleHooks: [{ name: 'bootstrap', transition: 'autoscaling:EC2_INSTANCE_LAUNCHING', heartbeatTimeoutS: 300, defaultResult: 'ABANDON', completesAfterS }],
+          lifecycleHooks: [{ name: 'bootstrap', transition: 'autoscaling:EC2_INSTANCE_LAUNCHING', heartbeatTimeout: '5m', defaultResult: 'ABANDON', completesAfter }],
         },
-        faults: [{ atS: 100, action: 'terminate-target', count: 1, zone: null }],
+        faults: [{ at: 100, action: 'terminate-target', count: 1 }],
       });
     const ok = simulate(hook(120));
     const launched = ok.events.find((e) => e.kind === 'launch' && e.timeS === 100)!;
@@ -147,13 +148,9 @@ describe('the group lifecycle', () => {
   });
 
   it('a warm pool serves scale-outs with a warm start, and bills stopped pool instances for nothing', () => {
-    const pooled = stepLoad(600, 1800, {
-      autoScaling: {
-        ...stepLoad(0, 1).autoScaling,
-        maxSize: 14,
-        warmPool: { minSize: 0, maxGroupPreparedCapacity: null, poolState: 'Stopped', reuseOnScaleIn: false, warmStartTime: { distribution: 'constant', value: 20 } },
-      },
-    });
+    // No maxGroupPreparedCapacity: the pool is sized up to the group's maxSize.
+    const warmPool = { minSize: 0, poolState: 'Stopped', reuseOnScaleIn: false, warmStartTime: '20s' };
+    const pooled = stepLoad(600, 1800, { autoScaling: { maxSize: 14, warmPool } });
     const r = simulate(pooled);
     const warmStarts = r.events.filter((e) => e.kind === 'warm_pool' && e.detail.startsWith('leaves'));
     expect(warmStarts.length).toBeGreaterThan(0);
@@ -161,7 +158,7 @@ describe('the group lifecycle', () => {
       const up = r.events.find((e) => e.kind === 'in_service' && e.subject === w.subject && e.timeS >= w.timeS)!;
       expect(up.timeS - w.timeS).toBe(20);
     }
-    const plain = simulate({ ...pooled, autoScaling: { ...pooled.autoScaling, warmPool: null } });
+    const plain = simulate(stepLoad(600, 1800, { autoScaling: { maxSize: 14 } }));
     // Stopped pool instances cost nothing until they leave the pool.
     expect(Math.abs(r.summary.instanceHours - plain.summary.instanceHours)).toBeLessThan(0.25 * plain.summary.instanceHours);
   });
@@ -169,10 +166,10 @@ describe('the group lifecycle', () => {
   it('a zone that fails is avoided for launches; after it recovers AZRebalance evens the zones, briefly exceeding max by at most 10 % or one', () => {
     const r = simulate(
       buildScenario({
-        durationS: 3600,
+        duration: 3600,
         zones: ['us-east-1a', 'us-east-1b'],
-        autoScaling: { ...buildScenario().autoScaling, minSize: 4, maxSize: 4, desiredCapacity: 4, healthCheckType: 'ELB' },
-        faults: [{ atS: 300, action: 'fail-zone', zone: 'us-east-1b', forS: 900 }],
+        autoScaling: { minSize: 4, maxSize: 4, desiredCapacity: 4, healthCheckType: 'ELB' },
+        faults: [{ at: 300, action: 'fail-zone', zone: 'us-east-1b', for: 900 }],
       }),
     );
     const launchesDuringOutage = r.events.filter((e) => e.kind === 'launch' && e.timeS > 300 && e.timeS < 1200);
@@ -189,15 +186,14 @@ describe('the group lifecycle', () => {
   it('a scheduled action sets min, max and desired at its time (cron recurrences too)', () => {
     const r = simulate(
       buildScenario({
-        durationS: 3 * 3600,
+        duration: '3h',
         autoScaling: {
-          ...buildScenario().autoScaling,
           minSize: 2,
           maxSize: 10,
           desiredCapacity: 4,
           scheduledActions: [
-            { name: 'morning', atS: 3600, recurrence: null, desiredCapacity: 8, minSize: null, maxSize: null },
-            { name: 'every-2h', atS: null, recurrence: '30 */2 * * *', desiredCapacity: 3, minSize: null, maxSize: null },
+            { name: 'morning', at: '1h', desiredCapacity: 8 },
+            { name: 'every-2h', recurrence: '30 */2 * * *', desiredCapacity: 3 },
           ],
         },
       }),
@@ -211,25 +207,23 @@ describe('the group lifecycle', () => {
   });
 
   it('simple scaling waits for its activity to finish and then the cooldown before acting again', () => {
-    const base = stepLoad(600, 5000);
-    const r = simulate({
-      ...base,
-      durationS: 3600,
-      autoScaling: {
-        ...base.autoScaling,
-        policies: [
-          {
-            type: 'SimpleScaling',
-            name: 'add-one',
-            adjustmentType: 'ChangeInCapacity',
-            scalingAdjustment: 1,
-            minAdjustmentMagnitude: null,
-            cooldownS: 300,
-            alarm: { namespace: 'AWS/EC2', metric: 'CPUUtilization', statistic: 'Average', periodS: 60, evaluationPeriods: 2, datapointsToAlarm: 2, threshold: 60, comparisonOperator: 'GreaterThanThreshold', treatMissingData: 'missing' },
-          },
-        ],
-      },
-    });
+    const r = simulate(
+      stepLoad(600, 5000, {
+        duration: 3600,
+        autoScaling: {
+          policies: [
+            {
+              type: 'SimpleScaling',
+              name: 'add-one',
+              adjustmentType: 'ChangeInCapacity',
+              scalingAdjustment: 1,
+              cooldown: '5m',
+              alarm: { namespace: 'AWS/EC2', metric: 'CPUUtilization', statistic: 'Average', period: 60, evaluationPeriods: 2, datapointsToAlarm: 2, threshold: 60, comparisonOperator: 'GreaterThanThreshold', treatMissingData: 'missing' },
+            },
+          ],
+        },
+      }),
+    );
     const acts = scaling(r);
     expect(acts.length).toBeGreaterThan(2);
     for (let k = 1; k < acts.length; k++) {
@@ -240,14 +234,13 @@ describe('the group lifecycle', () => {
   });
 
   it('a termination lifecycle hook holds a scaled-in instance in Terminating:Wait after it drains', () => {
-    const base = stepLoad(600, 1800);
-    const r = simulate({
-      ...base,
-      autoScaling: {
-        ...base.autoScaling,
-        lifecycleHooks: [{ name: 'flush-logs', transition: 'autoscaling:EC2_INSTANCE_TERMINATING', heartbeatTimeoutS: 600, defaultResult: 'CONTINUE', completesAfterS: 45 }],
-      },
-    });
+    const r = simulate(
+      stepLoad(600, 1800, {
+        autoScaling: {
+          lifecycleHooks: [{ name: 'flush-logs', transition: 'autoscaling:EC2_INSTANCE_TERMINATING', heartbeatTimeout: '10m', defaultResult: 'CONTINUE', completesAfter: '45s' }],
+        },
+      }),
+    );
     const deregs = r.events.filter((e) => e.kind === 'deregister');
     expect(deregs.length).toBeGreaterThan(0);
     for (const d of deregs) {
@@ -259,14 +252,12 @@ describe('the group lifecycle', () => {
 
 describe('step scaling on TargetResponseTime p99 (the contract example)', () => {
   it('picks the step from the p99 CloudWatch sees, which agrees with the time series', () => {
-    const base = buildScenario();
     const r = simulate(
       buildScenario({
-        durationS: 1800,
+        duration: 1800,
         traffic: { rate: [[0, 30], [1200, 150]], arrivals: 'poisson', clients: 1000 },
         cloudWatch: cloudWatch(0),
         autoScaling: {
-          ...base.autoScaling,
           minSize: 2,
           maxSize: 12,
           desiredCapacity: 2,
@@ -275,13 +266,12 @@ describe('step scaling on TargetResponseTime p99 (the contract example)', () => 
               type: 'StepScaling',
               name: 'latency-steps',
               adjustmentType: 'ChangeInCapacity',
-              minAdjustmentMagnitude: null,
               metricAggregationType: 'Average',
-              estimatedInstanceWarmupS: 120,
-              alarm: { namespace: 'AWS/ApplicationELB', metric: 'TargetResponseTime', statistic: 'p99', periodS: 60, evaluationPeriods: 3, datapointsToAlarm: 2, threshold: 0.5, comparisonOperator: 'GreaterThanThreshold', treatMissingData: 'missing' },
+              estimatedInstanceWarmup: '2m',
+              alarm: { namespace: 'AWS/ApplicationELB', metric: 'TargetResponseTime', statistic: 'p99', period: 60, evaluationPeriods: 3, datapointsToAlarm: 2, threshold: 0.5, comparisonOperator: 'GreaterThanThreshold', treatMissingData: 'missing' },
               stepAdjustments: [
                 { lowerBound: 0, upperBound: 0.5, scalingAdjustment: 1 },
-                { lowerBound: 0.5, upperBound: null, scalingAdjustment: 3 },
+                { lowerBound: 0.5, scalingAdjustment: 3 },
               ],
             },
           ],
@@ -304,23 +294,21 @@ describe('predictive scaling (ForecastAndScale)', () => {
   for (let day = 0; day < 2; day++) {
     rate.push([day * 86400, 40], [day * 86400 + 36000, 40], [day * 86400 + 36000.001, 300], [day * 86400 + 50400, 300], [day * 86400 + 50400.001, 40]);
   }
-  const base = buildScenario();
   const r = simulate(
     buildScenario({
-      durationS: 2 * 86400,
-      periodS: 300,
+      duration: '2d',
+      period: '5m',
       traffic: { rate, arrivals: 'poisson', clients: 1000 },
       autoScaling: {
-        ...base.autoScaling,
         minSize: 2,
         maxSize: 20,
         desiredCapacity: 2,
         policies: [
           // Request counts are not capped by a saturated fleet, as CPU would be on day 1.
-          { type: 'PredictiveScaling', name: 'forecast', metric: 'ALBRequestCountPerTarget', targetValue: 2400, mode: 'ForecastAndScale', schedulingBufferTimeS: 300, maxCapacityBreachBehavior: 'HonorMaxCapacity', maxCapacityBuffer: 0 },
+          { type: 'PredictiveScaling', name: 'forecast', metric: 'ALBRequestCountPerTarget', targetValue: 2400, mode: 'ForecastAndScale', schedulingBufferTime: '5m', maxCapacityBreachBehavior: 'HonorMaxCapacity' },
         ],
       },
-      instance: { ...base.instance, concurrency: 4, serviceTime: { distribution: 'exponential', mean: 0.05 }, detailedMonitoring: true },
+      instance: { concurrency: 4, serviceTime: { distribution: 'exponential', mean: '50ms' }, detailedMonitoring: true },
     }),
   );
   const predictive = r.events.filter((e) => e.kind === 'scaling' && e.subject === 'forecast');

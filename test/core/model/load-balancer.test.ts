@@ -13,12 +13,12 @@ function crossZoneShares(crossZone: boolean): number[] {
   const r = simulate(
     buildScenario({
       zones: twoZones,
-      durationS: 3600,
+      duration: 3600,
       traffic: { rate: [[0, 100]], arrivals: 'poisson', clients: 5000 },
       loadBalancer: { crossZone },
       // AZRebalance would even the zones out; the documented example holds them at 2 and 8.
       autoScaling: { ...fixedFleet(10), initialInstancesPerZone: { 'us-east-1a': 2, 'us-east-1b': 8 }, suspendedProcesses: ['AZRebalance'] },
-      instance: { ...buildScenario().instance, concurrency: 8, serviceTime: { distribution: 'constant', value: 0.01 } },
+      instance: { concurrency: 8, serviceTime: '10ms' },
     }),
   );
   const total = r.summary.targets.reduce((s, t) => s + t.requests, 0);
@@ -41,8 +41,8 @@ describe('no healthy or no registered targets', () => {
   it('fails open: with every target failed and unhealthy, requests still go to all of them (and time out)', () => {
     const r = simulate(
       buildScenario({
-        durationS: 600,
-        faults: [{ atS: 60, action: 'fail-zone', zone: 'us-east-1a', forS: null }, { atS: 60, action: 'fail-zone', zone: 'us-east-1b', forS: null }],
+        duration: 600,
+        faults: [{ at: 60, action: 'fail-zone', zone: 'us-east-1a' }, { at: 60, action: 'fail-zone', zone: 'us-east-1b' }],
       }),
     );
     const ts = r.timeseries;
@@ -59,9 +59,9 @@ describe('no healthy or no registered targets', () => {
   it('a Classic Load Balancer does not fail open: it answers 503 once no instance is healthy', () => {
     const r = simulate(
       buildScenario({
-        durationS: 600,
-        loadBalancer: { type: 'classic', targetGroup: { ...buildScenario().loadBalancer.targetGroup, algorithm: 'least_outstanding_requests', healthCheck: { intervalS: 30, timeoutS: 5, healthyThreshold: 10, unhealthyThreshold: 2, servedByTarget: false } } },
-        faults: [{ atS: 60, action: 'fail-zone', zone: 'us-east-1a', forS: null }, { atS: 60, action: 'fail-zone', zone: 'us-east-1b', forS: null }],
+        duration: 600,
+        loadBalancer: { type: 'classic', targetGroup: { algorithm: 'least_outstanding_requests', healthCheck: { interval: 30, timeout: 5, healthyThreshold: 10, unhealthyThreshold: 2, servedByTarget: false } } },
+        faults: [{ at: 60, action: 'fail-zone', zone: 'us-east-1a' }, { at: 60, action: 'fail-zone', zone: 'us-east-1b' }],
       }),
     );
     const last = r.timeseries.time_s.length - 1;
@@ -70,7 +70,7 @@ describe('no healthy or no registered targets', () => {
   });
 
   it('answers 503 to every request when the target group has no registered targets', () => {
-    const r = simulate(buildScenario({ durationS: 120, autoScaling: fixedFleet(0) }));
+    const r = simulate(buildScenario({ duration: 120, autoScaling: fixedFleet(0) }));
     expect(r.summary.requests).toBeGreaterThan(2000);
     expect(r.summary.elb5xx['503']).toBe(r.summary.requests);
     expect(r.summary.responses2xx).toBe(0);
@@ -81,7 +81,7 @@ describe('health-check timing (ALB defaults: interval 30 s, timeout 5 s, unhealt
   const failAt = 600;
   const recoverAt = 1200;
   const runs = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) =>
-    simulate(buildScenario({ durationS: 1800, faults: [{ atS: failAt, action: 'fail-target', count: 1, zone: null, forS: recoverAt - failAt }] }), { seed }),
+    simulate(buildScenario({ duration: 1800, faults: [{ at: failAt, action: 'fail-target', count: 1, for: recoverAt - failAt }] }), { seed }),
   );
   const healthEvents = (r: (typeof runs)[number]) => {
     const victim = r.events.find((e) => e.kind === 'fault' && e.detail === 'fail-target')!.subject;
@@ -108,7 +108,7 @@ describe('health-check timing (ALB defaults: interval 30 s, timeout 5 s, unhealt
 
   it('a newly launched target is healthy after one passing check, within one interval of registering', () => {
     for (const r of runs.slice(0, 3)) {
-      const s = simulate(buildScenario({ durationS: 900, faults: [{ atS: 100, action: 'terminate-target', count: 1, zone: null }] }), { seed: r.seed });
+      const s = simulate(buildScenario({ duration: 900, faults: [{ at: 100, action: 'terminate-target', count: 1 }] }), { seed: r.seed });
       const replacement = s.events.find((e) => e.kind === 'launch' && e.timeS > 0)!.subject;
       const registered = s.events.find((e) => e.kind === 'register' && e.subject === replacement)!;
       const healthy = s.events.find((e) => e.kind === 'health' && e.subject === replacement)!;
@@ -123,10 +123,10 @@ describe('errors a client sees', () => {
   it('a full queue refuses the connection and the load balancer answers 502', () => {
     const r = simulate(
       buildScenario({
-        durationS: 300,
+        duration: 300,
         traffic: { rate: [[0, 200]], arrivals: 'poisson', clients: 1000 },
         autoScaling: fixedFleet(2),
-        instance: { ...buildScenario().instance, concurrency: 1, queueLimit: 5, serviceTime: { distribution: 'exponential', mean: 0.1 } },
+        instance: { concurrency: 1, queueLimit: 5, serviceTime: { distribution: 'exponential', mean: '100ms' } },
       }),
     );
     expect(r.summary.elb5xx['502']).toBeGreaterThan(0.8 * r.summary.requests); // capacity 20 req/s of 200
@@ -136,9 +136,9 @@ describe('errors a client sees', () => {
   it('a response slower than the idle timeout is a 504 at the timeout, and conservation holds', () => {
     const r = simulate(
       buildScenario({
-        durationS: 300,
-        loadBalancer: { idleTimeoutS: 1 },
-        instance: { ...buildScenario().instance, serviceTime: { distribution: 'uniform', min: 0.5, max: 1.5 } },
+        duration: 300,
+        loadBalancer: { idleTimeout: '1s' },
+        instance: { serviceTime: { distribution: 'uniform', min: '500ms', max: '1.5s' } },
       }),
     );
     const s = r.summary;
@@ -154,11 +154,11 @@ describe('health checks served by the target (servedByTarget)', () => {
   const overload = (servedByTarget: boolean) =>
     simulate(
       buildScenario({
-        durationS: 900,
+        duration: 900,
         traffic: { rate: [[0, 15], [300, 15], [300.001, 45]], arrivals: 'poisson', clients: 1000 },
-        loadBalancer: { targetGroup: { ...buildScenario().loadBalancer.targetGroup, healthCheck: { intervalS: 10, timeoutS: 2, healthyThreshold: 2, unhealthyThreshold: 2, servedByTarget } } },
+        loadBalancer: { targetGroup: { healthCheck: { interval: '10s', timeout: '2s', healthyThreshold: 2, unhealthyThreshold: 2, servedByTarget } } },
         autoScaling: fixedFleet(2),
-        instance: { ...buildScenario().instance, concurrency: 1, queueLimit: 20, serviceTime: { distribution: 'exponential', mean: 0.1 } },
+        instance: { concurrency: 1, queueLimit: 20, serviceTime: { distribution: 'exponential', mean: '100ms' } },
       }),
     );
 
@@ -173,10 +173,7 @@ describe('health checks served by the target (servedByTarget)', () => {
   });
 
   it('checks are not client requests: they add no requests or responses to the figures', () => {
-    const calm = (servedByTarget: boolean) => {
-      const base = buildScenario();
-      return simulate(buildScenario({ durationS: 600, loadBalancer: { targetGroup: { ...base.loadBalancer.targetGroup, healthCheck: { ...base.loadBalancer.targetGroup.healthCheck, servedByTarget } } } }));
-    };
+    const calm = (servedByTarget: boolean) => simulate(buildScenario({ duration: 600, loadBalancer: { targetGroup: { healthCheck: { servedByTarget } } } }));
     const [a, b] = [calm(true), calm(false)];
     expect(a.summary.requests).toBe(b.summary.requests);
     expect(a.summary.responses2xx + a.summary.inFlightAtEnd).toBe(b.summary.responses2xx + b.summary.inFlightAtEnd);
