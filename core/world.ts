@@ -79,7 +79,7 @@ export class World implements ServerEvents {
       health: streams.get('health'),
       transport,
       dropper: transport,
-      subject: (m) => instances.id(members.instance[m]!),
+      instanceOf: (m) => instances.id(members.instance[m]!),
     });
     this.targetGroups = [tg];
     this.lb = new LoadBalancer(spec, zoneCount, scenario.traffic.clients, tg, members, streams.get('dns'));

@@ -65,7 +65,7 @@ export class Faults {
       this.victims.set(i, list);
       this.failedZones.set(z, i);
       this.group.impairedZones.add(z); // launches into the zone fail while it is out
-      this.log.add(now, 'fault', f.zone, 'fail-zone');
+      this.log.add(now, 'fault', { zone: f.zone, state: 'fail-zone' });
     } else {
       const chosen = this.choose(f);
       this.victims.set(i, chosen);
@@ -73,12 +73,12 @@ export class Faults {
         const id = instances.id(t);
         if (f.action === 'fail-target') {
           this.fail(t);
-          this.log.add(now, 'fault', id, 'fail-target');
+          this.log.add(now, 'fault', { instance: id, state: 'fail-target' });
         } else if (f.action === 'slow-target') {
           this.servers.slowFactor[instances.server[t]!]! *= f.factor;
-          this.log.add(now, 'fault', id, `slow-target x${f.factor}`);
+          this.log.add(now, 'fault', { instance: id, state: 'slow-target', value: f.factor });
         } else {
-          this.log.add(now, 'fault', id, 'terminate-target');
+          this.log.add(now, 'fault', { instance: id, state: 'terminate-target' });
           this.group.terminateNow(t, 'terminate-target fault: the instance stopped unexpectedly');
         }
       }
@@ -96,16 +96,16 @@ export class Faults {
       this.failedZones.delete(z);
       this.group.impairedZones.delete(z);
       for (const t of list) this.servers.failDepth[instances.server[t]!]!--;
-      this.log.add(now, 'fault', f.zone, 'recover-zone');
+      this.log.add(now, 'fault', { zone: f.zone, state: 'recover-zone' });
     } else if (f.action === 'fail-target') {
       for (const t of list) {
         this.servers.failDepth[instances.server[t]!]!--;
-        if (instances.lifecycle[t] !== Lifecycle.Terminated) this.log.add(now, 'fault', instances.id(t), 'recover-target');
+        if (instances.lifecycle[t] !== Lifecycle.Terminated) this.log.add(now, 'fault', { instance: instances.id(t), state: 'recover-target' });
       }
     } else if (f.action === 'slow-target') {
       for (const t of list) {
         this.servers.slowFactor[instances.server[t]!]! /= f.factor;
-        if (instances.lifecycle[t] !== Lifecycle.Terminated) this.log.add(now, 'fault', instances.id(t), 'recover-target');
+        if (instances.lifecycle[t] !== Lifecycle.Terminated) this.log.add(now, 'fault', { instance: instances.id(t), state: 'recover-target' });
       }
     }
   }

@@ -109,7 +109,7 @@ export class ScalingController {
     for (const alarm of this.alarms) {
       const e = alarm.evaluate(nowS);
       evaluations.set(alarm, e);
-      if (e.changed) this.log.add(nowS, 'alarm', alarm.name, e.state);
+      if (e.changed) this.log.add(nowS, 'alarm', { name: alarm.name, state: e.state });
     }
     if (this.group.suspended('AlarmNotification')) return;
 
@@ -190,7 +190,7 @@ export class ScalingController {
     const to = g.clamp(action.desiredCapacity ?? g.desired);
     const cause = scheduledActionCause(now, { minSize: g.minSize, maxSize: g.maxSize, desiredCapacity: to }, from, to);
     if (to === from) {
-      if (action.minSize !== null || action.maxSize !== null) this.log.add(now, 'scaling', action.name, cause);
+      if (action.minSize !== null || action.maxSize !== null) this.log.add(now, 'scaling', { name: action.name, group: this.group.name, cause });
       return;
     }
     g.setDesired(to, cause, action.name);

@@ -45,12 +45,43 @@ export type EventKind =
   | 'warm_pool'
   | 'lifecycle_hook';
 
-export interface SimEvent {
+/**
+ * One event of the run, as structure: what happened (kind) to which instance, zone, target group,
+ * group or alarm, with its state and value. events.csv's `subject` and `detail` columns are worded
+ * from these facts by one formatter (core/report/event-text.ts), in AWS's wording where AWS has
+ * one; programs (the web app) read the facts, never the words.
+ */
+export interface SimEvent extends EventFacts {
   timeS: number;
   kind: EventKind;
-  /** An instance id (`i-0001`), a zone, an alarm or policy name. */
+  /** events.csv's subject: an instance id (`i-0001`), a zone, an alarm, policy or group name. */
   subject: string;
+  /** events.csv's detail, worded from the facts. */
   detail: string;
+}
+
+/** The facts of an event; a field that does not apply is null. */
+export interface EventFacts {
+  /** The instance the event is about (`i-0001`). */
+  instance: string | null;
+  /** The zone an instance launched into, or the zone a fault took out. */
+  zone: string | null;
+  targetGroup: string | null;
+  /** The Auto Scaling group. */
+  group: string | null;
+  /** An alarm, lifecycle hook, scaling policy or scheduled action by name. */
+  name: string | null;
+  /**
+   * The new state: `healthy` / `unhealthy` (health), `OK` / `ALARM` / `INSUFFICIENT_DATA`
+   * (alarm), the fault action (`fail-target`, `slow-target`, `recover-target`, `fail-zone`, …),
+   * `drained` / `delay-expired` (deregister), `waiting` / `CONTINUE` / `ABANDON` (lifecycle hook),
+   * `leaves` / `returned` / `launched` (warm pool).
+   */
+  state: string | null;
+  /** A slow-target fault's factor, a drain's delay in s, the requests in flight when a drain ran out, a hook's wait in s. */
+  value: number | null;
+  /** A scaling activity's or termination's cause, in AWS's activity-history wording. */
+  cause: string | null;
 }
 
 export interface TargetSummary {

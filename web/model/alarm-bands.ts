@@ -32,11 +32,12 @@ export function alarmBands(events: readonly SimEvent[], durationS: number): Alar
   const open = new Map<string, { band: AlarmBand; startS: number; state: AlarmState }>();
   for (const event of events) {
     if (event.kind !== 'alarm') continue;
-    const state = asState(event.detail);
-    let current = open.get(event.subject);
+    const name = event.name ?? '';
+    const state = asState(event.state ?? '');
+    let current = open.get(name);
     if (!current) {
-      current = { band: { name: event.subject, segments: [] }, startS: 0, state: 'INSUFFICIENT_DATA' };
-      open.set(event.subject, current);
+      current = { band: { name, segments: [] }, startS: 0, state: 'INSUFFICIENT_DATA' };
+      open.set(name, current);
     }
     if (state === current.state) continue;
     if (event.timeS > current.startS) {

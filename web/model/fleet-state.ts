@@ -97,15 +97,6 @@ export function periodIndex(timeS: number, periodS: number, rows: number): numbe
   return Math.min(rows - 1, Math.max(0, index));
 }
 
-const INSTANCE_ID = /^i-/;
-
-function parseSlowFactor(detail: string): number | null {
-  const match = /x\s*([0-9.]+)/.exec(detail);
-  if (!match) return null;
-  const factor = Number(match[1]);
-  return Number.isFinite(factor) ? factor : null;
-}
-
 /** Derives the fleet at `timeS` from the run's events (pure: the same input gives the same snapshot). */
 export function fleetAt(input: FleetInput, timeS: number): FleetSnapshot {
   const instances = new Map<string, Mutable>();
@@ -137,58 +128,59 @@ export function fleetAt(input: FleetInput, timeS: number): FleetSnapshot {
   for (let i = 0; i < end; i++) {
     const event = input.events[i]!;
     const at = event.timeS;
+    // Every event but alarms, scaling activities and zone faults is about one instance.
+    const id = event.instance ?? '';
     switch (event.kind) {
       case 'launch': {
         // Launched at time 0 = part of the initial, already running fleet.
         const initial: Lifecycle = at <= 0 ? 'in_service' : 'pending';
-        const inst = ensure(event.subject, event.detail || targetZone.get(event.subject) || '?', at, initial);
+        const inst = ensure(id, event.zone ?? targetZone.get(id) ?? '?', at, initial);
         move(inst, initial, at);
         break;
       }
       case 'in_service':
       case 'register': {
-        const inst = ensure(event.subject, targetZone.get(event.subject) ?? '?', at, 'warming');
+        const inst = ensure(id, targetZone.get(id) ?? '?', at, 'warming');
         // The initial fleet is InService and healthy at time 0.
         if (at <= 0) move(inst, 'in_service', at);
         else if (inst.lifecycle === 'pending') move(inst, 'warming', at);
         break;
       }
       case 'health': {
-        const inst = ensure(event.subject, targetZone.get(event.subject) ?? '?', at, 'warming');
+        const inst = ensure(id, targetZone.get(id) ?? '?', at, 'warming');
         if (inst.lifecycle === 'draining') break;
-        if (event.detail === 'healthy') move(inst, 'in_service', at);
-        else if (event.detail === 'unhealthy') move(inst, 'unhealthy', at);
+        if (event.state === 'healthy') move(inst, 'in_service', at);
+        else if (event.state === 'unhealthy') move(inst, 'unhealthy', at);
         break;
       }
       case 'drain':
       case 'deregister': {
-        const inst = ensure(event.subject, targetZone.get(event.subject) ?? '?', at, 'draining');
+        const inst = ensure(id, targetZone.get(id) ?? '?', at, 'draining');
         move(inst, 'draining', at);
         break;
       }
       case 'terminate': {
-        const inst = ensure(event.subject, targetZone.get(event.subject) ?? '?', at, 'terminated');
+        const inst = ensure(id, targetZone.get(id) ?? '?', at, 'terminated');
         move(inst, 'terminated', at);
         inst.failed = false;
         inst.slowFactor = null;
         break;
       }
       case 'fault': {
-        const detail = event.detail;
-        if (INSTANCE_ID.test(event.subject)) {
-          const inst = ensure(event.subject, targetZone.get(event.subject) ?? '?', at, 'in_service');
-          if (detail.startsWith('recover')) {
+        const action = event.state ?? '';
+        if (event.instance !== null) {
+          const inst = ensure(id, targetZone.get(id) ?? '?', at, 'in_service');
+          if (action === 'recover-target') {
             inst.failed = false;
             inst.slowFactor = null;
-          } else if (detail.startsWith('slow')) {
-            inst.slowFactor = parseSlowFactor(detail);
-          } else if (detail.startsWith('fail') || detail.startsWith('terminate')) {
+          } else if (action === 'slow-target') {
+            inst.slowFactor = event.value;
+          } else if (action === 'fail-target' || action === 'terminate-target') {
             inst.failed = inst.lifecycle !== 'terminated';
           }
-        } else if (detail.startsWith('fail')) {
-          zoneFailed.set(event.subject, true);
-        } else if (detail.startsWith('recover')) {
-          zoneFailed.set(event.subject, false);
+        } else if (event.zone !== null) {
+          if (action === 'fail-zone') zoneFailed.set(event.zone, true);
+          else if (action === 'recover-zone') zoneFailed.set(event.zone, false);
         }
         break;
       }

@@ -118,7 +118,7 @@ export class AutoScalingGroup implements TargetSource {
       instances.inServiceS[t] = 0;
       instances.protectedFromScaleIn[t] = this.scenario.autoScaling.newInstancesProtectedFromScaleIn ? 1 : 0;
       this.inService++;
-      this.log.add(0, 'in_service', instances.id(t));
+      this.log.add(0, 'in_service', { instance: instances.id(t), group: this.name });
       this.registerEverywhere(t, true);
     }
     if (this.pool.enabled) {
@@ -142,7 +142,7 @@ export class AutoScalingGroup implements TargetSource {
   /** Sets the desired capacity (clamped to [min, max]) and launches or terminates to reach it. */
   setDesired(desired: number, cause: string, subject = this.name): void {
     const clamped = this.clamp(desired);
-    if (clamped !== this.desired) this.log.add(this.engine.now, 'scaling', subject, cause);
+    if (clamped !== this.desired) this.log.add(this.engine.now, 'scaling', { name: subject, group: this.name, cause });
     this.desired = clamped;
     this.reconcile();
   }
@@ -197,14 +197,14 @@ export class AutoScalingGroup implements TargetSource {
       this.pool.unpark(fromPool);
       instances.setLifecycle(fromPool, Lifecycle.Pending);
       this.pending++;
-      this.log.add(now, 'warm_pool', instances.id(fromPool), 'leaves the warm pool (warm start)');
+      this.log.add(now, 'warm_pool', { instance: instances.id(fromPool), group: this.name, state: 'leaves' });
       this.engine.schedule(now + this.wiring.warmStartTime(), this.kBoot, fromPool);
       this.replenishPool();
     } else {
       const t = this.add(zone);
       this.engine.schedule(now + this.wiring.bootTime(), this.kBoot, t);
     }
-    if (replacing) this.log.add(now, 'scaling', this.name, launchCause(now, before, before + 1));
+    if (replacing) this.log.add(now, 'scaling', { name: this.name, group: this.name, cause: launchCause(now, before, before + 1) });
     return true;
   }
 
@@ -212,7 +212,7 @@ export class AutoScalingGroup implements TargetSource {
   add(zone: number): number {
     const t = this.newInstance(zone);
     this.pending++;
-    this.log.add(this.engine.now, 'launch', this.instances.id(t), this.scenario.zones[zone]!);
+    this.log.add(this.engine.now, 'launch', { instance: this.instances.id(t), zone: this.scenario.zones[zone]!, group: this.name });
     this.onLaunch(t);
     return t;
   }
@@ -266,7 +266,7 @@ export class AutoScalingGroup implements TargetSource {
     instances.setLifecycle(t, stage === HookStage.Launch ? Lifecycle.PendingWait : Lifecycle.TerminatingWait);
     const completes = hook.completesAfterS !== null && hook.completesAfterS <= hook.heartbeatTimeoutS;
     const wait = completes ? hook.completesAfterS! : hook.heartbeatTimeoutS;
-    this.log.add(this.engine.now, 'lifecycle_hook', instances.id(t), `${hook.name}: waiting (${completes ? 'completes' : 'heartbeat timeout'} after ${wait} s)`);
+    this.log.add(this.engine.now, 'lifecycle_hook', { instance: instances.id(t), group: this.name, name: hook.name, state: 'waiting', cause: completes ? 'completes' : 'heartbeat timeout', value: wait });
     instances.hookCompletes[t] = completes ? 1 : 0;
     this.engine.schedule(this.engine.now + wait, this.kHook, t, stage);
   }
@@ -277,7 +277,7 @@ export class AutoScalingGroup implements TargetSource {
     const expected = stage === HookStage.Launch ? Lifecycle.PendingWait : Lifecycle.TerminatingWait;
     if (instances.lifecycle[t] !== expected) return;
     const result = instances.hookCompletes[t] === 1 ? 'CONTINUE' : hook.defaultResult;
-    this.log.add(this.engine.now, 'lifecycle_hook', instances.id(t), `${hook.name}: ${result}`);
+    this.log.add(this.engine.now, 'lifecycle_hook', { instance: instances.id(t), group: this.name, name: hook.name, state: result });
     if (stage === HookStage.Terminate) this.finishTermination(t);
     else if (result === 'CONTINUE') this.goInService(t);
     else this.terminateNow(t, 'launch lifecycle action abandoned'); // and replaced (AS-HOOK)
@@ -292,7 +292,7 @@ export class AutoScalingGroup implements TargetSource {
     instances.protectedFromScaleIn[t] = this.scenario.autoScaling.newInstancesProtectedFromScaleIn ? 1 : 0;
     this.pending--;
     this.inService++;
-    this.log.add(now, 'in_service', instances.id(t));
+    this.log.add(now, 'in_service', { instance: instances.id(t), group: this.name });
     this.registerEverywhere(t, false);
     this.observeCapacity();
     this.rebalance.inService(t);
@@ -314,7 +314,7 @@ export class AutoScalingGroup implements TargetSource {
       candidates.push({ id: String(t), zone: this.scenario.zones[instances.zone[t]!]!, launchS: instances.launchS[t]!, protectedFromScaleIn: instances.protectedFromScaleIn[t] === 1 });
     }
     const chosen = this.chooseToTerminate(candidates, count);
-    if (chosen.length < count) this.log.add(this.engine.now, 'scaling', this.name, ALL_PROTECTED_MESSAGE);
+    if (chosen.length < count) this.log.add(this.engine.now, 'scaling', { name: this.name, group: this.name, cause: ALL_PROTECTED_MESSAGE });
     for (const id of chosen) this.beginTermination(Number(id), false);
   }
 
@@ -358,7 +358,7 @@ export class AutoScalingGroup implements TargetSource {
     if (wasReplacing) this.replacingInTermination--;
     if (this.pool.reuseOnScaleIn && !wasReplacing && this.pool.size() < this.pool.targetSize(this.maxSize, this.desired)) {
       this.pool.park(t);
-      this.log.add(this.engine.now, 'warm_pool', instances.id(t), 'returned to the warm pool');
+      this.log.add(this.engine.now, 'warm_pool', { instance: instances.id(t), group: this.name, state: 'returned' });
     } else {
       this.markTerminated(t, 'terminated');
     }
@@ -388,7 +388,7 @@ export class AutoScalingGroup implements TargetSource {
     instances.setLifecycle(t, Lifecycle.Terminated);
     instances.terminateS[t] = now;
     this.wiring.servers.epoch[instances.server[t]!]!++;
-    this.log.add(now, 'terminate', instances.id(t), cause);
+    this.log.add(now, 'terminate', { instance: instances.id(t), group: this.name, cause });
     this.observeCapacity();
     this.rebalance.terminated(t);
   }
@@ -400,7 +400,7 @@ export class AutoScalingGroup implements TargetSource {
       if (zone < 0) return;
       const t = this.newInstance(zone);
       this.instances.setLifecycle(t, Lifecycle.WarmedPending);
-      this.log.add(this.engine.now, 'warm_pool', this.instances.id(t), `launched into the warm pool in ${this.scenario.zones[zone]}`);
+      this.log.add(this.engine.now, 'warm_pool', { instance: this.instances.id(t), group: this.name, zone: this.scenario.zones[zone]!, state: 'launched' });
       this.boot(t);
     }
   }

@@ -15,6 +15,7 @@ export const GROUP_HEALTH_CHECK_INTERVAL_S = 10;
 
 /** What health replacement needs of its group. */
 export interface ReplacingGroup {
+  readonly name: string;
   readonly desired: number;
   readonly replacingInTermination: number;
   suspended(process: SuspendableProcess): boolean;
@@ -52,7 +53,7 @@ export class HealthReplacement {
       const t = instances.live[k]!;
       if (instances.lifecycle[t] !== Lifecycle.InService || !group.unhealthyByElb(t)) continue;
       if (now < instances.inServiceS[t]! + grace) continue;
-      this.log.add(now, 'scaling', instances.id(t), unhealthyCause(now, 'ELB'));
+      this.log.add(now, 'scaling', { instance: instances.id(t), group: group.name, cause: unhealthyCause(now, 'ELB') });
       group.beginTermination(t, true);
       replacing++;
     }

@@ -51,7 +51,7 @@ export class AzRebalance {
     const [outOf] = plan.terminate;
     if (!into || !outOf || rebalanceLaunchesAllowed(plan, group.capacity(), group.maxSize) === 0) return;
     const now = this.engine.now;
-    this.log.add(now, 'scaling', group.name, rebalanceLaunchCause(now));
+    this.log.add(now, 'scaling', { name: group.name, group: group.name, cause: rebalanceLaunchCause(now) });
     const t = group.add(this.scenario.zones.indexOf(into.zone));
     this.extra = t;
     this.outOf = this.scenario.zones.indexOf(outOf.zone);
@@ -73,7 +73,7 @@ export class AzRebalance {
     }
     const [victim] = this.group.chooseToTerminate(candidates, 1);
     if (victim === undefined) return;
-    this.log.add(this.engine.now, 'scaling', this.group.name, rebalanceTerminateCause(this.engine.now));
+    this.log.add(this.engine.now, 'scaling', { name: this.group.name, group: this.group.name, cause: rebalanceTerminateCause(this.engine.now) });
     this.group.beginTermination(Number(victim), false);
   }
 

@@ -56,8 +56,8 @@ export interface TargetGroupWiring {
   health: RandomStream;
   transport: CheckTransport;
   dropper: WorkDropper;
-  /** The subject of the member's events (its instance id). */
-  subject: (m: number) => string;
+  /** The instance id behind a member, for its events. */
+  instanceOf: (m: number) => string;
 }
 
 class NodeView implements RoutingView {
@@ -126,7 +126,7 @@ export class TargetGroup {
       if (servers.epoch[s] === epoch && members.registration[m] === Registration.Draining) {
         const inFlight = servers.busy[s]! + servers.queueLen[s]!;
         wiring.dropper.dropServerWork(s, 502);
-        this.deregistered(m, `deregistration delay expired with ${inFlight} request${inFlight === 1 ? '' : 's'} in flight (answered 502)`);
+        this.deregistered(m, inFlight);
       }
     });
   }
@@ -176,8 +176,9 @@ export class TargetGroup {
     members.health[m] = healthyAtOnce ? Health.Healthy : Health.Initial;
     this.list(m);
     const now = this.engine.now;
-    this.log.add(now, 'register', this.wiring.subject(m), this.name);
-    if (healthyAtOnce) this.log.add(now, 'health', this.wiring.subject(m), 'healthy');
+    const instance = this.wiring.instanceOf(m);
+    this.log.add(now, 'register', { instance, targetGroup: this.name });
+    if (healthyAtOnce) this.log.add(now, 'health', { instance, targetGroup: this.name, state: 'healthy' });
     this.checks.start(m);
     this.invalidate();
   }
@@ -192,14 +193,14 @@ export class TargetGroup {
     this.invalidate();
     const delay = this.spec.deregistrationDelayS;
     const now = this.engine.now;
-    this.log.add(now, 'drain', this.wiring.subject(m), `deregistration delay ${delay} s`);
-    if (!this.servers.holds(s)) this.deregistered(m, 'drained: no requests in flight');
+    this.log.add(now, 'drain', { instance: this.wiring.instanceOf(m), targetGroup: this.name, value: delay });
+    if (!this.servers.holds(s)) this.deregistered(m, null);
     else this.engine.schedule(now + delay, this.kDrainEnd, m, this.servers.epoch[s]!);
   }
 
   /** The server behind member m has no requests left: a draining member is done. */
   serverIdle(m: number): void {
-    if (this.members.registration[m] === Registration.Draining) this.deregistered(m, 'drained: no requests in flight');
+    if (this.members.registration[m] === Registration.Draining) this.deregistered(m, null);
   }
 
   /** The target is gone at once (its instance died): out of the group without draining. */
@@ -212,14 +213,15 @@ export class TargetGroup {
     this.invalidate();
   }
 
-  private deregistered(m: number, how: string): void {
+  /** Member m leaves: drained (`inFlight` null), or its delay ran out with `inFlight` requests answered 502. */
+  private deregistered(m: number, inFlight: number | null): void {
     const members = this.members;
     const s = members.server[m]!;
     members.registration[m] = Registration.None;
     this.servers.draining[s]!--;
     this.servers.epoch[s]!++;
     this.invalidate();
-    this.log.add(this.engine.now, 'deregister', this.wiring.subject(m), how);
+    this.log.add(this.engine.now, 'deregister', { instance: this.wiring.instanceOf(m), targetGroup: this.name, state: inFlight === null ? 'drained' : 'delay-expired', value: inFlight });
     this.sources[this.sourceOf[m]!]!.drained(m);
   }
 
@@ -227,7 +229,7 @@ export class TargetGroup {
     const members = this.members;
     const now = this.engine.now;
     members.health[m] = health;
-    this.log.add(now, 'health', this.wiring.subject(m), health === Health.Healthy ? 'healthy' : 'unhealthy');
+    this.log.add(now, 'health', { instance: this.wiring.instanceOf(m), targetGroup: this.name, state: health === Health.Healthy ? 'healthy' : 'unhealthy' });
     members.slowStartEndS[m] = 0;
     const slowStartS = this.spec.slowStartS;
     if (health === Health.Healthy && slowStartS > 0 && this.hasSettledHealthyMember(m, now)) {

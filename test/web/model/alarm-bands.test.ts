@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alarmBands, alarmStateAt } from '../../../web/model/alarm-bands.ts';
-import { FIXTURE_EVENTS } from '../fixtures/run-result.ts';
+import { FIXTURE_EVENTS, simEvent } from '../fixtures/run-result.ts';
 
 describe('alarm bands', () => {
   it('an alarm starts INSUFFICIENT_DATA and follows its alarm events to the end of the run', () => {
@@ -18,9 +18,9 @@ describe('alarm bands', () => {
   it('a repeated state does not split a segment; a change at time 0 leaves no empty segment', () => {
     const bands = alarmBands(
       [
-        { timeS: 0, kind: 'alarm', subject: 'a', detail: 'OK' },
-        { timeS: 60, kind: 'alarm', subject: 'a', detail: 'OK' },
-        { timeS: 120, kind: 'alarm', subject: 'b', detail: 'ALARM' },
+        simEvent(0, 'alarm', { name: 'a', state: 'OK' }),
+        simEvent(60, 'alarm', { name: 'a', state: 'OK' }),
+        simEvent(120, 'alarm', { name: 'b', state: 'ALARM' }),
       ],
       300,
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventsUpTo, fleetAt, instanceLabel, periodIndex, type FleetInput } from '../../../web/model/fleet-state.ts';
-import { FIXTURE_EVENTS, fixtureRun, PERIOD_S } from '../fixtures/run-result.ts';
+import { FIXTURE_EVENTS, fixtureRun, PERIOD_S, simEvent } from '../fixtures/run-result.ts';
 
 const run = fixtureRun();
 const input: FleetInput = {
@@ -73,8 +73,8 @@ describe('fleetAt: the fleet derived from the event log', () => {
   it('slow-target sets the factor shown on the tile; recover clears it', () => {
     const events = [
       ...FIXTURE_EVENTS.slice(0, 6),
-      { timeS: 50, kind: 'fault' as const, subject: 'i-0002', detail: 'slow-target x5' },
-      { timeS: 90, kind: 'fault' as const, subject: 'i-0002', detail: 'recover-target' },
+      simEvent(50, 'fault', { instance: 'i-0002', state: 'slow-target', value: 5 }),
+      simEvent(90, 'fault', { instance: 'i-0002', state: 'recover-target' }),
     ];
     expect(fleetAt({ ...input, events }, 60).zones[1]!.instances[0]!.slowFactor).toBe(5);
     expect(fleetAt({ ...input, events }, 90).zones[1]!.instances[0]!.slowFactor).toBeNull();

@@ -42,7 +42,7 @@ function setup(options: { crossZone?: boolean; failOpen?: boolean; tg?: Partial<
     health: { name: 'health', next: () => (draw++ % 10) / 10 },
     transport: { enqueueHealthCheck: () => true },
     dropper: { dropServerWork: (s, code) => dropped.push([s, code]) },
-    subject: (m) => `i-${m}`,
+    instanceOf: (m) => `i-${m}`,
   });
   const source = tg.attach({ drained: (m) => drained.push(m) });
   const add = (zone: number) => {
