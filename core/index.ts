@@ -4,7 +4,7 @@
  */
 export type * from './scenario/types.ts';
 export type * from './report/types.ts';
-export { TIMESERIES_COLUMNS } from './report/types.ts';
+export { TIMESERIES_COLUMNS, loadInPeriod } from './report/types.ts';
 export { createSimulation, simulate, type SimulateOptions } from './simulate.ts';
 export { formatTimeseriesCsv, formatEventsCsv, formatSummaryJson } from './report/format.ts';
 export { parseScenario, type ParseOptions } from './scenario/parse.ts';

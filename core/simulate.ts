@@ -6,7 +6,7 @@
  * gathers the results.
  */
 import type { Scenario } from './scenario/types.ts';
-import type { RunResult, Simulation } from './report/types.ts';
+import type { InstanceLoad, RunResult, Simulation } from './report/types.ts';
 import type { RouteObserver } from './model/elb/load-balancer.ts';
 import { PeriodCloser } from './model/periods.ts';
 import { buildSummary } from './report/summary.ts';
@@ -85,8 +85,11 @@ class Run implements Simulation {
 
   private finish(): void {
     const world = this.world;
-    const instanceLoad: Record<string, Float32Array> = {};
-    this.periods.instanceLoad.forEach((series, t) => (instanceLoad[world.instances.id(t)] = series.subarray(0, world.metrics.periods)));
+    const instanceLoad: InstanceLoad = {};
+    for (let t = 0; t < world.instances.count; t++) {
+      const series = this.periods.instanceLoad(t);
+      if (series) instanceLoad[world.instances.id(t)] = series;
+    }
     this.finished = {
       scenario: this.scenario,
       seed: this.seed,

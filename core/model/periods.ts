@@ -13,10 +13,27 @@ import type { TargetGroup } from './target-group/target-group.ts';
 import { grown } from './table.ts';
 
 export class PeriodCloser {
+  /** The load series of instance t, as far as the run got. */
+  instanceLoad(t: number): { firstPeriod: number; load: Float32Array } | null {
+    const s = this.loadSeries[t];
+    return s ? { firstPeriod: s.firstPeriod, load: s.load.subarray(0, s.length) } : null;
+  }
+
+  private record(t: number, load: number): void {
+    const period = this.metrics.periods;
+    let s = this.loadSeries[t];
+    if (!s) s = this.loadSeries[t] = { firstPeriod: period, load: new Float32Array(8), length: 0 };
+    const k = period - s.firstPeriod;
+    if (k >= s.load.length) s.load = grown(s.load, Math.max(k + 1, s.load.length * 2));
+    s.load.fill(Number.NaN, s.length, k);
+    s.load[k] = load;
+    s.length = k + 1;
+  }
+
   /** Busy-slot integral of each instance's server at the start of the current period. */
   private busyMark = new Float64Array(0);
-  /** Each instance's load (busy slots / slots) per period; NaN where it did not exist. */
-  readonly instanceLoad: Float32Array[] = [];
+  /** Each instance's load (busy slots / slots) in each period of its life, from its first. */
+  private readonly loadSeries: { firstPeriod: number; load: Float32Array; length: number }[] = [];
   private startS = 0;
 
   constructor(
@@ -64,8 +81,7 @@ export class PeriodCloser {
           }
         }
       }
-      const series = (this.instanceLoad[t] ??= new Float32Array(this.metrics.periodCount).fill(NaN));
-      series[this.metrics.periods] = load;
+      if (!Number.isNaN(load)) this.record(t, load);
       this.busyMark[t] = servers.busyIntegral[s]!;
     }
     instances.compact();

@@ -110,11 +110,24 @@ export interface Summary {
 }
 
 /**
- * Per-instance utilisation by period, for the web app's fleet view: for each instance id, one
- * entry per period with the time-average fraction of its worker slots that were busy (0..1),
- * NaN while the instance did not exist.
+ * Per-instance utilisation by period, for the web app's fleet view: for each instance id, the
+ * time-average fraction of its worker slots that were busy (0..1) in each period of its life,
+ * from period `firstPeriod` on (so the memory follows instance lifetimes, not instances ever
+ * launched times the run's periods). `loadInPeriod` reads it.
  */
-export type InstanceLoad = Record<string, Float32Array>;
+export type InstanceLoad = Record<string, InstanceLoadSeries>;
+
+export interface InstanceLoadSeries {
+  /** The period (row of the time series) of the first entry. */
+  firstPeriod: number;
+  load: Float32Array;
+}
+
+/** An instance's load in period `period`; NaN outside its life. */
+export function loadInPeriod(series: InstanceLoadSeries, period: number): number {
+  const k = period - series.firstPeriod;
+  return k >= 0 && k < series.load.length ? series.load[k]! : Number.NaN;
+}
 
 export interface RunResult {
   scenario: Scenario;

@@ -14,7 +14,7 @@
  * whatever state the log gives it. Instances running at time 0 start InService and healthy
  * (contract: "a scenario starts from a running system").
  */
-import type { SimEvent, TargetSummary } from '../../core/report/types.ts';
+import { loadInPeriod, type InstanceLoad, type SimEvent, type TargetSummary } from '../../core/report/types.ts';
 import { formatClock } from '../format/clock.ts';
 import { formatPercent } from '../format/numbers.ts';
 
@@ -63,7 +63,7 @@ export interface FleetInput {
   events: readonly SimEvent[];
   /** The summary's targets: the roster (instances running at time 0 may have no launch event). */
   targets?: readonly TargetSummary[];
-  instanceLoad?: Readonly<Record<string, ArrayLike<number>>>;
+  instanceLoad?: Readonly<InstanceLoad>;
   periodS: number;
 }
 
@@ -207,9 +207,9 @@ export function fleetAt(input: FleetInput, timeS: number): FleetSnapshot {
         const failed = inst.lifecycle !== 'terminated' && (inst.failed || zoneDown);
         counts[inst.lifecycle]++;
         if (failed) failedCount++;
-        const loads = input.instanceLoad?.[inst.id];
-        const row = loads ? periodIndex(timeS, input.periodS, loads.length) : -1;
-        const load = inst.lifecycle === 'terminated' || row < 0 ? Number.NaN : (loads![row] ?? Number.NaN);
+        const series = input.instanceLoad?.[inst.id];
+        const row = series ? periodIndex(timeS, input.periodS, series.firstPeriod + series.load.length) : -1;
+        const load = inst.lifecycle === 'terminated' || !series || row < 0 ? Number.NaN : loadInPeriod(series, row);
         return {
           id: inst.id,
           zone: inst.zone,
