@@ -21,7 +21,7 @@ import type { Engine } from '../engine/engine.ts';
 import type { PredictiveScalingPolicy, ScalingPolicy, Scenario, ScheduledAction } from '../scenario/types.ts';
 import type { AutoScalingGroup } from './auto-scaling-group.ts';
 import type { EventLog } from './event-log.ts';
-import { Alarm, targetTrackingAlarms, predefinedMetricSpec, type AlarmEvaluation } from './cloudwatch/index.ts';
+import { Alarm, targetTrackingAlarms, predefinedMetricSpec, metricGranularityS, targetTrackingPeriodS, type AlarmEvaluation } from './cloudwatch/index.ts';
 import type { CloudWatchPublisher } from './cloudwatch/publisher.ts';
 import { combineDecisions, holdDecision, targetTrackingDecision, type ScalingDecision } from './autoscaling/target-tracking.ts';
 import { aggregateMetric, simpleScalingDecision, stepScalingDecision } from './autoscaling/step-scaling.ts';
@@ -66,11 +66,13 @@ export class ScalingController {
     for (const policy of scenario.autoScaling.policies) {
       const entry: PolicyAlarms = { policy, high: null, low: null, cooldownUntilS: 0, waitingForActivity: false };
       if (policy.type === 'TargetTrackingScaling') {
+        const metric = typeof policy.metric === 'string' ? predefinedMetricSpec(policy.metric) : policy.metric.customized;
+        // The alarms' period follows the metric's granularity (5 minutes with EC2 basic monitoring).
+        const periodS = targetTrackingPeriodS(metricGranularityS(metric, scenario.instance.detailedMonitoring));
         const specs = targetTrackingAlarms(
           { metric: policy.metric, targetValue: policy.targetValue, disableScaleIn: policy.disableScaleIn },
-          settings ? { highDatapoints: settings.targetTrackingHighDatapoints, lowDatapoints: settings.targetTrackingLowDatapoints, lowRatio: settings.targetTrackingLowRatio } : {},
+          settings ? { highDatapoints: settings.targetTrackingHighDatapoints, lowDatapoints: settings.targetTrackingLowDatapoints, lowRatio: settings.targetTrackingLowRatio, periodS } : { periodS },
         );
-        const metric = typeof policy.metric === 'string' ? predefinedMetricSpec(policy.metric) : policy.metric.customized;
         const key = cloudWatch.keyFor(metric.namespace, metric.metric);
         entry.high = new Alarm(targetTrackingAlarmName(group.name, 'High', policy.name), specs.high, store, key);
         if (specs.low) entry.low = new Alarm(targetTrackingAlarmName(group.name, 'Low', policy.name), specs.low, store, key);

@@ -20,8 +20,29 @@ export const HIGH_DATAPOINTS = 3;
 export const LOW_DATAPOINTS = 15;
 /** AlarmLow threshold as a fraction of the target value [observed: 0.7–0.9]. */
 export const LOW_RATIO = 0.9;
-/** Both alarms use one-minute periods [observed]. */
+/** Both alarms use one-minute periods for a metric published every minute [observed]. */
 export const TARGET_TRACKING_PERIOD_S = 60;
+
+/**
+ * The period of the alarms for a metric published every `granularityS` seconds: the alarms
+ * follow the metric's granularity, so with EC2 basic monitoring (one CPU or network datapoint
+ * every 5 minutes) they use 5-minute periods, "3 datapoints within 15 minutes" above and "15
+ * datapoints within 75 minutes" below [observed on the consoles of such policies; AWS documents
+ * only that 5-minute data makes target tracking slower to react, AS-TT, AS-MON]. A one-minute
+ * period on a 5-minute metric would see one datapoint in five periods, never 3 of 3.
+ */
+export function targetTrackingPeriodS(granularityS: number): number {
+  return Math.max(TARGET_TRACKING_PERIOD_S, granularityS);
+}
+
+/**
+ * How often the metric behind a target tracking policy gets a datapoint: EC2 metrics (the
+ * ASGAverage… types, and customized AWS/EC2 metrics) every 5 minutes with basic monitoring and
+ * every minute with detailed monitoring (EC2-MON); load balancer metrics every minute (ALB-CW).
+ */
+export function metricGranularityS(metric: MetricSpec, detailedMonitoring: boolean): number {
+  return metric.namespace === 'AWS/EC2' && !detailedMonitoring ? 300 : 60;
+}
 
 export interface TargetTrackingAlarmInput {
   metric: MetricSpec | PredefinedMetric | TargetTrackingPolicy['metric'];
