@@ -10,8 +10,11 @@
  *   removing only whole instances, never while instances are warming up;
  * - step scaling (AS-STEP) picks the step for the metric's distance from the threshold; warming
  *   instances count toward the current capacity, so the same breach does not add twice;
- * - simple scaling applies its one adjustment and then waits for the activity to finish and the
- *   cooldown to pass (AS-COOL).
+ * - simple scaling applies its one adjustment; the cooldown belongs to the group (AS-COOL):
+ *   after any activity that changes the desired capacity (a policy's, a scheduled action's, the
+ *   forecast's), no simple policy acts until its last instance is done and the cooldown (the
+ *   simple policy's own, else DefaultCooldown) has passed. Target tracking and step scaling
+ *   ignore it.
  * The proposals combine as AWS documents (AS-DYN): the largest capacity wins; target tracking
  * scales in only if all its policies agree. Scheduled actions set min/max/desired at their time
  * or cron (AS-SCHED). Predictive scaling forecasts each hour from the same hour of earlier days
@@ -35,9 +38,6 @@ interface PolicyAlarms {
   /** Target tracking: high and low; step and simple: `high` is the policy's alarm. */
   high: Alarm | null;
   low: Alarm | null;
-  /** Simple scaling: waiting for its activity, then its cooldown, until this time. */
-  cooldownUntilS: number;
-  waitingForActivity: boolean;
 }
 
 const HOUR_S = 3600;
@@ -51,6 +51,13 @@ export class ScalingController {
    * Per predictive metric, the load per hour (averaged over its minutes) and the running hour.
    * With basic monitoring a CPU datapoint comes every 5 minutes; the minutes between reuse `last`.
    */
+  /**
+   * The group's simple-scaling cooldown (AS-COOL): after an activity that changes the desired
+   * capacity, no simple policy acts until its last instance is done and then the cooldown ends.
+   */
+  private waitingForActivity = false;
+  private pendingCooldownS = 0;
+  private cooldownUntilS = 0;
   private readonly history = new Map<PredictiveScalingPolicy['metric'], { hourly: number[]; sum: number; samples: number; last: number }>();
 
   constructor(
@@ -64,7 +71,7 @@ export class ScalingController {
     const store = cloudWatch.store;
     const settings = scenario.cloudWatch;
     for (const policy of scenario.autoScaling.policies) {
-      const entry: PolicyAlarms = { policy, high: null, low: null, cooldownUntilS: 0, waitingForActivity: false };
+      const entry: PolicyAlarms = { policy, high: null, low: null };
       if (policy.type === 'TargetTrackingScaling') {
         const metric = typeof policy.metric === 'string' ? predefinedMetricSpec(policy.metric) : policy.metric.customized;
         // The alarms' period follows the metric's granularity (5 minutes with EC2 basic monitoring).
@@ -136,7 +143,7 @@ export class ScalingController {
         const value = aggregateMetric(points, policy.metricAggregationType);
         if (value !== null) decisions.push({ decision: stepScalingDecision(policy, value, current, warming), alarm: entry.high, entry });
       } else if (policy.type === 'SimpleScaling') {
-        if (high?.state !== 'ALARM' || entry.waitingForActivity || nowS < entry.cooldownUntilS) continue;
+        if (high?.state !== 'ALARM' || this.inCooldown(nowS)) continue;
         decisions.push({ decision: simpleScalingDecision(policy, current), alarm: entry.high, entry });
       }
     }
@@ -146,10 +153,23 @@ export class ScalingController {
     const target = this.group.clamp(winner.desiredCapacity);
     if (target === current) return;
     this.group.setDesired(target, alarmCause(nowS, chosen.alarm?.name ?? winner.policyName, winner.policyName, current, target), winner.policyName);
-    if (chosen.entry.policy.type === 'SimpleScaling') {
-      chosen.entry.waitingForActivity = true;
-      this.activityDone();
-    }
+    this.startCooldown(chosen.entry.policy.type === 'SimpleScaling' ? chosen.entry.policy.cooldownS : this.scenario.autoScaling.defaultCooldownS);
+  }
+
+  /** Whether simple scaling policies must wait: an activity is under way, or its cooldown has not ended (AS-COOL). */
+  private inCooldown(nowS: number): boolean {
+    return this.waitingForActivity || nowS < this.cooldownUntilS;
+  }
+
+  /**
+   * A scaling activity changed the desired capacity: the group's cooldown starts when its last
+   * instance is done (AS-COOL), with the simple policy's own Cooldown if one started it, else
+   * the group's DefaultCooldown. One cooldown for the whole group, as AWS has it.
+   */
+  private startCooldown(cooldownS: number): void {
+    this.waitingForActivity = true;
+    this.pendingCooldownS = cooldownS;
+    this.activityDone();
   }
 
   /** Pending instances and InService ones still in their warm-up. */
@@ -163,20 +183,16 @@ export class ScalingController {
     return n;
   }
 
-  /** Simple scaling's cooldown starts when its activity's last instance finishes (AS-COOL). */
+  /** The group's cooldown starts when its activity's last instance finishes (AS-COOL). */
   private activityDone(): void {
+    if (!this.waitingForActivity) return;
     const t = this.targets;
     for (let i = 0; i < t.count; i++) {
       const s = t.lifecycle[i];
       if (s === Lifecycle.Pending || s === Lifecycle.PendingWait || s === Lifecycle.Terminating || s === Lifecycle.TerminatingWait) return;
     }
-    const now = this.engine.now;
-    for (const entry of this.policies) {
-      if (entry.waitingForActivity && entry.policy.type === 'SimpleScaling') {
-        entry.waitingForActivity = false;
-        entry.cooldownUntilS = now + entry.policy.cooldownS;
-      }
-    }
+    this.waitingForActivity = false;
+    this.cooldownUntilS = this.engine.now + this.pendingCooldownS;
   }
 
   private scheduleAction(action: ScheduledAction, i: number, afterS: number): void {
@@ -199,6 +215,7 @@ export class ScalingController {
       return;
     }
     g.setDesired(to, cause, action.name);
+    this.startCooldown(this.scenario.autoScaling.defaultCooldownS);
   }
 
   // Predictive scaling: act `schedulingBufferTime` before each hour, from the forecast made at the last 6-hour refresh.
@@ -221,7 +238,10 @@ export class ScalingController {
       maxCapacityBufferPct: policy.maxCapacityBuffer,
     });
     g.setLimits(null, maxSize);
-    if (desiredCapacity > g.desired) g.setDesired(desiredCapacity, predictiveCause(now, policy.name, hour * HOUR_S, g.desired, desiredCapacity), policy.name);
+    if (desiredCapacity > g.desired) {
+      g.setDesired(desiredCapacity, predictiveCause(now, policy.name, hour * HOUR_S, g.desired, desiredCapacity), policy.name);
+      this.startCooldown(this.scenario.autoScaling.defaultCooldownS);
+    }
   }
 
   /**

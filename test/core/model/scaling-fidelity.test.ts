@@ -73,3 +73,52 @@ describe('target tracking follows the metric granularity (basic monitoring scale
     }
   }
 });
+
+describe('the simple-scaling cooldown belongs to the group', () => {
+  // Two simple policies whose alarms are always in ALARM: one adds, one removes. While the
+  // group is in its cooldown after either acts, neither may act.
+  const yaml = `
+name: simple-cooldown
+duration: 1h
+zones: [us-east-1a, us-east-1b]
+traffic: { rate: 20 }
+loadBalancer: { type: application }
+autoScaling:
+  minSize: 2
+  maxSize: 12
+  desiredCapacity: 4
+  defaultCooldown: 300s
+  policies:
+    - name: add
+      type: SimpleScaling
+      adjustmentType: ChangeInCapacity
+      scalingAdjustment: 1
+      alarm: { namespace: AWS/EC2, metric: CPUUtilization, statistic: Average, period: 60s, evaluationPeriods: 1, threshold: 0, comparisonOperator: GreaterThanThreshold }
+    - name: remove
+      type: SimpleScaling
+      adjustmentType: ChangeInCapacity
+      scalingAdjustment: -1
+      cooldown: 600s
+      alarm: { namespace: AWS/ApplicationELB, metric: RequestCount, statistic: Sum, period: 60s, evaluationPeriods: 1, threshold: 0, comparisonOperator: GreaterThanThreshold }
+instance:
+  detailedMonitoring: true
+`;
+  const r = simulate(scenarioFromYaml(yaml));
+
+  it('no simple policy acts before the cooldown of the last activity ends (after its last instance is done)', () => {
+    const acts = scaling(r);
+    expect(acts.length).toBeGreaterThan(2);
+    for (let k = 1; k < acts.length; k++) {
+      const prev = acts[k - 1]!;
+      const by = /policy (\S+)/.exec(prev.detail)?.[1] ?? prev.subject;
+      const cooldown = by === 'remove' ? 600 : 300;
+      const done = r.events.filter((e) => (e.kind === 'in_service' || e.kind === 'terminate') && e.timeS >= prev.timeS && e.timeS < acts[k]!.timeS);
+      const last = Math.max(prev.timeS, ...done.map((e) => e.timeS));
+      expect(acts[k]!.timeS, `activity ${k} (${acts[k]!.subject}) after ${prev.subject} at ${prev.timeS}`).toBeGreaterThanOrEqual(last + cooldown);
+    }
+  });
+
+  it('so the scale-in policy never fires inside the scale-out cooldown: the largest capacity (add) wins each time', () => {
+    expect(scaling(r).every((e) => e.subject === 'add')).toBe(true);
+  });
+});
