@@ -134,7 +134,7 @@ export class ScalingController {
         const metric = firing ? newest(firing.points) : null;
         const decision =
           firing && metric !== null
-            ? targetTrackingDecision(policy, metric, current, warming)
+            ? targetTrackingDecision(policy, metric, current, warming, policy.metric === 'ALBRequestCountPerTarget')
             : holdDecision(policy, current, 'no alarm in ALARM');
         decisions.push({ decision, alarm: firing === high ? entry.high : entry.low, entry });
       } else if (policy.type === 'StepScaling') {

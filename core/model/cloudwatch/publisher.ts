@@ -2,7 +2,8 @@
  * What the simulated fleet publishes to CloudWatch, once a minute (aws-behaviour §5):
  *
  * - the load balancer's metrics (AWS/ApplicationELB, or AWS/NetworkELB / AWS/ELB by type), one
- *   datapoint a minute and only while there is traffic, so alarms see real missing data (ALB-CW);
+ *   datapoint a minute and only while there is traffic, so alarms see real missing data (ALB-CW),
+ *   except RequestCountPerTarget, which reports 0 in a minute without requests (AS-TT);
  *   HealthyHostCount / UnHealthyHostCount every minute, one sample per load-balancer node;
  *   TargetResponseTime as a statistic set with a histogram, so percentile alarms work;
  * - AWS/EC2 CPUUtilization per instance and for the group (AutoScalingGroupName), every 5
@@ -98,6 +99,9 @@ export class CloudWatchPublisher {
     put(ns, 'HealthyHostCount', { sum: healthy * nodes, sampleCount: nodes, min: healthy, max: healthy });
     put(ns, 'UnHealthyHostCount', { sum: unhealthy * nodes, sampleCount: nodes, min: unhealthy, max: unhealthy });
 
+    // RequestCountPerTarget is the one ELB metric that reports zeros: with no requests its
+    // datapoint is 0, not missing, which is what lets target tracking on it scale in to 0 (AS-TT).
+    if (alb && arrivals === 0) put(ns, 'RequestCountPerTarget', 0);
     if (arrivals > 0) {
       put(ns, alb ? 'RequestCount' : ns === 'AWS/ELB' ? 'RequestCount' : 'NewFlowCount', routed);
       if (alb) put(ns, 'RequestCountPerTarget', routed / Math.max(1, healthy));

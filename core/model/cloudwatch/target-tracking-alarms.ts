@@ -10,7 +10,9 @@
  * AlarmHigh = metric > target, 3 of 3 one-minute datapoints; AlarmLow = metric < 0.9 × target,
  * 15 of 15 one-minute datapoints, not created when DisableScaleIn is true. Both treat missing
  * data as `missing`, so a metric that stops (an idle load balancer publishes nothing; ALB-CW)
- * leaves them in INSUFFICIENT_DATA and the policy cannot scale (AS-TT; §8 item 8).
+ * leaves them in INSUFFICIENT_DATA and the policy cannot scale (AS-TT; §8 item 8). The
+ * exception is RequestCountPerTarget, which reports 0 for a minute without requests, so a
+ * policy on ALBRequestCountPerTarget scales in on real zeros, down to 0 if MinSize allows.
  */
 import type { AlarmSpec, MetricSpec, PredefinedMetric, TargetTrackingPolicy } from '../../scenario/types.ts';
 

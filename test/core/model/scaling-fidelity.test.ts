@@ -122,3 +122,31 @@ instance:
     expect(scaling(r).every((e) => e.subject === 'add')).toBe(true);
   });
 });
+
+describe('ALBRequestCountPerTarget reports zeros without traffic', () => {
+  const yaml = (metric: string, target: number) => `
+name: traffic-stops
+duration: 2h
+zones: [us-east-1a, us-east-1b]
+traffic: { rate: [[0, 20], [1800, 20], [1801, 0], [7200, 0]] }
+loadBalancer: { type: application }
+autoScaling:
+  minSize: 0
+  maxSize: 8
+  desiredCapacity: 2
+  policies:
+    - { name: tt, type: TargetTrackingScaling, metric: ${metric}, targetValue: ${target} }
+instance:
+  detailedMonitoring: true
+`;
+
+  it('a group with minimum 0 scales in to 0 once requests stop (AS-TT)', () => {
+    const r = simulate(scenarioFromYaml(yaml('ALBRequestCountPerTarget', 600)));
+    expect(r.timeseries.desired_capacity.at(-1)).toBe(0);
+  });
+
+  it('CPU keeps its floor of one instance: a real idle CPU is not a zero', () => {
+    const r = simulate(scenarioFromYaml(yaml('ASGAverageCPUUtilization', 50)));
+    expect(r.timeseries.desired_capacity.at(-1)).toBe(1);
+  });
+});
