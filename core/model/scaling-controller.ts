@@ -31,6 +31,7 @@ import { aggregateMetric, simpleScalingDecision, stepScalingDecision } from './a
 import { alarmCause, predictiveCause, scheduledActionCause, targetTrackingAlarmName } from './autoscaling/activity.ts';
 import { nextActionS } from './autoscaling/cron.ts';
 import { forecastCapacity, historyHoursAt, predictiveActionTimeS, predictiveDesired } from './autoscaling/predictive.ts';
+import { groupMetricWarmupS, stillWarming } from './autoscaling/warmup.ts';
 import { Lifecycle, type TargetTable } from './targets.ts';
 
 interface PolicyAlarms {
@@ -90,9 +91,10 @@ export class ScalingController {
       if (policy.type === 'PredictiveScaling' && !this.history.has(policy.metric)) this.history.set(policy.metric, { hourly: [], sum: 0, samples: 0, last: 0 });
       this.policies.push(entry);
     }
-    // Instance warm-up: the group default, else the longest of the policies' estimates.
+    // Each policy counts warming instances with its own warm-up; the one group metric leaves an
+    // instance out for the longest of them (see autoscaling/warmup.ts).
     const warmups = scenario.autoScaling.policies.flatMap((p) => ('estimatedInstanceWarmupS' in p ? [p.estimatedInstanceWarmupS] : []));
-    group.warmupS = scenario.autoScaling.defaultInstanceWarmupS > 0 ? scenario.autoScaling.defaultInstanceWarmupS : Math.max(0, ...warmups);
+    group.warmupS = groupMetricWarmupS(scenario.autoScaling.defaultInstanceWarmupS, warmups);
     group.onActivityDone = () => this.activityDone();
 
     this.kScheduled = engine.register((i) => this.runScheduled(i));
@@ -123,7 +125,6 @@ export class ScalingController {
     if (this.group.suspended('AlarmNotification')) return;
 
     const current = this.group.desired;
-    const warming = this.warmingCapacity(nowS);
     const decisions: { decision: ScalingDecision; alarm: Alarm | null; entry: PolicyAlarms }[] = [];
     for (const entry of this.policies) {
       const { policy } = entry;
@@ -134,14 +135,14 @@ export class ScalingController {
         const metric = firing ? newest(firing.points) : null;
         const decision =
           firing && metric !== null
-            ? targetTrackingDecision(policy, metric, current, warming, policy.metric === 'ALBRequestCountPerTarget')
+            ? targetTrackingDecision(policy, metric, current, this.warmingCapacity(nowS, policy.estimatedInstanceWarmupS), policy.metric === 'ALBRequestCountPerTarget')
             : holdDecision(policy, current, 'no alarm in ALARM');
         decisions.push({ decision, alarm: firing === high ? entry.high : entry.low, entry });
       } else if (policy.type === 'StepScaling') {
         if (high?.state !== 'ALARM') continue;
         const points = high.points.filter((p): p is number => p !== null).slice(-policy.alarm.datapointsToAlarm);
         const value = aggregateMetric(points, policy.metricAggregationType);
-        if (value !== null) decisions.push({ decision: stepScalingDecision(policy, value, current, warming), alarm: entry.high, entry });
+        if (value !== null) decisions.push({ decision: stepScalingDecision(policy, value, current, this.warmingCapacity(nowS, policy.estimatedInstanceWarmupS)), alarm: entry.high, entry });
       } else if (policy.type === 'SimpleScaling') {
         if (high?.state !== 'ALARM' || this.inCooldown(nowS)) continue;
         decisions.push({ decision: simpleScalingDecision(policy, current), alarm: entry.high, entry });
@@ -172,13 +173,17 @@ export class ScalingController {
     this.activityDone();
   }
 
-  /** Pending instances and InService ones still in their warm-up. */
-  private warmingCapacity(nowS: number): number {
+  /**
+   * Pending instances and InService ones still in a warm-up of `warmupS` (the policy's own;
+   * AS-DIW). `warmupEndS` is the group's longest warm-up, so it only rules out instances that
+   * never warm up (the fleet at time 0).
+   */
+  private warmingCapacity(nowS: number, warmupS: number): number {
     const t = this.targets;
     let n = 0;
     for (let i = 0; i < t.count; i++) {
       const s = t.lifecycle[i];
-      if (s === Lifecycle.Pending || s === Lifecycle.PendingWait || (s === Lifecycle.InService && t.warmupEndS[i]! > nowS)) n++;
+      if (s === Lifecycle.Pending || s === Lifecycle.PendingWait || (s === Lifecycle.InService && t.warmupEndS[i]! > nowS && stillWarming(t.inServiceS[i]!, warmupS, nowS))) n++;
     }
     return n;
   }

@@ -150,3 +150,39 @@ instance:
     expect(r.timeseries.desired_capacity.at(-1)).toBe(1);
   });
 });
+
+describe("each policy's estimated instance warm-up applies to its own decisions", () => {
+  // Two target-tracking policies: `fast` (warm-up 60 s) scales in; `slow` (warm-up 30 min,
+  // scale-in disabled) only watches the same metric. Load goes up, then down: `fast` must scale
+  // in after its own warm-up, not after `slow`'s.
+  const yaml = `
+name: warmups
+duration: 2h
+zones: [us-east-1a, us-east-1b]
+traffic: { rate: [[0, 8], [600, 8], [601, 24], [1500, 24], [1501, 4], [7200, 4]] }
+loadBalancer: { type: application }
+autoScaling:
+  minSize: 2
+  maxSize: 12
+  desiredCapacity: 4
+  policies:
+    - { name: fast, type: TargetTrackingScaling, metric: ASGAverageCPUUtilization, targetValue: 50, estimatedInstanceWarmup: 60s }
+    - { name: slow, type: TargetTrackingScaling, metric: ASGAverageCPUUtilization, targetValue: 50, estimatedInstanceWarmup: 30m, disableScaleIn: true }
+instance:
+  concurrency: 2
+  queueLimit: 20
+  serviceTime: { distribution: exponential, mean: 500ms }
+  detailedMonitoring: true
+`;
+  const r = simulate(scenarioFromYaml(yaml));
+
+  it('fast scales in before the last launched instance has been in service for 30 minutes', () => {
+    const out = scaling(r).filter((e) => /AlarmHigh/.test(e.detail));
+    const inn = scaling(r).find((e) => /AlarmLow/.test(e.detail));
+    expect(out.length).toBeGreaterThan(0);
+    expect(inn).toBeDefined();
+    const lastInService = Math.max(...r.events.filter((e) => e.kind === 'in_service' && e.timeS < inn!.timeS).map((e) => e.timeS));
+    expect(inn!.timeS).toBeLessThan(lastInService + 1800);
+    expect(inn!.timeS).toBeGreaterThanOrEqual(lastInService + 60);
+  });
+});
