@@ -6,8 +6,10 @@
  * evaluated (CW-ALARM). Alarm actions on Auto Scaling are re-invoked every minute while an alarm
  * stays in ALARM, so each minute every policy whose alarm is in ALARM proposes a capacity:
  * - target tracking (AS-TT) owns two alarms [observed shapes, parameters]: above the target,
- *   capacity grows in proportion to metric / target; below 90 % of it for 15 minutes, it shrinks,
- *   removing only whole instances, never while instances are warming up;
+ *   capacity grows in proportion to metric / target (the newest datapoint); below 90 % of it for
+ *   15 datapoints, it shrinks, "more gradually": sized from the highest of those 15, removing
+ *   only whole instances that keep all of them at or under the target, never while instances
+ *   are warming up;
  * - step scaling (AS-STEP) picks the step for the metric's distance from the threshold; warming
  *   instances count toward the current capacity, so the same breach does not add twice;
  * - simple scaling applies its one adjustment; the cooldown belongs to the group (AS-COOL):
@@ -132,7 +134,10 @@ export class ScalingController {
       const low = entry.low ? evaluations.get(entry.low)! : null;
       if (policy.type === 'TargetTrackingScaling') {
         const firing = high?.state === 'ALARM' ? high : low?.state === 'ALARM' ? low : null;
-        const metric = firing ? newest(firing.points) : null;
+        // Out: the newest datapoint, to scale out as fast as it can. In: the highest of the
+        // datapoints the low alarm evaluated, so the group scales in "more gradually" (AS-TT) and
+        // only to a capacity that would have kept every one of them under the target.
+        const metric = firing === null ? null : firing === high ? newest(firing.points) : highestEvaluated(firing.points, entry.low!.spec.evaluationPeriods);
         const decision =
           firing && metric !== null
             ? targetTrackingDecision(policy, metric, current, this.warmingCapacity(nowS, policy.estimatedInstanceWarmupS), policy.metric === 'ALBRequestCountPerTarget')
@@ -277,4 +282,17 @@ export class ScalingController {
 function newest(points: readonly (number | null)[]): number | null {
   for (let i = points.length - 1; i >= 0; i--) if (points[i] !== null) return points[i]!;
   return null;
+}
+
+/** The highest of the newest `n` real datapoints (those an alarm with N = n evaluates), or null if none. */
+function highestEvaluated(points: readonly (number | null)[], n: number): number | null {
+  let best: number | null = null;
+  let seen = 0;
+  for (let i = points.length - 1; i >= 0 && seen < n; i--) {
+    const v = points[i];
+    if (v === null || v === undefined) continue;
+    seen++;
+    if (best === null || v > best) best = v;
+  }
+  return best;
 }
