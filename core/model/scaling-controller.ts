@@ -27,7 +27,7 @@ import type { PredictiveScalingPolicy, ScalingPolicy, Scenario, ScheduledAction 
 import type { AutoScalingGroup } from './auto-scaling-group.ts';
 import type { EventLog } from './event-log.ts';
 import { Alarm, targetTrackingAlarms, predefinedMetricSpec, metricGranularityS, targetTrackingPeriodS, type AlarmEvaluation } from './cloudwatch/index.ts';
-import type { CloudWatchPublisher } from './cloudwatch/publisher.ts';
+import { readsAgent, type CloudWatchPublisher } from './cloudwatch/publisher.ts';
 import { combineDecisions, holdDecision, targetTrackingDecision, type ScalingDecision } from './autoscaling/target-tracking.ts';
 import { aggregateMetric, simpleScalingDecision, stepScalingDecision } from './autoscaling/step-scaling.ts';
 import { alarmCause, predictiveCause, scheduledActionCause, targetTrackingAlarmName } from './autoscaling/activity.ts';
@@ -44,11 +44,18 @@ interface PolicyAlarms {
 }
 
 const HOUR_S = 3600;
+/** CloudWatch evaluates alarms with 10 s and 30 s periods every 10 s (CW-ALARM). */
+const FINE_S = 10;
 
 export class ScalingController {
   private readonly policies: PolicyAlarms[] = [];
   private readonly alarms: Alarm[] = [];
   private readonly kScheduled: number;
+  /** The 10-s tick for high-resolution alarms; -1 when no alarm needs one (no per-tick work then). */
+  private readonly kFine: number = -1;
+  private readonly readsAgent: boolean;
+  /** The latest evaluation of each alarm. */
+  private readonly evaluations = new Map<Alarm, AlarmEvaluation>();
   private readonly kPredictive: number;
   /**
    * Per predictive metric, the load per hour (averaged over its minutes) and the running hour.
@@ -100,6 +107,8 @@ export class ScalingController {
     group.onActivityDone = () => this.activityDone();
 
     this.kScheduled = engine.register((i) => this.runScheduled(i));
+    this.readsAgent = readsAgent(scenario);
+    if (this.readsAgent || this.alarms.some((a) => a.evaluationIntervalS === FINE_S)) this.kFine = engine.register(() => this.fineTick());
     this.kPredictive = engine.register((i, hour) => this.runPredictive(i, hour));
   }
 
@@ -109,26 +118,57 @@ export class ScalingController {
   }
 
   start(): void {
+    if (this.kFine >= 0 && FINE_S <= this.scenario.durationS) this.engine.schedule(FINE_S, this.kFine);
     this.scenario.autoScaling.scheduledActions.forEach((action, i) => this.scheduleAction(action, i, -1));
     this.policies.forEach((p, i) => {
       if (p.policy.type === 'PredictiveScaling') this.schedulePredictive(i, p.policy, 25);
     });
   }
 
-  /** Once a minute, after the metrics for the minute are published. */
+  /** Once a minute, after the metrics for the minute are published: every alarm, then every policy whose alarm is in ALARM. */
   minute(nowS: number): void {
     this.recordLoad(nowS);
-    const evaluations = new Map<Alarm, AlarmEvaluation>();
-    for (const alarm of this.alarms) {
-      const e = alarm.evaluate(nowS);
-      evaluations.set(alarm, e);
-      if (e.changed) this.log.add(nowS, 'alarm', alarm.name, e.state);
-    }
+    if (this.readsAgent) this.cloudWatch.publishAgent(nowS);
+    for (const alarm of this.alarms) this.evaluate(alarm, nowS);
     if (this.group.suspended('AlarmNotification')) return;
+    this.decide(nowS, null);
+  }
 
+  private evaluate(alarm: Alarm, nowS: number): AlarmEvaluation {
+    const e = alarm.evaluate(nowS);
+    this.evaluations.set(alarm, e);
+    if (e.changed) this.log.add(nowS, 'alarm', alarm.name, e.state);
+    return e;
+  }
+
+  /**
+   * Every 10 s between the minutes, only when a high-resolution alarm exists: the agent's
+   * datapoint, then the alarms with 10 s or 30 s periods, which CloudWatch evaluates every 10 s
+   * (CW-ALARM). An alarm entering ALARM invokes its policy at once; while it stays there, the
+   * policy is re-invoked with the others on the minute.
+   */
+  private fineTick(): void {
+    const nowS = this.engine.now;
+    if (nowS + FINE_S <= this.scenario.durationS) this.engine.schedule(nowS + FINE_S, this.kFine);
+    if (Math.abs(nowS / 60 - Math.round(nowS / 60)) < 1e-9) return; // the minute tick does this one
+    if (this.readsAgent) this.cloudWatch.publishAgent(nowS);
+    let invoked: Set<PolicyAlarms> | null = null;
+    for (const entry of this.policies) {
+      const alarm = entry.high;
+      if (alarm === null || alarm.evaluationIntervalS !== FINE_S) continue;
+      const e = this.evaluate(alarm, nowS);
+      if (e.changed && e.state === 'ALARM') (invoked ??= new Set()).add(entry);
+    }
+    if (invoked !== null && !this.group.suspended('AlarmNotification')) this.decide(nowS, invoked);
+  }
+
+  /** Each policy (all, or those `only` names) proposes a capacity from its alarms' latest evaluations; the winner acts. */
+  private decide(nowS: number, only: Set<PolicyAlarms> | null): void {
+    const evaluations = this.evaluations;
     const current = this.group.desired;
     const decisions: { decision: ScalingDecision; alarm: Alarm | null; entry: PolicyAlarms }[] = [];
     for (const entry of this.policies) {
+      if (only !== null && !only.has(entry)) continue;
       const { policy } = entry;
       const high = entry.high ? evaluations.get(entry.high)! : null;
       const low = entry.low ? evaluations.get(entry.low)! : null;

@@ -21,7 +21,7 @@ export interface ScalingContext {
   durationS?: number;
 }
 
-const NAMESPACE_TYPE: Readonly<Record<Exclude<CloudWatchNamespace, 'AWS/EC2'>, LoadBalancerType>> = {
+const NAMESPACE_TYPE: Readonly<Record<Exclude<CloudWatchNamespace, 'AWS/EC2' | 'CWAgent'>, LoadBalancerType>> = {
   'AWS/ApplicationELB': 'application',
   'AWS/NetworkELB': 'network',
   'AWS/ELB': 'classic',
@@ -44,7 +44,7 @@ function checkRequestMetric(metric: string, path: (string | number)[], context: 
 }
 
 function checkNamespace(spec: MetricSpec, path: (string | number)[], context: ScalingContext, errors: Finding[]): void {
-  if (spec.namespace === 'AWS/EC2' || context.loadBalancerType === undefined) return;
+  if (spec.namespace === 'AWS/EC2' || spec.namespace === 'CWAgent' || context.loadBalancerType === undefined) return;
   const needs = NAMESPACE_TYPE[spec.namespace];
   if (needs !== context.loadBalancerType) {
     errors.push({ path: [...path, 'namespace'], anchor: 'value', message: `${spec.namespace} metrics come from ${withArticle(needs)} load balancer; this scenario has ${withArticle(context.loadBalancerType)} one` });
@@ -66,6 +66,8 @@ function toAlarm(a: AlarmFile, path: (string | number)[], context: ScalingContex
   checkNamespace(spec, path, context, errors);
   if (spec.namespace === 'AWS/EC2' && context.detailedMonitoring === false && spec.periodS < 300) {
     warnings.push({ path: [...path, 'period'], anchor: 'value', message: `EC2 publishes ${spec.metric} every 5 minutes without instance.detailedMonitoring, so a ${formatDuration(spec.periodS)} period sees missing data in most periods` });
+  } else if (spec.namespace !== 'CWAgent' && spec.periodS < 60) {
+    warnings.push({ path: [...path, 'period'], anchor: 'value', message: `${spec.namespace} ${spec.metric} is a standard-resolution metric (one datapoint a minute), so a ${formatDuration(spec.periodS)} period sees missing data in most periods; high-resolution periods need a high-resolution metric such as CWAgent cpu_usage_active` });
   }
   return spec;
 }

@@ -30,6 +30,8 @@ export const METRICS: Readonly<Record<CloudWatchNamespace, readonly string[]>> =
   ],
   'AWS/NetworkELB': ['ActiveFlowCount', 'NewFlowCount', 'HealthyHostCount', 'UnHealthyHostCount', 'ProcessedBytes', 'TCP_Target_Reset_Count', 'TCP_ELB_Reset_Count'],
   'AWS/ELB': ['RequestCount', 'Latency', 'HealthyHostCount', 'UnHealthyHostCount', 'SurgeQueueLength', 'SpilloverCount', 'HTTPCode_ELB_5XX', 'HTTPCode_Backend_2XX', 'HTTPCode_Backend_5XX', 'BackendConnectionErrors'],
+  // The CloudWatch agent's CPU metric at high resolution (metrics_collection_interval 10 s).
+  CWAgent: ['cpu_usage_active'],
 };
 export const NAMESPACES = Object.keys(METRICS) as CloudWatchNamespace[];
 
@@ -60,7 +62,7 @@ const metricShape = {
 function checkMetric(spec: { namespace: CloudWatchNamespace; metric: string }, ctx: z.RefinementCtx): void {
   const known = METRICS[spec.namespace];
   if (!known.includes(spec.metric)) {
-    ctx.addIssue({ code: 'custom', path: ['metric'], message: `\`${spec.metric}\` is not an ${spec.namespace} metric elbsim publishes${didYouMean(spec.metric, known)}; allowed: ${known.join(', ')}` });
+    ctx.addIssue({ code: 'custom', path: ['metric'], message: `\`${spec.metric}\` is not ${/^[AEIOU]/.test(spec.namespace) ? 'an' : 'a'} ${spec.namespace} metric elbsim publishes${didYouMean(spec.metric, known)}; allowed: ${known.join(', ')}` });
   }
 }
 

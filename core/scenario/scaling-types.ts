@@ -5,8 +5,11 @@
  */
 import type { Distribution } from './types.ts';
 
-/** The CloudWatch namespaces elbsim publishes metrics in. */
-export type CloudWatchNamespace = 'AWS/EC2' | 'AWS/ApplicationELB' | 'AWS/NetworkELB' | 'AWS/ELB';
+/**
+ * The CloudWatch namespaces elbsim publishes metrics in. `CWAgent` is the CloudWatch agent on
+ * the instances publishing a high-resolution (10 s) CPU metric by AutoScalingGroupName.
+ */
+export type CloudWatchNamespace = 'AWS/EC2' | 'AWS/ApplicationELB' | 'AWS/NetworkELB' | 'AWS/ELB' | 'CWAgent';
 
 /** `Average`, `Sum`, `Minimum`, `Maximum`, `SampleCount`, or a percentile `p0`…`p100` (`p99.9`). */
 export type Statistic = 'Average' | 'Sum' | 'Minimum' | 'Maximum' | 'SampleCount' | `p${string}`;

@@ -10,7 +10,10 @@
  *   minutes with basic monitoring or every minute with detailed monitoring (EC2-MON); the group
  *   figure leaves out instances still in their warm-up, as scaling policies see it (AS-DIW);
  *   NetworkIn / NetworkOut likewise, from the bytes each request moves;
- * - AWS/AutoScaling group metrics every minute (AS-MET).
+ * - AWS/AutoScaling group metrics every minute (AS-MET);
+ * - CWAgent cpu_usage_active for the group, a high-resolution metric every 10 s, as the
+ *   CloudWatch agent publishes it with metrics_collection_interval 10 (CW-PUB), only when an
+ *   alarm reads it (`publishAgent`, driven by the scaling controller).
  *
  * A datapoint is stamped with the start of the interval it covers and becomes visible
  * `publicationDelayS` after that interval ends [observed: about a minute; a parameter].
@@ -37,6 +40,22 @@ export const RESPONSE_BYTES = 16_384;
 
 export const GROUP_DIMENSION = 'AutoScalingGroupName';
 
+/** The CloudWatch agent's collection interval for its high-resolution CPU metric [elbsim value]. */
+export const AGENT_INTERVAL_S = 10;
+/**
+ * How long after its interval ends an agent datapoint becomes visible: the agent's
+ * force_flush_interval, set to 10 s for high-resolution alarms (its default is 60 s) [elbsim value].
+ */
+export const AGENT_FLUSH_S = 10;
+
+/** Whether any policy's alarm or metric reads the CloudWatch agent's namespace. */
+export function readsAgent(scenario: Scenario): boolean {
+  return scenario.autoScaling.policies.some((p) => {
+    const spec = p.type === 'StepScaling' || p.type === 'SimpleScaling' ? p.alarm : p.type === 'TargetTrackingScaling' && typeof p.metric !== 'string' ? p.metric.customized : null;
+    return spec !== null && spec.namespace === 'CWAgent';
+  });
+}
+
 const ELB_NAMESPACE = { application: 'AWS/ApplicationELB', network: 'AWS/NetworkELB', classic: 'AWS/ELB' } as const;
 
 export class CloudWatchPublisher {
@@ -46,6 +65,8 @@ export class CloudWatchPublisher {
   private cpuMark: Float64Array = new Float64Array(0);
   private requestMark: Float64Array = new Float64Array(0);
   private cpuWindowStartS = 0;
+  private agentMark: Float64Array = new Float64Array(0);
+  private agentWindowStartS = 0;
   /** EC2 monitoring interval: 300 s basic, 60 s detailed. */
   readonly cpuIntervalS: number;
   private readonly elbNamespace: string;
@@ -66,7 +87,7 @@ export class CloudWatchPublisher {
 
   /** The key an alarm on (namespace, metric) reads: EC2 and Auto Scaling metrics by group, ELB metrics by load balancer. */
   keyFor(namespace: string, metric: string): string {
-    if (namespace === 'AWS/EC2' || namespace === 'AWS/AutoScaling') return metricKey(namespace, metric, { [GROUP_DIMENSION]: this.group.name });
+    if (namespace === 'AWS/EC2' || namespace === 'AWS/AutoScaling' || namespace === 'CWAgent') return metricKey(namespace, metric, { [GROUP_DIMENSION]: this.group.name });
     return metricKey(namespace, metric);
   }
 
@@ -137,6 +158,37 @@ export class CloudWatchPublisher {
     put('AWS/AutoScaling', 'GroupTotalInstances', g.inService + g.pending);
 
     if (nowS - this.cpuWindowStartS >= this.cpuIntervalS - 1e-9) this.publishInstances(nowS);
+  }
+
+  /**
+   * The agent's CPU for the group over the 10 s that end at `nowS` (instances past their
+   * warm-up, as for the EC2 group metric): one datapoint stamped with the interval's start,
+   * visible AGENT_FLUSH_S after it ends. Called every 10 s by the scaling controller.
+   */
+  publishAgent(nowS: number): void {
+    const t = this.targets;
+    if (this.agentMark.length < t.capacity) this.agentMark = grow(this.agentMark, t.capacity);
+    const from = this.agentWindowStartS;
+    const { concurrency, idleCpu } = this.scenario.instance;
+    let sum = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    let n = 0;
+    for (let i = 0; i < t.count; i++) {
+      const inService = t.lifecycle[i] === Lifecycle.InService;
+      if (inService) t.flushBusy(i, nowS);
+      const busy = t.busyIntegral[i]! - this.agentMark[i]!;
+      this.agentMark[i] = t.busyIntegral[i]!;
+      if (!inService || t.warmupEndS[i]! > nowS) continue;
+      const since = Math.max(from, t.inServiceS[i]!);
+      const value = since < nowS ? idleCpu + ((100 - idleCpu) * busy) / (concurrency * (nowS - since)) : idleCpu;
+      sum += value;
+      if (value < min) min = value;
+      if (value > max) max = value;
+      n++;
+    }
+    if (n > 0) this.store.put(this.keyFor('CWAgent', 'cpu_usage_active'), from, { sum, sampleCount: n, min, max }, nowS + AGENT_FLUSH_S);
+    this.agentWindowStartS = nowS;
   }
 
   /** CPU and network per instance and for the group over the monitoring interval that ends now. */
