@@ -18,7 +18,7 @@
  * A datapoint is stamped with the start of the interval it covers and becomes visible
  * `publicationDelayS` after that interval ends [observed: about a minute; a parameter].
  */
-import type { Scenario } from '../../scenario/types.ts';
+import type { MetricSpec, Scenario } from '../../scenario/types.ts';
 import type { AutoScalingGroup } from '../auto-scaling-group.ts';
 import type { Counts, Metrics } from '../metrics.ts';
 import type { RequestPath } from '../request-path.ts';
@@ -26,11 +26,17 @@ import { Health, Lifecycle, Registration, type TargetTable } from '../targets.ts
 import { MetricStore, metricKey } from './metric-store.ts';
 import { Histogram } from '../../report/histogram.ts';
 
+/** The metrics a policy's own alarm reads (each metric of a metric math alarm). */
+function metricsOf(p: Scenario['autoScaling']['policies'][number]): readonly MetricSpec[] {
+  if (p.type === 'StepScaling' || p.type === 'SimpleScaling') return p.alarm.math ? p.alarm.math.metrics : [p.alarm];
+  if (p.type !== 'TargetTrackingScaling' || typeof p.metric === 'string') return [];
+  return p.metric.customized.math ? p.metric.customized.math.metrics : [p.metric.customized];
+}
+
 /** Whether any policy's alarm takes a percentile of response time (TargetResponseTime / Latency). */
 function readsLatencyPercentile(scenario: Scenario): boolean {
   return scenario.autoScaling.policies.some((p) => {
-    const spec = p.type === 'StepScaling' || p.type === 'SimpleScaling' ? p.alarm : p.type === 'TargetTrackingScaling' && typeof p.metric !== 'string' ? p.metric.customized : null;
-    return spec !== null && /^p\d/.test(spec.statistic) && (spec.metric === 'TargetResponseTime' || spec.metric === 'Latency');
+    return metricsOf(p).some((spec) => /^p\d/.test(spec.statistic) && (spec.metric === 'TargetResponseTime' || spec.metric === 'Latency'));
   });
 }
 
@@ -51,8 +57,7 @@ export const AGENT_FLUSH_S = 10;
 /** Whether any policy's alarm or metric reads the CloudWatch agent's namespace. */
 export function readsAgent(scenario: Scenario): boolean {
   return scenario.autoScaling.policies.some((p) => {
-    const spec = p.type === 'StepScaling' || p.type === 'SimpleScaling' ? p.alarm : p.type === 'TargetTrackingScaling' && typeof p.metric !== 'string' ? p.metric.customized : null;
-    return spec !== null && spec.namespace === 'CWAgent';
+    return metricsOf(p).some((spec) => spec.namespace === 'CWAgent');
   });
 }
 

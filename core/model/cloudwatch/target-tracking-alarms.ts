@@ -42,7 +42,8 @@ export function targetTrackingPeriodS(granularityS: number): number {
  * ASGAverage… types, and customized AWS/EC2 metrics) every 5 minutes with basic monitoring and
  * every minute with detailed monitoring (EC2-MON); load balancer metrics every minute (ALB-CW).
  */
-export function metricGranularityS(metric: MetricSpec, detailedMonitoring: boolean): number {
+export function metricGranularityS(metric: MetricSpec & { math?: AlarmSpec['math'] }, detailedMonitoring: boolean): number {
+  if (metric.math) return Math.max(...metric.math.metrics.map((m) => metricGranularityS(m, detailedMonitoring)));
   return metric.namespace === 'AWS/EC2' && !detailedMonitoring ? 300 : 60;
 }
 
