@@ -6,12 +6,17 @@
  * evaluated (CW-ALARM). Alarm actions on Auto Scaling are re-invoked every minute while an alarm
  * stays in ALARM, so each minute every policy whose alarm is in ALARM proposes a capacity:
  * - target tracking (AS-TT) owns two alarms [observed shapes, parameters]: above the target,
- *   capacity grows in proportion to metric / target; below 90 % of it for 15 minutes, it shrinks,
- *   removing only whole instances, never while instances are warming up;
+ *   capacity grows in proportion to metric / target (the newest datapoint); below 90 % of it for
+ *   15 datapoints, it shrinks, "more gradually": sized from the highest of those 15, removing
+ *   only whole instances that keep all of them at or under the target, never while instances
+ *   are warming up;
  * - step scaling (AS-STEP) picks the step for the metric's distance from the threshold; warming
  *   instances count toward the current capacity, so the same breach does not add twice;
- * - simple scaling applies its one adjustment and then waits for the activity to finish and the
- *   cooldown to pass (AS-COOL).
+ * - simple scaling applies its one adjustment; the cooldown belongs to the group (AS-COOL):
+ *   after any activity that changes the desired capacity (a policy's, a scheduled action's, the
+ *   forecast's), no simple policy acts until its last instance is done and the cooldown (the
+ *   simple policy's own, else DefaultCooldown) has passed. Target tracking and step scaling
+ *   ignore it.
  * The proposals combine as AWS documents (AS-DYN): the largest capacity wins; target tracking
  * scales in only if all its policies agree. Scheduled actions set min/max/desired at their time
  * or cron (AS-SCHED). Predictive scaling forecasts each hour from the same hour of earlier days
@@ -21,13 +26,14 @@ import type { Engine } from '../engine/engine.ts';
 import type { PredictiveScalingPolicy, ScalingPolicy, Scenario, ScheduledAction } from '../scenario/types.ts';
 import type { AutoScalingGroup } from './autoscaling/group.ts';
 import type { EventLog } from './event-log.ts';
-import { Alarm, targetTrackingAlarms, predefinedMetricSpec, type AlarmEvaluation } from './cloudwatch/index.ts';
-import type { CloudWatchPublisher } from './cloudwatch/publisher.ts';
+import { Alarm, targetTrackingAlarms, predefinedMetricSpec, metricGranularityS, targetTrackingPeriodS, type AlarmEvaluation } from './cloudwatch/index.ts';
+import { readsAgent, type CloudWatchPublisher } from './cloudwatch/publisher.ts';
 import { combineDecisions, holdDecision, targetTrackingDecision, type ScalingDecision } from './autoscaling/target-tracking.ts';
 import { aggregateMetric, simpleScalingDecision, stepScalingDecision } from './autoscaling/step-scaling.ts';
 import { alarmCause, predictiveCause, scheduledActionCause, targetTrackingAlarmName } from './autoscaling/activity.ts';
 import { nextActionS } from './autoscaling/cron.ts';
 import { forecastCapacity, historyHoursAt, predictiveActionTimeS, predictiveDesired } from './autoscaling/predictive.ts';
+import { groupMetricWarmupS, stillWarming } from './autoscaling/warmup.ts';
 import { Lifecycle, type Instances } from './autoscaling/instances.ts';
 
 interface PolicyAlarms {
@@ -35,22 +41,33 @@ interface PolicyAlarms {
   /** Target tracking: high and low; step and simple: `high` is the policy's alarm. */
   high: Alarm | null;
   low: Alarm | null;
-  /** Simple scaling: waiting for its activity, then its cooldown, until this time. */
-  cooldownUntilS: number;
-  waitingForActivity: boolean;
 }
 
 const HOUR_S = 3600;
+/** CloudWatch evaluates alarms with 10 s and 30 s periods every 10 s (CW-ALARM). */
+const FINE_S = 10;
 
 export class ScalingController {
   private readonly policies: PolicyAlarms[] = [];
   private readonly alarms: Alarm[] = [];
   private readonly kScheduled: number;
+  /** The 10-s tick for high-resolution alarms; -1 when no alarm needs one (no per-tick work then). */
+  private readonly kFine: number = -1;
+  private readonly readsAgent: boolean;
+  /** The latest evaluation of each alarm. */
+  private readonly evaluations = new Map<Alarm, AlarmEvaluation>();
   private readonly kPredictive: number;
   /**
    * Per predictive metric, the load per hour (averaged over its minutes) and the running hour.
    * With basic monitoring a CPU datapoint comes every 5 minutes; the minutes between reuse `last`.
    */
+  /**
+   * The group's simple-scaling cooldown (AS-COOL): after an activity that changes the desired
+   * capacity, no simple policy acts until its last instance is done and then the cooldown ends.
+   */
+  private waitingForActivity = false;
+  private pendingCooldownS = 0;
+  private cooldownUntilS = 0;
   private readonly history = new Map<PredictiveScalingPolicy['metric'], { hourly: number[]; sum: number; samples: number; last: number }>();
 
   constructor(
@@ -64,29 +81,38 @@ export class ScalingController {
     const store = cloudWatch.store;
     const settings = scenario.cloudWatch;
     for (const policy of scenario.autoScaling.policies) {
-      const entry: PolicyAlarms = { policy, high: null, low: null, cooldownUntilS: 0, waitingForActivity: false };
+      const entry: PolicyAlarms = { policy, high: null, low: null };
       if (policy.type === 'TargetTrackingScaling') {
+        const metric = typeof policy.metric === 'string' ? predefinedMetricSpec(policy.metric) : policy.metric.customized;
+        // The alarms' period follows the metric's granularity (5 minutes with EC2 basic monitoring).
+        const periodS = targetTrackingPeriodS(metricGranularityS(metric, scenario.instance.detailedMonitoring));
         const specs = targetTrackingAlarms(
           { metric: policy.metric, targetValue: policy.targetValue, disableScaleIn: policy.disableScaleIn },
-          { highDatapoints: settings.targetTrackingHighDatapoints, lowDatapoints: settings.targetTrackingLowDatapoints, lowRatio: settings.targetTrackingLowRatio },
+          { highDatapoints: settings.targetTrackingHighDatapoints, lowDatapoints: settings.targetTrackingLowDatapoints, lowRatio: settings.targetTrackingLowRatio, periodS },
         );
-        const metric = typeof policy.metric === 'string' ? predefinedMetricSpec(policy.metric) : policy.metric.customized;
         const key = cloudWatch.keyFor(metric.namespace, metric.metric);
-        entry.high = new Alarm(targetTrackingAlarmName(group.name, 'High', policy.name), specs.high, store, key);
-        if (specs.low) entry.low = new Alarm(targetTrackingAlarmName(group.name, 'Low', policy.name), specs.low, store, key);
+        const mathKeys = specs.high.math?.metrics.map((m) => cloudWatch.keyFor(m.namespace, m.metric));
+        const options = mathKeys ? { mathKeys } : {};
+        entry.high = new Alarm(targetTrackingAlarmName(group.name, 'High', policy.name), specs.high, store, key, options);
+        if (specs.low) entry.low = new Alarm(targetTrackingAlarmName(group.name, 'Low', policy.name), specs.low, store, key, options);
       } else if (policy.type === 'StepScaling' || policy.type === 'SimpleScaling') {
-        entry.high = new Alarm(`${policy.name}-alarm`, policy.alarm, store, cloudWatch.keyFor(policy.alarm.namespace, policy.alarm.metric));
+        const a = policy.alarm;
+        const mathKeys = a.math?.metrics.map((m) => cloudWatch.keyFor(m.namespace, m.metric));
+        entry.high = new Alarm(`${policy.name}-alarm`, a, store, cloudWatch.keyFor(a.namespace, a.metric), mathKeys ? { mathKeys } : {});
       }
       for (const a of [entry.high, entry.low]) if (a) this.alarms.push(a);
       if (policy.type === 'PredictiveScaling' && !this.history.has(policy.metric)) this.history.set(policy.metric, { hourly: [], sum: 0, samples: 0, last: 0 });
       this.policies.push(entry);
     }
-    // Instance warm-up: the group default, else the longest of the policies' estimates.
+    // Each policy counts warming instances with its own warm-up; the one group metric leaves an
+    // instance out for the longest of them (see autoscaling/warmup.ts).
     const warmups = scenario.autoScaling.policies.flatMap((p) => ('estimatedInstanceWarmupS' in p ? [p.estimatedInstanceWarmupS] : []));
-    group.warmupS = scenario.autoScaling.defaultInstanceWarmupS > 0 ? scenario.autoScaling.defaultInstanceWarmupS : Math.max(0, ...warmups);
+    group.warmupS = groupMetricWarmupS(scenario.autoScaling.defaultInstanceWarmupS, warmups);
     group.onActivityDone = () => this.activityDone();
 
     this.kScheduled = engine.register((i) => this.runScheduled(i));
+    this.readsAgent = readsAgent(scenario);
+    if (this.readsAgent || this.alarms.some((a) => a.evaluationIntervalS === FINE_S)) this.kFine = engine.register(() => this.fineTick());
     this.kPredictive = engine.register((i, hour) => this.runPredictive(i, hour));
   }
 
@@ -96,45 +122,78 @@ export class ScalingController {
   }
 
   start(): void {
+    if (this.kFine >= 0 && FINE_S <= this.scenario.durationS) this.engine.schedule(FINE_S, this.kFine);
     this.scenario.autoScaling.scheduledActions.forEach((action, i) => this.scheduleAction(action, i, -1));
     this.policies.forEach((p, i) => {
       if (p.policy.type === 'PredictiveScaling') this.schedulePredictive(i, p.policy, 25);
     });
   }
 
-  /** Once a minute, after the metrics for the minute are published. */
+  /** Once a minute, after the metrics for the minute are published: every alarm, then every policy whose alarm is in ALARM. */
   minute(nowS: number): void {
     this.recordLoad(nowS);
-    const evaluations = new Map<Alarm, AlarmEvaluation>();
-    for (const alarm of this.alarms) {
-      const e = alarm.evaluate(nowS);
-      evaluations.set(alarm, e);
-      if (e.changed) this.log.add(nowS, 'alarm', { name: alarm.name, state: e.state });
-    }
+    if (this.readsAgent) this.cloudWatch.publishAgent(nowS);
+    for (const alarm of this.alarms) this.evaluate(alarm, nowS);
     if (this.group.suspended('AlarmNotification')) return;
+    this.decide(nowS, null);
+  }
 
+  private evaluate(alarm: Alarm, nowS: number): AlarmEvaluation {
+    const e = alarm.evaluate(nowS);
+    this.evaluations.set(alarm, e);
+    if (e.changed) this.log.add(nowS, 'alarm', { name: alarm.name, state: e.state });
+    return e;
+  }
+
+  /**
+   * Every 10 s between the minutes, only when a high-resolution alarm exists: the agent's
+   * datapoint, then the alarms with 10 s or 30 s periods, which CloudWatch evaluates every 10 s
+   * (CW-ALARM). An alarm entering ALARM invokes its policy at once; while it stays there, the
+   * policy is re-invoked with the others on the minute.
+   */
+  private fineTick(): void {
+    const nowS = this.engine.now;
+    if (nowS + FINE_S <= this.scenario.durationS) this.engine.schedule(nowS + FINE_S, this.kFine);
+    if (Math.abs(nowS / 60 - Math.round(nowS / 60)) < 1e-9) return; // the minute tick does this one
+    if (this.readsAgent) this.cloudWatch.publishAgent(nowS);
+    let invoked: Set<PolicyAlarms> | null = null;
+    for (const entry of this.policies) {
+      const alarm = entry.high;
+      if (alarm === null || alarm.evaluationIntervalS !== FINE_S) continue;
+      const e = this.evaluate(alarm, nowS);
+      if (e.changed && e.state === 'ALARM') (invoked ??= new Set()).add(entry);
+    }
+    if (invoked !== null && !this.group.suspended('AlarmNotification')) this.decide(nowS, invoked);
+  }
+
+  /** Each policy (all, or those `only` names) proposes a capacity from its alarms' latest evaluations; the winner acts. */
+  private decide(nowS: number, only: Set<PolicyAlarms> | null): void {
+    const evaluations = this.evaluations;
     const current = this.group.desired;
-    const warming = this.warmingCapacity(nowS);
     const decisions: { decision: ScalingDecision; alarm: Alarm | null; entry: PolicyAlarms }[] = [];
     for (const entry of this.policies) {
+      if (only !== null && !only.has(entry)) continue;
       const { policy } = entry;
       const high = entry.high ? evaluations.get(entry.high)! : null;
       const low = entry.low ? evaluations.get(entry.low)! : null;
       if (policy.type === 'TargetTrackingScaling') {
         const firing = high?.state === 'ALARM' ? high : low?.state === 'ALARM' ? low : null;
-        const metric = firing ? newest(firing.points) : null;
+        // Out: the newest datapoint, to scale out as fast as it can. In: the highest of the
+        // datapoints the low alarm evaluated, so the group scales in "more gradually" (AS-TT) and
+        // only to a capacity that would have kept every one of them under the target.
+        const metric = firing === null ? null : firing === high ? newest(firing.points) : highestEvaluated(firing.points, entry.low!.spec.evaluationPeriods);
         const decision =
           firing && metric !== null
-            ? targetTrackingDecision(policy, metric, current, warming)
+            ? targetTrackingDecision(policy, metric, current, this.warmingCapacity(nowS, policy.estimatedInstanceWarmupS), policy.metric === 'ALBRequestCountPerTarget')
             : holdDecision(policy, current, 'no alarm in ALARM');
         decisions.push({ decision, alarm: firing === high ? entry.high : entry.low, entry });
       } else if (policy.type === 'StepScaling') {
         if (high?.state !== 'ALARM') continue;
         const points = high.points.filter((p): p is number => p !== null).slice(-policy.alarm.datapointsToAlarm);
         const value = aggregateMetric(points, policy.metricAggregationType);
-        if (value !== null) decisions.push({ decision: stepScalingDecision(policy, value, current, warming), alarm: entry.high, entry });
+        if (value !== null) decisions.push({ decision: stepScalingDecision(policy, value, current, this.warmingCapacity(nowS, policy.estimatedInstanceWarmupS)), alarm: entry.high, entry });
       } else if (policy.type === 'SimpleScaling') {
-        if (high?.state !== 'ALARM' || entry.waitingForActivity || nowS < entry.cooldownUntilS) continue;
+        if (high?.state !== 'ALARM' || this.inCooldown(nowS)) continue;
         decisions.push({ decision: simpleScalingDecision(policy, current), alarm: entry.high, entry });
       }
     }
@@ -144,34 +203,47 @@ export class ScalingController {
     const target = this.group.clamp(winner.desiredCapacity);
     if (target === current) return;
     this.group.setDesired(target, alarmCause(nowS, chosen.alarm?.name ?? winner.policyName, winner.policyName, current, target), winner.policyName);
-    if (chosen.entry.policy.type === 'SimpleScaling') {
-      chosen.entry.waitingForActivity = true;
-      this.activityDone();
-    }
+    this.startCooldown(chosen.entry.policy.type === 'SimpleScaling' ? chosen.entry.policy.cooldownS : this.scenario.autoScaling.defaultCooldownS);
   }
 
-  /** Pending instances and InService ones still in their warm-up. */
-  private warmingCapacity(nowS: number): number {
+  /** Whether simple scaling policies must wait: an activity is under way, or its cooldown has not ended (AS-COOL). */
+  private inCooldown(nowS: number): boolean {
+    return this.waitingForActivity || nowS < this.cooldownUntilS;
+  }
+
+  /**
+   * A scaling activity changed the desired capacity: the group's cooldown starts when its last
+   * instance is done (AS-COOL), with the simple policy's own Cooldown if one started it, else
+   * the group's DefaultCooldown. One cooldown for the whole group, as AWS has it.
+   */
+  private startCooldown(cooldownS: number): void {
+    this.waitingForActivity = true;
+    this.pendingCooldownS = cooldownS;
+    this.activityDone();
+  }
+
+  /**
+   * Pending instances and InService ones still in a warm-up of `warmupS` (the policy's own;
+   * AS-DIW). `warmupEndS` is the group's longest warm-up, so it only rules out instances that
+   * never warm up (the fleet at time 0).
+   */
+  private warmingCapacity(nowS: number, warmupS: number): number {
     const t = this.instances;
     let n = t.inState(Lifecycle.Pending) + t.inState(Lifecycle.PendingWait);
     for (let k = 0; k < t.liveCount; k++) {
       const i = t.live[k]!;
-      if (t.lifecycle[i] === Lifecycle.InService && t.warmupEndS[i]! > nowS) n++;
+      if (t.lifecycle[i] === Lifecycle.InService && t.warmupEndS[i]! > nowS && stillWarming(t.inServiceS[i]!, warmupS, nowS)) n++;
     }
     return n;
   }
 
-  /** Simple scaling's cooldown starts when its activity's last instance finishes (AS-COOL). */
+  /** The group's cooldown starts when its activity's last instance finishes (AS-COOL). */
   private activityDone(): void {
+    if (!this.waitingForActivity) return;
     const t = this.instances;
     if (t.inState(Lifecycle.Pending) + t.inState(Lifecycle.PendingWait) + t.inState(Lifecycle.Terminating) + t.inState(Lifecycle.TerminatingWait) > 0) return;
-    const now = this.engine.now;
-    for (const entry of this.policies) {
-      if (entry.waitingForActivity && entry.policy.type === 'SimpleScaling') {
-        entry.waitingForActivity = false;
-        entry.cooldownUntilS = now + entry.policy.cooldownS;
-      }
-    }
+    this.waitingForActivity = false;
+    this.cooldownUntilS = this.engine.now + this.pendingCooldownS;
   }
 
   private scheduleAction(action: ScheduledAction, i: number, afterS: number): void {
@@ -194,6 +266,7 @@ export class ScalingController {
       return;
     }
     g.setDesired(to, cause, action.name);
+    this.startCooldown(this.scenario.autoScaling.defaultCooldownS);
   }
 
   // Predictive scaling: act `schedulingBufferTime` before each hour, from the forecast made at the last 6-hour refresh.
@@ -216,7 +289,10 @@ export class ScalingController {
       maxCapacityBufferPct: policy.maxCapacityBuffer,
     });
     g.setLimits(null, maxSize);
-    if (desiredCapacity > g.desired) g.setDesired(desiredCapacity, predictiveCause(now, policy.name, hour * HOUR_S, g.desired, desiredCapacity), policy.name);
+    if (desiredCapacity > g.desired) {
+      g.setDesired(desiredCapacity, predictiveCause(now, policy.name, hour * HOUR_S, g.desired, desiredCapacity), policy.name);
+      this.startCooldown(this.scenario.autoScaling.defaultCooldownS);
+    }
   }
 
   /**
@@ -247,4 +323,17 @@ export class ScalingController {
 function newest(points: readonly (number | null)[]): number | null {
   for (let i = points.length - 1; i >= 0; i--) if (points[i] !== null) return points[i]!;
   return null;
+}
+
+/** The highest of the newest `n` real datapoints (those an alarm with N = n evaluates), or null if none. */
+function highestEvaluated(points: readonly (number | null)[], n: number): number | null {
+  let best: number | null = null;
+  let seen = 0;
+  for (let i = points.length - 1; i >= 0 && seen < n; i--) {
+    const v = points[i];
+    if (v === null || v === undefined) continue;
+    seen++;
+    if (best === null || v > best) best = v;
+  }
+  return best;
 }

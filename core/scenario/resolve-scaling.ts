@@ -8,7 +8,7 @@
  * fall inside the run and not share a start time (AS-SCHED).
  */
 import type { Finding } from './issues.ts';
-import type { AlarmFile, PolicyFile, ScheduledActionFile } from './scaling-schema.ts';
+import { isMathAlarm, type AlarmFile, type PolicyFile, type ScheduledActionFile } from './scaling-schema.ts';
 import { formatDuration } from './duration.ts';
 import type { AlarmSpec, CloudWatchNamespace, LoadBalancerType, MetricSpec, ScalingPolicy, ScheduledAction } from './types.ts';
 
@@ -21,7 +21,7 @@ export interface ScalingContext {
   durationS?: number;
 }
 
-const NAMESPACE_TYPE: Readonly<Record<Exclude<CloudWatchNamespace, 'AWS/EC2'>, LoadBalancerType>> = {
+const NAMESPACE_TYPE: Readonly<Record<Exclude<CloudWatchNamespace, 'AWS/EC2' | 'CWAgent'>, LoadBalancerType>> = {
   'AWS/ApplicationELB': 'application',
   'AWS/NetworkELB': 'network',
   'AWS/ELB': 'classic',
@@ -44,7 +44,7 @@ function checkRequestMetric(metric: string, path: (string | number)[], context: 
 }
 
 function checkNamespace(spec: MetricSpec, path: (string | number)[], context: ScalingContext, errors: Finding[]): void {
-  if (spec.namespace === 'AWS/EC2' || context.loadBalancerType === undefined) return;
+  if (spec.namespace === 'AWS/EC2' || spec.namespace === 'CWAgent' || context.loadBalancerType === undefined) return;
   const needs = NAMESPACE_TYPE[spec.namespace];
   if (needs !== context.loadBalancerType) {
     errors.push({ path: [...path, 'namespace'], anchor: 'value', message: `${spec.namespace} metrics come from ${withArticle(needs)} load balancer; this scenario has ${withArticle(context.loadBalancerType)} one` });
@@ -52,6 +52,23 @@ function checkNamespace(spec: MetricSpec, path: (string | number)[], context: Sc
 }
 
 function toAlarm(a: AlarmFile, path: (string | number)[], context: ScalingContext, errors: Finding[], warnings: Finding[]): AlarmSpec {
+  if (isMathAlarm(a)) {
+    const metrics = a.metrics.map((m) => ({ id: m.id, namespace: m.namespace, metric: m.metric, statistic: m.statistic }));
+    metrics.forEach((m, i) => checkNamespace(m, [...path, 'metrics', i], context, errors));
+    const first = metrics[0]!;
+    return {
+      namespace: first.namespace,
+      metric: first.metric,
+      statistic: first.statistic,
+      math: { expression: a.expression, metrics },
+      periodS: a.period,
+      evaluationPeriods: a.evaluationPeriods,
+      datapointsToAlarm: a.datapointsToAlarm ?? a.evaluationPeriods,
+      threshold: a.threshold,
+      comparisonOperator: a.comparisonOperator,
+      treatMissingData: a.treatMissingData,
+    };
+  }
   const spec: AlarmSpec = {
     namespace: a.namespace,
     metric: a.metric,
@@ -66,8 +83,23 @@ function toAlarm(a: AlarmFile, path: (string | number)[], context: ScalingContex
   checkNamespace(spec, path, context, errors);
   if (spec.namespace === 'AWS/EC2' && context.detailedMonitoring === false && spec.periodS < 300) {
     warnings.push({ path: [...path, 'period'], anchor: 'value', message: `EC2 publishes ${spec.metric} every 5 minutes without instance.detailedMonitoring, so a ${formatDuration(spec.periodS)} period sees missing data in most periods` });
+  } else if (spec.namespace !== 'CWAgent' && spec.periodS < 60) {
+    warnings.push({ path: [...path, 'period'], anchor: 'value', message: `${spec.namespace} ${spec.metric} is a standard-resolution metric (one datapoint a minute), so a ${formatDuration(spec.periodS)} period sees missing data in most periods; high-resolution periods need a high-resolution metric such as CWAgent cpu_usage_active` });
   }
   return spec;
+}
+
+/** A customized target-tracking metric: one metric, or metric math whose first metric stands for it. */
+function customizedOf(c: Record<string, unknown>, path: (string | number)[], context: ScalingContext, errors: Finding[]): MetricSpec & { math?: AlarmSpec['math'] } {
+  if (typeof c.expression === 'string' && Array.isArray(c.metrics)) {
+    const metrics = (c.metrics as (MetricSpec & { id: string })[]).map((m) => ({ id: m.id, namespace: m.namespace, metric: m.metric, statistic: m.statistic }));
+    metrics.forEach((m, i) => checkNamespace(m, [...path, 'metrics', i], context, errors));
+    const first = metrics[0]!;
+    return { namespace: first.namespace, metric: first.metric, statistic: first.statistic, math: { expression: c.expression, metrics } };
+  }
+  const spec = c as unknown as MetricSpec;
+  checkNamespace(spec, path, context, errors);
+  return { namespace: spec.namespace, metric: spec.metric, statistic: spec.statistic };
 }
 
 function nameOf(p: { name?: string | undefined }, prefix: string, i: number): string {
@@ -90,10 +122,8 @@ export function resolvePolicies(policies: readonly PolicyFile[], context: Scalin
       case 'TargetTrackingScaling': {
         if (typeof p.metric === 'string') {
           checkRequestMetric(p.metric, path, context, errors);
-        } else {
-          checkNamespace(p.metric.customized, [...path, 'metric', 'customized'], context, errors);
         }
-        const metric = typeof p.metric === 'string' ? p.metric : { customized: { ...p.metric.customized } };
+        const metric = typeof p.metric === 'string' ? p.metric : { customized: customizedOf(p.metric.customized, [...path, 'metric', 'customized'], context, errors) };
         return { type: p.type, name, metric, targetValue: p.targetValue, disableScaleIn: p.disableScaleIn, estimatedInstanceWarmupS: warmup(p.estimatedInstanceWarmup) };
       }
       case 'StepScaling':

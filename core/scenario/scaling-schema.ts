@@ -11,6 +11,7 @@ import type { CloudWatchNamespace } from './types.ts';
 import { cron } from './cron.ts';
 import { AT_KEY, isMapping, list, strictObject } from './objects.ts';
 import { didYouMean } from './suggest.ts';
+import { compileMetricMath, METRIC_ID } from '../model/cloudwatch/metric-math.ts';
 import { describe, duration, fail, flag, integer, MISSING, number, oneOf, text } from './values.ts';
 
 export const POLICY_TYPES = ['TargetTrackingScaling', 'StepScaling', 'SimpleScaling', 'PredictiveScaling'] as const;
@@ -30,6 +31,8 @@ export const METRICS: Readonly<Record<CloudWatchNamespace, readonly string[]>> =
   ],
   'AWS/NetworkELB': ['ActiveFlowCount', 'NewFlowCount', 'HealthyHostCount', 'UnHealthyHostCount', 'ProcessedBytes', 'TCP_Target_Reset_Count', 'TCP_ELB_Reset_Count'],
   'AWS/ELB': ['RequestCount', 'Latency', 'HealthyHostCount', 'UnHealthyHostCount', 'SurgeQueueLength', 'SpilloverCount', 'HTTPCode_ELB_5XX', 'HTTPCode_Backend_2XX', 'HTTPCode_Backend_5XX', 'BackendConnectionErrors'],
+  // The CloudWatch agent's CPU metric at high resolution (metrics_collection_interval 10 s).
+  CWAgent: ['cpu_usage_active'],
 };
 export const NAMESPACES = Object.keys(METRICS) as CloudWatchNamespace[];
 
@@ -60,32 +63,83 @@ const metricShape = {
 function checkMetric(spec: { namespace: CloudWatchNamespace; metric: string }, ctx: z.RefinementCtx): void {
   const known = METRICS[spec.namespace];
   if (!known.includes(spec.metric)) {
-    ctx.addIssue({ code: 'custom', path: ['metric'], message: `\`${spec.metric}\` is not an ${spec.namespace} metric elbsim publishes${didYouMean(spec.metric, known)}; allowed: ${known.join(', ')}` });
+    ctx.addIssue({ code: 'custom', path: ['metric'], message: `\`${spec.metric}\` is not ${/^[AEIOU]/.test(spec.namespace) ? 'an' : 'a'} ${spec.namespace} metric elbsim publishes${didYouMean(spec.metric, known)}; allowed: ${known.join(', ')}` });
   }
 }
 
 export const metricSpec = strictObject(metricShape).superRefine(checkMetric);
 
-export const alarm = strictObject({
-  ...metricShape,
+const alarmShape = {
   period: duration({ rule: cloudWatchPeriod }),
   evaluationPeriods: integer({ min: 1, aws: 'EvaluationPeriods' }),
   datapointsToAlarm: integer({ min: 1, aws: 'DatapointsToAlarm' }).optional(),
   threshold: number(),
   comparisonOperator: oneOf(COMPARISON_OPERATORS, { what: 'a comparison operator' }),
   treatMissingData: oneOf(TREAT_MISSING_DATA, { aws: 'TreatMissingData' }).default('missing'),
-}).superRefine((a, ctx) => {
-  checkMetric(a, ctx);
+};
+
+function checkDatapoints(a: { datapointsToAlarm?: number | undefined; evaluationPeriods: number }, ctx: z.RefinementCtx): void {
   if (a.datapointsToAlarm !== undefined && a.datapointsToAlarm > a.evaluationPeriods) {
     ctx.addIssue({ code: 'custom', path: ['datapointsToAlarm'], message: `${a.datapointsToAlarm} is more than evaluationPeriods (${a.evaluationPeriods}); M of N needs M ≤ N` });
   }
+}
+
+const metricAlarm = strictObject({ ...metricShape, ...alarmShape }).superRefine((a, ctx) => {
+  checkMetric(a, ctx);
+  checkDatapoints(a, ctx);
+});
+
+const mathMetric = strictObject({ id: text({ nonEmpty: true }), ...metricShape }).superRefine((m, ctx) => {
+  if (!METRIC_ID.test(m.id)) ctx.addIssue({ code: 'custom', path: ['id'], message: `\`${m.id}\` is not a metric id; an id starts with a lowercase letter and has only letters, digits and _ (CloudWatch)` });
+  checkMetric(m, ctx);
+});
+
+/** A metric math alarm (CW-MATH): `expression` over `metrics`, each named by its `id`. */
+const mathAlarm = strictObject({ expression: text({ nonEmpty: true }), metrics: list(mathMetric, { min: 1 }), ...alarmShape }).superRefine((a, ctx) => {
+  checkDatapoints(a, ctx);
+  checkMath(a, ctx);
+});
+
+/** Ids unique, and the expression compiles over them. */
+function checkMath(a: { expression: string; metrics: readonly { id: string }[] }, ctx: z.RefinementCtx): void {
+  const ids = a.metrics.map((m) => m.id);
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) < i) ctx.addIssue({ code: 'custom', path: ['metrics', i, 'id'], message: `\`${id}\` is already the id of metric ${ids.indexOf(id)}; ids must be unique` });
+  });
+  try {
+    compileMetricMath(a.expression, ids);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', path: ['expression'], message: (e as Error).message });
+  }
+}
+
+/** `alarm:` of a step or simple policy: one metric, or a metric math expression (with `expression:`). */
+export const alarm = z.unknown().transform((value, ctx) => {
+  if (value === undefined) return fail(ctx, MISSING);
+  const schema = isMapping(value) && 'expression' in value ? mathAlarm : metricAlarm;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data as z.output<typeof metricAlarm> | z.output<typeof mathAlarm>;
+  for (const issue of result.error.issues) ctx.addIssue({ ...issue, code: 'custom' } as never);
+  return z.NEVER;
+});
+
+/** A customized target-tracking metric given as metric math: `expression` over `metrics` (CW-MATH, AS-TT). */
+const mathMetricSpec = strictObject({ expression: text({ nonEmpty: true }), metrics: list(mathMetric, { min: 1 }) }).superRefine((a, ctx) => checkMath(a, ctx));
+
+const customizedMetric = z.unknown().transform((value, ctx) => {
+  if (value === undefined) return fail(ctx, MISSING);
+  const schema = isMapping(value) && 'expression' in value ? mathMetricSpec : metricSpec;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data as z.output<typeof metricSpec> | z.output<typeof mathMetricSpec>;
+  for (const issue of result.error.issues) ctx.addIssue({ ...issue, code: 'custom' } as never);
+  return z.NEVER;
 });
 
 /** `metric:` of a target-tracking policy: a predefined metric name, or `{ customized: … }`. */
 const trackedMetric = z.unknown().transform((value, ctx) => {
-  const schema = isMapping(value) ? strictObject({ customized: metricSpec }) : oneOf(PREDEFINED_METRICS, { what: 'a predefined metric', aws: 'PredefinedMetricType' });
+  const schema = isMapping(value) ? strictObject({ customized: customizedMetric }) : oneOf(PREDEFINED_METRICS, { what: 'a predefined metric', aws: 'PredefinedMetricType' });
   const result = schema.safeParse(value);
-  if (result.success) return result.data as (typeof PREDEFINED_METRICS)[number] | { customized: z.output<typeof metricSpec> };
+  if (result.success) return result.data as (typeof PREDEFINED_METRICS)[number] | { customized: z.output<typeof customizedMetric> };
   for (const issue of result.error.issues) ctx.addIssue({ ...issue, code: 'custom' } as never);
   return z.NEVER;
 });
@@ -224,3 +278,9 @@ export const scheduledAction = strictObject({
 export type PolicyFile = z.output<typeof policy>;
 export type ScheduledActionFile = z.output<typeof scheduledAction>;
 export type AlarmFile = z.output<typeof alarm>;
+export type MathAlarmFile = z.output<typeof mathAlarm>;
+
+/** Whether a parsed alarm is a metric math alarm. */
+export function isMathAlarm(a: AlarmFile): a is MathAlarmFile {
+  return typeof a.expression === 'string' && Array.isArray(a.metrics);
+}

@@ -5,8 +5,11 @@
  */
 import type { Distribution } from './distribution-types.ts';
 
-/** The CloudWatch namespaces elbsim publishes metrics in. */
-export type CloudWatchNamespace = 'AWS/EC2' | 'AWS/ApplicationELB' | 'AWS/NetworkELB' | 'AWS/ELB';
+/**
+ * The CloudWatch namespaces elbsim publishes metrics in. `CWAgent` is the CloudWatch agent on
+ * the instances publishing a high-resolution (10 s) CPU metric by AutoScalingGroupName.
+ */
+export type CloudWatchNamespace = 'AWS/EC2' | 'AWS/ApplicationELB' | 'AWS/NetworkELB' | 'AWS/ELB' | 'CWAgent';
 
 /** `Average`, `Sum`, `Minimum`, `Maximum`, `SampleCount`, or a percentile `p0`…`p100` (`p99.9`). */
 export type Statistic = 'Average' | 'Sum' | 'Minimum' | 'Maximum' | 'SampleCount' | `p${string}`;
@@ -26,8 +29,18 @@ export interface MetricSpec {
   statistic: Statistic;
 }
 
-/** A metric alarm, as `PutMetricAlarm` takes it. */
+/** One metric of a metric math alarm, named by its id in the expression (PutMetricAlarm `Metrics`). */
+export interface MathMetric extends MetricSpec {
+  id: string;
+}
+
+/**
+ * A metric alarm, as `PutMetricAlarm` takes it. With `math`, the alarm watches an expression over
+ * several metrics (CW-MATH); its own namespace/metric/statistic are then those of the first
+ * metric, for code that only needs to know where the data comes from.
+ */
 export interface AlarmSpec extends MetricSpec {
+  math?: { expression: string; metrics: MathMetric[] };
   periodS: number;
   evaluationPeriods: number;
   /** M of "M out of N"; defaults to `evaluationPeriods`. */
@@ -55,7 +68,8 @@ export interface StepAdjustment {
 export interface TargetTrackingPolicy {
   type: 'TargetTrackingScaling';
   name: string;
-  metric: PredefinedMetric | { customized: MetricSpec };
+  /** `customized.math`: a metric math expression (CW-MATH) instead of one metric, as AS-TT allows. */
+  metric: PredefinedMetric | { customized: MetricSpec & { math?: AlarmSpec['math'] } };
   targetValue: number;
   disableScaleIn: boolean;
   /** Resolved: the policy's own value, else the group's defaultInstanceWarmup if set, else defaultCooldown. */

@@ -17,6 +17,7 @@ import { decideAlarm, evaluationRange, type AlarmState } from './alarm-evaluatio
 import { alarmReason, INITIAL_REASON } from './alarm-reason.ts';
 import type { MetricStore } from './metric-store.ts';
 import { assertStatistic } from './statistic.ts';
+import { compileMetricMath, type MetricMath } from './metric-math.ts';
 
 export { evaluateAlarm, decideAlarm, evaluationRange, isBreaching } from './alarm-evaluation.ts';
 export type { AlarmState, AlarmDecision, AlarmRule } from './alarm-evaluation.ts';
@@ -37,6 +38,8 @@ export interface AlarmEvaluation {
 export interface AlarmOptions {
   /** Datapoints fetched per evaluation; default EvaluationPeriods + 2 (see alarm-evaluation.ts). */
   evaluationRange?: number;
+  /** A metric math alarm (`spec.math`): the store key of each of its metrics, in order. */
+  mathKeys?: readonly string[];
 }
 
 export class Alarm {
@@ -44,6 +47,9 @@ export class Alarm {
   private current: AlarmState = 'INSUFFICIENT_DATA';
   private currentReason = INITIAL_REASON;
   private changedAt = -Infinity;
+  private readonly math: MetricMath | null = null;
+  private readonly mathKeys: readonly string[] = [];
+  private readonly mathValues: (number | null)[] = [];
 
   constructor(
     readonly name: string,
@@ -60,6 +66,13 @@ export class Alarm {
       throw new Error(`alarm ${name}: need 1 ≤ DatapointsToAlarm ≤ EvaluationPeriods`);
     }
     assertStatistic(spec.statistic);
+    if (spec.math) {
+      for (const m of spec.math.metrics) assertStatistic(m.statistic);
+      this.mathKeys = options.mathKeys ?? [];
+      if (this.mathKeys.length !== spec.math.metrics.length) throw new Error(`alarm ${name}: need one store key per metric of its expression`);
+      this.math = compileMetricMath(spec.math.expression, spec.math.metrics.map((m) => m.id));
+      this.mathValues = new Array<number | null>(this.mathKeys.length).fill(null);
+    }
     this.range = options.evaluationRange ?? evaluationRange(spec.evaluationPeriods);
     if (!(this.range >= spec.evaluationPeriods)) throw new Error(`alarm ${name}: evaluation range below N`);
     store.ensureRetention(this.range * p);
@@ -83,6 +96,13 @@ export class Alarm {
     return this.spec.periodS < 60 ? 10 : 60;
   }
 
+  /** The expression's value for the period [fromS, toS): each metric's statistic there, combined. */
+  private mathPoint(fromS: number, toS: number, nowS: number): number | null {
+    const metrics = this.spec.math!.metrics;
+    for (let i = 0; i < metrics.length; i++) this.mathValues[i] = this.store.query(this.mathKeys[i]!, metrics[i]!.statistic, fromS, toS, nowS);
+    return this.math!(this.mathValues);
+  }
+
   /** Evaluates at `nowS` over the datapoints visible then, and updates the state. */
   evaluate(nowS: number): AlarmEvaluation {
     const { periodS, statistic } = this.spec;
@@ -91,7 +111,7 @@ export class Alarm {
     for (let j = 0; j < this.range; j++) {
       const from = nowS - (this.range - j) * periodS;
       timesS[j] = from;
-      points[j] = this.store.query(this.metricKey, statistic, from, from + periodS, nowS);
+      points[j] = this.math ? this.mathPoint(from, from + periodS, nowS) : this.store.query(this.metricKey, statistic, from, from + periodS, nowS);
     }
     const previous = this.current;
     const decision = decideAlarm(points, this.spec, previous);

@@ -24,6 +24,8 @@ export {
   LOW_DATAPOINTS,
   LOW_RATIO,
   TARGET_TRACKING_PERIOD_S,
+  targetTrackingPeriodS,
+  metricGranularityS,
   type TargetTrackingAlarmInput,
   type TargetTrackingAlarmOptions,
   type TargetTrackingAlarms,

@@ -2,20 +2,24 @@
  * What the simulated fleet publishes to CloudWatch, once a minute (aws-behaviour §5):
  *
  * - the load balancer's metrics (AWS/ApplicationELB, or AWS/NetworkELB / AWS/ELB by type), one
- *   datapoint a minute and only while there is traffic, so alarms see real missing data (ALB-CW);
+ *   datapoint a minute and only while there is traffic, so alarms see real missing data (ALB-CW),
+ *   except RequestCountPerTarget, which reports 0 in a minute without requests (AS-TT);
  *   HealthyHostCount / UnHealthyHostCount every minute, one sample per load-balancer node;
  *   TargetResponseTime as a statistic set with a histogram, so percentile alarms work;
  * - AWS/EC2 CPUUtilization per instance and for the group (AutoScalingGroupName), every 5
  *   minutes with basic monitoring or every minute with detailed monitoring (EC2-MON); the group
  *   figure leaves out instances still in their warm-up, as scaling policies see it (AS-DIW);
  *   NetworkIn / NetworkOut likewise, from the bytes each request moves;
- * - AWS/AutoScaling group metrics every minute (AS-MET).
+ * - AWS/AutoScaling group metrics every minute (AS-MET);
+ * - CWAgent cpu_usage_active for the group, a high-resolution metric every 10 s, as the
+ *   CloudWatch agent publishes it with metrics_collection_interval 10 (CW-PUB), only when an
+ *   alarm reads it (`publishAgent`, driven by the scaling controller).
  *
  * A datapoint is stamped with the start of the interval it covers and becomes visible
  * `publicationDelayS` after that interval ends [observed: about a minute; a parameter].
  */
 import { grown } from '../table.ts';
-import type { Scenario } from '../../scenario/types.ts';
+import type { MetricSpec, Scenario } from '../../scenario/types.ts';
 import type { AutoScalingGroup } from '../autoscaling/group.ts';
 import type { Counts, Metrics } from '../metrics.ts';
 import type { RequestPath } from '../request-path.ts';
@@ -25,11 +29,17 @@ import type { TargetGroup } from '../target-group/target-group.ts';
 import { MetricStore, metricKey } from './metric-store.ts';
 import { Histogram } from '../../report/histogram.ts';
 
+/** The metrics a policy's own alarm reads (each metric of a metric math alarm). */
+function metricsOf(p: Scenario['autoScaling']['policies'][number]): readonly MetricSpec[] {
+  if (p.type === 'StepScaling' || p.type === 'SimpleScaling') return p.alarm.math ? p.alarm.math.metrics : [p.alarm];
+  if (p.type !== 'TargetTrackingScaling' || typeof p.metric === 'string') return [];
+  return p.metric.customized.math ? p.metric.customized.math.metrics : [p.metric.customized];
+}
+
 /** Whether any policy's alarm takes a percentile of response time (TargetResponseTime / Latency). */
 function readsLatencyPercentile(scenario: Scenario): boolean {
   return scenario.autoScaling.policies.some((p) => {
-    const spec = p.type === 'StepScaling' || p.type === 'SimpleScaling' ? p.alarm : p.type === 'TargetTrackingScaling' && typeof p.metric !== 'string' ? p.metric.customized : null;
-    return spec !== null && /^p\d/.test(spec.statistic) && (spec.metric === 'TargetResponseTime' || spec.metric === 'Latency');
+    return metricsOf(p).some((spec) => /^p\d/.test(spec.statistic) && (spec.metric === 'TargetResponseTime' || spec.metric === 'Latency'));
   });
 }
 
@@ -38,6 +48,21 @@ export const REQUEST_BYTES = 1_024;
 export const RESPONSE_BYTES = 16_384;
 
 export const GROUP_DIMENSION = 'AutoScalingGroupName';
+
+/** The CloudWatch agent's collection interval for its high-resolution CPU metric [elbsim value]. */
+export const AGENT_INTERVAL_S = 10;
+/**
+ * How long after its interval ends an agent datapoint becomes visible: the agent's
+ * force_flush_interval, set to 10 s for high-resolution alarms (its default is 60 s) [elbsim value].
+ */
+export const AGENT_FLUSH_S = 10;
+
+/** Whether any policy's alarm or metric reads the CloudWatch agent's namespace. */
+export function readsAgent(scenario: Scenario): boolean {
+  return scenario.autoScaling.policies.some((p) => {
+    return metricsOf(p).some((spec) => spec.namespace === 'CWAgent');
+  });
+}
 
 const ELB_NAMESPACE = { application: 'AWS/ApplicationELB', network: 'AWS/NetworkELB', classic: 'AWS/ELB' } as const;
 
@@ -48,6 +73,8 @@ export class CloudWatchPublisher {
   private cpuMark: Float64Array = new Float64Array(0);
   private requestMark: Float64Array = new Float64Array(0);
   private cpuWindowStartS = 0;
+  private agentMark: Float64Array = new Float64Array(0);
+  private agentWindowStartS = 0;
   /** EC2 monitoring interval: 300 s basic, 60 s detailed. */
   readonly cpuIntervalS: number;
   private readonly elbNamespace: string;
@@ -70,7 +97,7 @@ export class CloudWatchPublisher {
 
   /** The key an alarm on (namespace, metric) reads: EC2 and Auto Scaling metrics by group, ELB metrics by load balancer. */
   keyFor(namespace: string, metric: string): string {
-    if (namespace === 'AWS/EC2' || namespace === 'AWS/AutoScaling') return metricKey(namespace, metric, { [GROUP_DIMENSION]: this.group.name });
+    if (namespace === 'AWS/EC2' || namespace === 'AWS/AutoScaling' || namespace === 'CWAgent') return metricKey(namespace, metric, { [GROUP_DIMENSION]: this.group.name });
     return metricKey(namespace, metric);
   }
 
@@ -96,6 +123,9 @@ export class CloudWatchPublisher {
     put(ns, 'HealthyHostCount', { sum: healthy * nodes, sampleCount: nodes, min: healthy, max: healthy });
     put(ns, 'UnHealthyHostCount', { sum: unhealthy * nodes, sampleCount: nodes, min: unhealthy, max: unhealthy });
 
+    // RequestCountPerTarget is the one ELB metric that reports zeros: with no requests its
+    // datapoint is 0, not missing, which is what lets target tracking on it scale in to 0 (AS-TT).
+    if (alb && arrivals === 0) put(ns, 'RequestCountPerTarget', 0);
     if (arrivals > 0) {
       put(ns, alb ? 'RequestCount' : ns === 'AWS/ELB' ? 'RequestCount' : 'NewFlowCount', routed);
       if (alb) put(ns, 'RequestCountPerTarget', routed / Math.max(1, healthy));
@@ -131,6 +161,41 @@ export class CloudWatchPublisher {
     put('AWS/AutoScaling', 'GroupTotalInstances', g.inService + g.pending);
 
     if (nowS - this.cpuWindowStartS >= this.cpuIntervalS - 1e-9) this.publishInstances(nowS);
+  }
+
+  /**
+   * The agent's CPU for the group over the 10 s that end at `nowS` (instances past their
+   * warm-up, as for the EC2 group metric): one datapoint stamped with the interval's start,
+   * visible AGENT_FLUSH_S after it ends. Called every 10 s by the scaling controller.
+   */
+  publishAgent(nowS: number): void {
+    const t = this.instances;
+    const servers = this.servers;
+    if (this.agentMark.length < t.capacity) this.agentMark = grown(this.agentMark, t.capacity);
+    const from = this.agentWindowStartS;
+    const { idleCpu } = this.scenario.instance;
+    let sum = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    let n = 0;
+    for (let k = 0; k < t.liveCount; k++) {
+      const i = t.live[k]!;
+      const s = t.server[i]!;
+      const inService = t.lifecycle[i] === Lifecycle.InService;
+      if (inService) servers.flushBusy(s, nowS);
+      const busy = servers.busyIntegral[s]! - this.agentMark[i]!;
+      this.agentMark[i] = servers.busyIntegral[s]!;
+      if (!inService || t.warmupEndS[i]! > nowS) continue;
+      const since = Math.max(from, t.inServiceS[i]!);
+      const concurrency = servers.concurrency[s]!;
+      const value = since < nowS ? idleCpu + ((100 - idleCpu) * busy) / (concurrency * (nowS - since)) : idleCpu;
+      sum += value;
+      if (value < min) min = value;
+      if (value > max) max = value;
+      n++;
+    }
+    if (n > 0) this.store.put(this.keyFor('CWAgent', 'cpu_usage_active'), from, { sum, sampleCount: n, min, max }, nowS + AGENT_FLUSH_S);
+    this.agentWindowStartS = nowS;
   }
 
   /** CPU and network per instance and for the group over the monitoring interval that ends now. */

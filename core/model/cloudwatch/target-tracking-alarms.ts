@@ -10,7 +10,9 @@
  * AlarmHigh = metric > target, 3 of 3 one-minute datapoints; AlarmLow = metric < 0.9 × target,
  * 15 of 15 one-minute datapoints, not created when DisableScaleIn is true. Both treat missing
  * data as `missing`, so a metric that stops (an idle load balancer publishes nothing; ALB-CW)
- * leaves them in INSUFFICIENT_DATA and the policy cannot scale (AS-TT; §8 item 8).
+ * leaves them in INSUFFICIENT_DATA and the policy cannot scale (AS-TT; §8 item 8). The
+ * exception is RequestCountPerTarget, which reports 0 for a minute without requests, so a
+ * policy on ALBRequestCountPerTarget scales in on real zeros, down to 0 if MinSize allows.
  */
 import type { AlarmSpec, MetricSpec, PredefinedMetric, TargetTrackingPolicy } from '../../scenario/types.ts';
 
@@ -20,8 +22,30 @@ export const HIGH_DATAPOINTS = 3;
 export const LOW_DATAPOINTS = 15;
 /** AlarmLow threshold as a fraction of the target value [observed: 0.7–0.9]. */
 export const LOW_RATIO = 0.9;
-/** Both alarms use one-minute periods [observed]. */
+/** Both alarms use one-minute periods for a metric published every minute [observed]. */
 export const TARGET_TRACKING_PERIOD_S = 60;
+
+/**
+ * The period of the alarms for a metric published every `granularityS` seconds: the alarms
+ * follow the metric's granularity, so with EC2 basic monitoring (one CPU or network datapoint
+ * every 5 minutes) they use 5-minute periods, "3 datapoints within 15 minutes" above and "15
+ * datapoints within 75 minutes" below [observed on the consoles of such policies; AWS documents
+ * only that 5-minute data makes target tracking slower to react, AS-TT, AS-MON]. A one-minute
+ * period on a 5-minute metric would see one datapoint in five periods, never 3 of 3.
+ */
+export function targetTrackingPeriodS(granularityS: number): number {
+  return Math.max(TARGET_TRACKING_PERIOD_S, granularityS);
+}
+
+/**
+ * How often the metric behind a target tracking policy gets a datapoint: EC2 metrics (the
+ * ASGAverage… types, and customized AWS/EC2 metrics) every 5 minutes with basic monitoring and
+ * every minute with detailed monitoring (EC2-MON); load balancer metrics every minute (ALB-CW).
+ */
+export function metricGranularityS(metric: MetricSpec & { math?: AlarmSpec['math'] }, detailedMonitoring: boolean): number {
+  if (metric.math) return Math.max(...metric.math.metrics.map((m) => metricGranularityS(m, detailedMonitoring)));
+  return metric.namespace === 'AWS/EC2' && !detailedMonitoring ? 300 : 60;
+}
 
 export interface TargetTrackingAlarmInput {
   metric: MetricSpec | PredefinedMetric | TargetTrackingPolicy['metric'];

@@ -178,7 +178,7 @@ describe('alarms', () => {
   it.each([
     [{ statistic: 'p101' }, 'statistic: `p101` is not a statistic; allowed: Average, Sum, Minimum, Maximum, SampleCount or a percentile p0 to p100'],
     [{ statistic: 'average' }, '(did you mean `Average`?)'],
-    [{ namespace: 'AWS/Lambda' }, 'namespace: `AWS/Lambda` is not a namespace elbsim publishes; allowed: AWS/EC2, AWS/ApplicationELB, AWS/NetworkELB or AWS/ELB'],
+    [{ namespace: 'AWS/Lambda' }, 'namespace: `AWS/Lambda` is not a namespace elbsim publishes; allowed: AWS/EC2, AWS/ApplicationELB, AWS/NetworkELB, AWS/ELB or CWAgent'],
     [{ metric: 'CPUUtilisation' }, 'metric: `CPUUtilisation` is not an AWS/EC2 metric elbsim publishes (did you mean `CPUUtilization`?)'],
     [{ period: '45s' }, 'period: 45s is not a CloudWatch period; allowed 10s, 30s or a multiple of 60s'],
     [{ evaluationPeriods: '0' }, 'evaluationPeriods: 0 is too small; allowed 1 or more (AWS EvaluationPeriods)'],

@@ -10,7 +10,10 @@ import {
   HIGH_DATAPOINTS,
   LOW_DATAPOINTS,
   LOW_RATIO,
+  metricGranularityS,
+  predefinedMetricSpec,
   targetTrackingAlarms,
+  targetTrackingPeriodS,
 } from '../../../../core/model/cloudwatch/target-tracking-alarms.ts';
 
 describe('target tracking alarms (AS-TT; shapes [observed], OBS-TT1)', () => {
@@ -82,5 +85,39 @@ describe('target tracking alarms (AS-TT; shapes [observed], OBS-TT1)', () => {
     expect(() =>
       targetTrackingAlarms({ metric: 'ASGAverageCPUUtilization', targetValue: 50, disableScaleIn: false }, { lowRatio: 1 }),
     ).toThrow();
+  });
+});
+
+describe('the alarm period follows the metric granularity (AS-TT, EC2-MON)', () => {
+  const cases = [
+    ['ASGAverageCPUUtilization', false, 300],
+    ['ASGAverageCPUUtilization', true, 60],
+    ['ASGAverageNetworkIn', false, 300],
+    ['ASGAverageNetworkIn', true, 60],
+    ['ASGAverageNetworkOut', false, 300],
+    ['ASGAverageNetworkOut', true, 60],
+    ['ALBRequestCountPerTarget', false, 60],
+    ['ALBRequestCountPerTarget', true, 60],
+  ] as const;
+  for (const [metric, detailed, period] of cases) {
+    it(`${metric}, ${detailed ? 'detailed' : 'basic'} monitoring: both alarms use ${period}-s periods, 3 of 3 and 15 of 15`, () => {
+      const periodS = targetTrackingPeriodS(metricGranularityS(predefinedMetricSpec(metric), detailed));
+      expect(periodS).toBe(period);
+      const { high, low } = targetTrackingAlarms({ metric, targetValue: 50, disableScaleIn: false }, { periodS });
+      expect([high.periodS, high.evaluationPeriods, low!.periodS, low!.evaluationPeriods]).toEqual([period, 3, period, 15]);
+    });
+  }
+
+  it('a 5-minute CPU metric puts AlarmHigh in ALARM with 5-minute periods, never with 1-minute ones', () => {
+    const store = new MetricStore({ retentionS: 3600 });
+    const key = metricKey('AWS/EC2', 'CPUUtilization', { AutoScalingGroupName: 'web' });
+    // One datapoint every 5 minutes at 100 %, each visible a minute after its interval ends.
+    for (let t = 0; t < 3600; t += 300) store.put(key, t, 100, t + 360);
+    const make = (periodS: number) => new Alarm('a', targetTrackingAlarms({ metric: 'ASGAverageCPUUtilization', targetValue: 50, disableScaleIn: false }, { periodS }).high, store, key);
+    const fiveMin = make(300);
+    const oneMin = make(60);
+    const states = (a: Alarm) => Array.from({ length: 50 }, (_, k) => a.evaluate(60 * (k + 1)).state);
+    expect(states(fiveMin)).toContain('ALARM');
+    expect(states(oneMin)).not.toContain('ALARM');
   });
 });
