@@ -205,9 +205,9 @@ export const scheduledAction = strictObject({
   name,
   at: duration().optional(),
   recurrence: cron().optional(),
-  desiredCapacity: integer({ min: 0, aws: 'DesiredCapacity' }).optional(),
-  minSize: integer({ min: 0, aws: 'MinSize' }).optional(),
-  maxSize: integer({ min: 0, aws: 'MaxSize' }).optional(),
+  desiredCapacity: integer({ min: 0, aws: 'DesiredCapacity', limit: 'fleetSize' }).optional(),
+  minSize: integer({ min: 0, aws: 'MinSize', limit: 'fleetSize' }).optional(),
+  maxSize: integer({ min: 0, aws: 'MaxSize', limit: 'fleetSize' }).optional(),
 }).superRefine((a, ctx) => {
   if ((a.at === undefined) === (a.recurrence === undefined)) {
     ctx.addIssue({ code: 'custom', message: a.at === undefined ? 'give `at` (a time) or `recurrence` (a cron expression)' : 'give either `at` or `recurrence`, not both' });
