@@ -25,16 +25,17 @@ export interface ParseOptions {
 }
 
 /**
- * Drops `key: null` entries (a key written with nothing after it counts as absent). Keys are
- * defined, not assigned, so a key named `__proto__` stays an ordinary (unknown) key instead of
- * replacing the object's prototype and hiding everything under it.
+ * Drops `key: null` entries (a key written with nothing after it counts as absent). A key named
+ * `__proto__` is left out and its path recorded in `prototypeKeys`: kept, it would replace the
+ * object's prototype in any later copy (zod's among them) and hide everything under it.
  */
-function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutNulls);
+function withoutNulls(value: unknown, path: PathKey[], prototypeKeys: PathKey[][]): unknown {
+  if (Array.isArray(value)) return value.map((item, i) => withoutNulls(item, [...path, i], prototypeKeys));
   if (!isMapping(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    if (item !== null) Object.defineProperty(out, key, { value: withoutNulls(item), enumerable: true, writable: true, configurable: true });
+    if (key === '__proto__') prototypeKeys.push([...path, key]);
+    else if (item !== null) out[key] = withoutNulls(item, [...path, key], prototypeKeys);
   }
   return out;
 }
@@ -169,8 +170,9 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
 
   const overrides = applyOverrides(doc, options.overrides ?? []);
   let input: unknown;
+  const prototypeKeys: PathKey[][] = [];
   try {
-    input = withoutNulls(doc.toJS() ?? {});
+    input = withoutNulls(doc.toJS() ?? {}, [], prototypeKeys);
   } catch (error) {
     // toJS refuses documents whose aliases expand too far ("billion laughs").
     const message = error instanceof Error ? error.message : String(error);
@@ -187,6 +189,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
 
   const checked = ScenarioFileSchema.safeParse(input);
   const findings = checked.success ? [] : checked.error.issues.map((issue) => findingFromZod(issue, input));
+  for (const path of prototypeKeys) findings.push({ path, message: 'unknown key `__proto__`; it is not a scenario key', anchor: 'key' });
   const parts = checked.success ? partsFrom(checked.data) : partsOf(input);
   const resolution = resolveScenario(parts, checked.success);
 
