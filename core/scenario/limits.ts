@@ -153,7 +153,7 @@ export type LimitName = keyof typeof LIMITS;
 /** `1,000,000` for messages. */
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return String(n);
-  if (Math.abs(n) >= 1e15) return n.toExponential(2).replace('e+', 'e');
+  if (Math.abs(n) >= 1e16) return n.toExponential(2).replace('e+', 'e');
   return Math.round(n).toLocaleString('en-US');
 }
 
@@ -162,4 +162,13 @@ export function limitText(name: LimitName): string {
   const limit: Limit = LIMITS[name];
   const unit = limit.unit === '' ? '' : limit.unit === 's' ? ' s' : ` ${limit.unit}`;
   return `the limit is ${formatCount(limit.max)}${unit} (${limit.why})`;
+}
+
+/** The limits as a Markdown table (docs/limits.md holds this very text; a test keeps them in step). */
+export function formatLimitsTable(): string {
+  const rows = Object.entries(LIMITS).map(([name, l]: [string, Limit]) => {
+    const value = l.unit === 's' ? `${formatCount(l.max)} s` : `${formatCount(l.max)}${l.unit === '' ? '' : ` ${l.unit}`}`;
+    return `| \`${name}\` | ${l.what} | ${l.keys} | ${value} | ${l.why} |`;
+  });
+  return ['| limit | what | keys | at most | why |', '|---|---|---|---|---|', ...rows].join('\n') + '\n';
 }

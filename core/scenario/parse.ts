@@ -40,6 +40,68 @@ function withoutNulls(value: unknown, path: PathKey[], prototypeKeys: PathKey[][
   return out;
 }
 
+/** Indentation beyond this many columns is refused before parsing (each level needs at least one). */
+const MAX_INDENT = 4 * LIMITS.nestingDepth.max;
+
+/**
+ * A lexical pass over the text, before the YAML parser sees it, for nesting that would take the
+ * parser (which recurses) near the end of the stack: flow collections (`[`, `{`) deeper than the
+ * nesting limit, compact block sequences (`- - - x`) longer than it, or indentation so deep that
+ * its levels could be. Conservative and linear: a bracket counts only where a flow collection
+ * can start, quoted text and comments are skipped. The exact depth is checked on the parsed
+ * document (checkShape); this pass only keeps the parser away from a stack overflow, whose
+ * failure is not always catchable.
+ */
+function tooDeep(text: string): { offset: number } | undefined {
+  const max = LIMITS.nestingDepth.max;
+  let depth = 0;
+  let lineStart = true;
+  let indent = 0;
+  let dashes = 0;
+  let previous = '\n'; // the last character that is not a space or tab
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      lineStart = true;
+      indent = 0;
+      dashes = 0;
+      previous = '\n';
+      continue;
+    }
+    if (c === ' ' || c === '\t') {
+      if (lineStart && ++indent > MAX_INDENT) return { offset: i };
+      continue;
+    }
+    const atStart = lineStart;
+    lineStart = false;
+    const canOpen = atStart || previous === '\n' || ':-,[{?'.includes(previous);
+    if (c === '#' && (atStart || text[i - 1] === ' ' || text[i - 1] === '\t')) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+      continue;
+    }
+    if ((c === '"' || c === "'") && canOpen) {
+      for (i++; i < text.length; i++) {
+        if (c === '"' && text[i] === '\\') i++;
+        else if (text[i] === c) {
+          if (c === "'" && text[i + 1] === "'") i++;
+          else break;
+        }
+      }
+      previous = c;
+      continue;
+    }
+    if ((c === '[' || c === '{') && canOpen) {
+      if (++depth > max) return { offset: i };
+    } else if ((c === ']' || c === '}') && depth > 0) {
+      depth--;
+    } else if (c === '-' && depth === 0 && (previous === '\n' || previous === '-') && (text[i + 1] === ' ' || text[i + 1] === '\n')) {
+      if (++dashes > max) return { offset: i };
+    }
+    previous = c;
+  }
+  return undefined;
+}
+
 /** What the YAML parser says when a document nests deeper than the JavaScript stack. */
 const STACK_OVERFLOW = /call stack/i;
 
@@ -157,6 +219,12 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
   const lines = new LineCounter();
   if (text.length > LIMITS.fileBytes.max) {
     return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message: `the file is too large (${formatCount(text.length)} characters); ${limitText('fileBytes')}` }], warnings: [] };
+  }
+  const deep = tooDeep(text);
+  if (deep) {
+    const before = text.slice(0, deep.offset);
+    const line = (before.match(/\n/g)?.length ?? 0) + 1;
+    return { ok: false, errors: [{ file, line, column: deep.offset - before.lastIndexOf('\n'), path: '', message: TOO_DEEP }], warnings: [] };
   }
   const doc = readDocument(text, format, lines);
   const warnings: ScenarioIssue[] = doc.warnings.map((w) => syntaxIssue(file, w, lines, format));
