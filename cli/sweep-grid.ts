@@ -149,8 +149,8 @@ export function shardSize(grid: Grid, shard?: Shard): number {
  * 2^53 − 1): beyond it two replications would get the same seed, one `run` then refuses.
  */
 export function checkSeedRange(seed: number, replications: number, command: string): void {
-  const last = seed + replications - 1;
-  if (Number.isSafeInteger(last)) return;
+  // Compared without forming seed + R − 1, which rounds beyond 2^53 (…990 + 3 − 1 comes out safe).
+  if (Number.isSafeInteger(seed) && seed <= Number.MAX_SAFE_INTEGER - (replications - 1)) return;
   throw new UsageError(
     `seed ${seed} with ${replications} replications would use seeds beyond ${Number.MAX_SAFE_INTEGER} (2^53 − 1), which are not exact integers; use a seed of at most ${Number.MAX_SAFE_INTEGER - replications + 1}`,
     command,
