@@ -7,7 +7,8 @@
  * sweep.json so `merge` can tell sweeps of different files apart.
  */
 import { createHash } from 'node:crypto';
-import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
+import { readScenarioFile } from './scenario-file.ts';
 import { describeFsError, UsageError } from './errors.ts';
 
 export interface ScenarioText {
@@ -17,12 +18,7 @@ export interface ScenarioText {
 
 /** Reads a scenario file that `loadScenario` has already read and validated. */
 export async function readScenarioText(file: string, command: string): Promise<ScenarioText> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(describeFsError('read', file, error), command, false);
-  }
+  const text = await readScenarioFile(file, command);
   return { text, sha256: createHash('sha256').update(text).digest('hex') };
 }
 

@@ -20,13 +20,14 @@ import { loadScenario, printIssues } from './scenario-file.ts';
 import { formatRunHeader } from './summary.ts';
 import { asInternalError } from './sweep.ts';
 import { runInOrder, RunFailure } from './worker-pool.ts';
+import { checkSeedRange } from './sweep-grid.ts';
 
 export type CheckInvocation = Extract<Invocation, { command: 'check' }>;
 
 export async function checkCommand(invocation: CheckInvocation, context: Context): Promise<ExitCode> {
   const { io } = context;
   const { scenario: file, replications, minPass } = invocation;
-  const parsed = await loadScenario(file, [], 'check');
+  const parsed = await loadScenario(file, [], 'check', io);
   printIssues(io, parsed);
   if (!parsed.ok) throw new ScenarioError();
   const { scenario } = parsed;
@@ -38,6 +39,7 @@ export async function checkCommand(invocation: CheckInvocation, context: Context
   if (unknown) throw new Error(`check does not know how to measure the expect: figure '${unknown[0]}'`);
 
   const seed = invocation.seed ?? scenario.seed;
+  checkSeedRange(seed, replications, 'check');
   context.replay = ['check', file, '--seed', String(seed), ...(replications > 1 ? ['--replications', String(replications)] : [])];
   io.out(formatRunHeader(file, scenario.name, seed));
   if (replications > 1) io.out(`${'seeds'.padEnd(10)}${seed} to ${seed + replications - 1} (${replications} replications)\n`);

@@ -10,19 +10,20 @@
  */
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Invocation } from './args.ts';
 import { BufferedFile } from './batch-files.ts';
 import { describeFsError, EXIT, UsageError, type ExitCode } from './errors.ts';
 import type { Context } from './io.ts';
-import { shardText } from './shard.ts';
+import { stageOutput } from './out-dir.ts';
+import { MAX_SHARDS, shardText } from './shard.ts';
 import {
   formatManifest, formatSummaryRow, MANIFEST_FILE, parseRunRow, runsHeader, RUNS_FILE, SummaryBuilder,
   summaryHeader, SUMMARY_FILE, type SweepManifest,
 } from './sweep-files.ts';
-import { shardSize, type Grid, type Shard } from './sweep-grid.ts';
+import { MAX_RUNS, shardSize, type Grid, type Shard } from './sweep-grid.ts';
 
 export type MergeInvocation = Extract<Invocation, { command: 'merge' }>;
 
@@ -36,18 +37,16 @@ export async function mergeCommand({ dirs, out }: MergeInvocation, { io }: Conte
   const manifest = sameSweep(manifests, dirs);
   const grid: Grid = { ...manifest, vary: manifest.vary };
   const shards = shardFolders(manifests, dirs, grid);
+  // Written beside --out and moved into it only when the merge succeeded: a failed merge leaves an existing --out as it was.
+  const staged = await stageOutput(out, 'merge');
   try {
-    await mkdir(out, { recursive: true });
+    await mergeRows(grid, shards, staged.dir);
+    await writeFile(join(staged.dir, MANIFEST_FILE), formatManifest({ ...manifest, shard: null }));
+    await staged.commit([RUNS_FILE, SUMMARY_FILE, MANIFEST_FILE]);
   } catch (error) {
-    fail(describeFsError('create', out, error));
-  }
-  try {
-    await mergeRows(grid, shards, out);
-  } catch (error) {
-    await Promise.all([RUNS_FILE, SUMMARY_FILE].map((name) => rm(join(out, name), { force: true })));
+    await staged.discard();
     throw error;
   }
-  await writeFile(join(out, MANIFEST_FILE), formatManifest({ ...manifest, shard: null }));
   io.out(`merged ${dirs.length} folder${dirs.length === 1 ? '' : 's'} (${grid.runs} runs, ${grid.combinations} combination${grid.combinations === 1 ? '' : 's'}) into ${out.replace(/\/+$/, '')}/ (${RUNS_FILE}, ${SUMMARY_FILE}, ${MANIFEST_FILE})\n`);
   return EXIT.ok;
 }
@@ -60,13 +59,46 @@ async function readManifest(dir: string): Promise<SweepManifest> {
   } catch (error) {
     fail(`${dir} is not a sweep folder: ${describeFsError('read', path, error)}`);
   }
+  let manifest: unknown;
   try {
-    const manifest = JSON.parse(text) as SweepManifest;
-    if (Array.isArray(manifest.vary) && Number.isSafeInteger(manifest.runs) && 'shard' in manifest) return manifest;
+    manifest = JSON.parse(text);
   } catch {
-    // reported below
+    return fail(`${path} is not a sweep's ${MANIFEST_FILE} (not JSON)`);
   }
-  return fail(`${path} is not a sweep's ${MANIFEST_FILE}`);
+  const problem = manifestProblem(manifest);
+  if (problem) fail(`${path} is not a sweep's ${MANIFEST_FILE} as elbsim writes it: ${problem}; was it edited? Run the sweep again to rewrite it`);
+  return manifest as SweepManifest;
+}
+
+const wholeNumber = (value: unknown, min: number, max: number): boolean => Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
+
+/**
+ * What makes a parsed sweep.json unusable, or undefined. Every number that sizes the merge is
+ * checked against the limits the sweep itself enforces, so an edited file (shard n = 1e9) is a
+ * message, not an out-of-memory crash.
+ */
+export function manifestProblem(manifest: unknown): string | undefined {
+  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) return 'not a JSON object';
+  const m = manifest as Record<string, unknown>;
+  if (!Array.isArray(m.vary)) return '`vary` is not a list';
+  for (const v of m.vary as unknown[]) {
+    const vary = v as { path?: unknown; values?: unknown };
+    if (typeof vary !== 'object' || vary === null || typeof vary.path !== 'string' || !Array.isArray(vary.values) || vary.values.length === 0 || !vary.values.every((x) => typeof x === 'string')) {
+      return '`vary` holds an entry that is not { path, values }';
+    }
+  }
+  if (!wholeNumber(m.replications, 1, MAX_RUNS)) return `replications ${JSON.stringify(m.replications)} is not a whole number from 1 to ${MAX_RUNS}`;
+  if (!wholeNumber(m.runs, 1, MAX_RUNS)) return `runs ${JSON.stringify(m.runs)} is not a whole number from 1 to ${MAX_RUNS}`;
+  if (!wholeNumber(m.combinations, 1, MAX_RUNS)) return `combinations ${JSON.stringify(m.combinations)} is not a whole number from 1 to ${MAX_RUNS}`;
+  if (!wholeNumber(m.seed, 0, Number.MAX_SAFE_INTEGER - (m.replications as number) + 1)) return `seed ${JSON.stringify(m.seed)} is not a whole number whose replications stay at most 2^53 − 1`;
+  if (!('shard' in m)) return '`shard` is missing';
+  if (m.shard !== null) {
+    const shard = m.shard as { k?: unknown; n?: unknown };
+    if (typeof shard !== 'object' || !wholeNumber(shard.n, 1, MAX_SHARDS) || !wholeNumber(shard.k, 1, shard.n as number)) {
+      return `shard ${JSON.stringify(m.shard)} is not { k, n } with 1 ≤ k ≤ n ≤ ${MAX_SHARDS}`;
+    }
+  }
+  return undefined;
 }
 
 /** The folders' common sweep (everything in sweep.json but the shard), or a refusal naming the difference. */

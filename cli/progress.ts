@@ -22,12 +22,11 @@ export async function runWithProgress(sim: Simulation, stream?: NodeJS.WriteStre
     let lastYield = performance.now();
     for (let slice = 1; slice <= SLICES && !sim.done; slice++) {
       sim.runUntil((total * slice) / SLICES);
-      if (bar) {
-        bar.update(Math.min(sim.nowS, total), { simulated: clock(sim.nowS) });
-        if (performance.now() - lastYield > YIELD_MS) {
-          await new Promise((resolve) => setImmediate(resolve));
-          lastYield = performance.now();
-        }
+      if (bar) bar.update(Math.min(sim.nowS, total), { simulated: clock(sim.nowS) });
+      // With or without a bar: a signal handler (Ctrl-C removing the staging folder) only runs when the loop gets a turn.
+      if (performance.now() - lastYield > YIELD_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
       }
     }
     return sim.run();

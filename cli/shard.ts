@@ -19,7 +19,7 @@ export interface ShardArg {
 }
 
 /** The largest N: beyond this, shards would hold a run or two each. */
-const MAX_SHARDS = 100_000;
+export const MAX_SHARDS = 100_000;
 
 export function checkShard(raw: string): string | undefined {
   const match = /^(auto|\d+)\/(\d+)$/.exec(raw);

@@ -133,3 +133,16 @@ export function shardSize(grid: Grid, shard?: Shard): number {
   if (!shard) return grid.runs;
   return grid.runs >= shard.k ? Math.floor((grid.runs - shard.k) / shard.n) + 1 : 0;
 }
+
+/**
+ * Replication r runs with seed + r, so the last seed must still be an exact integer (at most
+ * 2^53 − 1): beyond it two replications would get the same seed, one `run` then refuses.
+ */
+export function checkSeedRange(seed: number, replications: number, command: string): void {
+  // Compared without forming seed + R − 1, which rounds beyond 2^53 (…990 + 3 − 1 comes out safe).
+  if (Number.isSafeInteger(seed) && seed <= Number.MAX_SAFE_INTEGER - (replications - 1)) return;
+  throw new UsageError(
+    `seed ${seed} with ${replications} replications would use seeds beyond ${Number.MAX_SAFE_INTEGER} (2^53 − 1), which are not exact integers; use a seed of at most ${Number.MAX_SAFE_INTEGER - replications + 1}`,
+    command,
+  );
+}

@@ -8,7 +8,7 @@
  * small; the statistics come from the rows as written (sweep-files.ts), which is what lets
  * `merge` rebuild the same files from shards.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { parseScenario, type ParseResult, type Scenario, type ScenarioIssue } from '../core/index.ts';
@@ -17,6 +17,7 @@ import { BufferedFile, readScenarioText, type ScenarioText } from './batch-files
 import { startRunsBar } from './batch-progress.ts';
 import { describeFsError, EXIT, ScenarioError, UsageError, type ExitCode } from './errors.ts';
 import type { Context, Io } from './io.ts';
+import { makeDirs } from './out-dir.ts';
 import { replayArgs } from './run.ts';
 import { loadScenario, printIssues } from './scenario-file.ts';
 import { resolveShard, shardText } from './shard.ts';
@@ -25,7 +26,7 @@ import {
   formatManifest, formatRunRow, formatSummaryRow, makeManifest, MANIFEST_FILE, parseRunRow, runsHeader,
   RUNS_FILE, SummaryBuilder, summaryHeader, SUMMARY_FILE, type CombinationStats,
 } from './sweep-files.ts';
-import { combinationOverrides, makeGrid, runAt, shardIndexes, shardSize, type Grid, type Shard } from './sweep-grid.ts';
+import { checkSeedRange, combinationOverrides, makeGrid, runAt, shardIndexes, shardSize, type Grid, type Shard } from './sweep-grid.ts';
 import { formatSweepTable, TABLE_LIMIT } from './sweep-table.ts';
 import { runInOrder, RunFailure, type RunRequest } from './worker-pool.ts';
 
@@ -44,6 +45,7 @@ export async function sweepCommand(invocation: SweepInvocation, context: Context
   const layout = makeGrid(invocation.vary, invocation.replications, 0);
   const { scenario, source } = await loadGrid(file, layout, io, quiet);
   const grid: Grid = { ...layout, seed: invocation.seed ?? scenario.seed };
+  checkSeedRange(grid.seed, grid.replications, 'sweep');
   const total = shardSize(grid, shard);
   const jobs = Math.max(1, Math.min(invocation.jobs ?? availableParallelism(), total));
 
@@ -53,7 +55,7 @@ export async function sweepCommand(invocation: SweepInvocation, context: Context
   }
   const outDir = invocation.out ?? defaultSweepDir(file, shard);
   try {
-    await mkdir(outDir, { recursive: true });
+    await makeDirs(outDir);
     await writeFile(join(outDir, MANIFEST_FILE), formatManifest(makeManifest(file, source.sha256, grid, shard)));
   } catch (error) {
     throw new UsageError(describeFsError('create', outDir, error), 'sweep', false);
@@ -81,7 +83,7 @@ function describeGrid(grid: Grid, shard: Shard | undefined, total: number, jobs:
  * bad `--set`; a problem elsewhere that only some combinations cause names the first of them.
  */
 async function loadGrid(file: string, grid: Grid, io: Io, quiet: boolean): Promise<{ scenario: Scenario; source: ScenarioText }> {
-  const first = await loadScenario(file, combinationOverrides(grid, 0), 'sweep');
+  const first = await loadScenario(file, combinationOverrides(grid, 0), 'sweep', io);
   const source = await readScenarioText(file, 'sweep');
   const found = new Map<string, { issue: ScenarioIssue; firstWith: string; combinations: number }>();
   for (let c = 0; c < grid.combinations; c++) {

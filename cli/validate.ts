@@ -6,7 +6,7 @@
  * others have been checked; otherwise any invalid file makes the exit code 2.
  */
 import type { Invocation } from './args.ts';
-import { EXIT, formatUsageError, UsageError, type ExitCode } from './errors.ts';
+import { EXIT, formatUsageError, ScenarioError, UsageError, type ExitCode } from './errors.ts';
 import type { Context } from './io.ts';
 import { loadScenario, printIssues } from './scenario-file.ts';
 
@@ -19,8 +19,12 @@ export async function validateCommand(invocation: ValidateInvocation, context: C
   for (const file of invocation.scenarios) {
     let parsed;
     try {
-      parsed = await loadScenario(file, [], 'validate');
+      parsed = await loadScenario(file, [], 'validate', io);
     } catch (error) {
+      if (error instanceof ScenarioError) {
+        invalid++; // already printed
+        continue;
+      }
       if (!(error instanceof UsageError)) throw error;
       io.err(formatUsageError(error));
       unreadable++;

@@ -10,3 +10,5 @@ export { formatTimeseriesCsv, formatEventsCsv, formatSummaryJson } from './repor
 export { parseScenario, type ParseOptions } from './scenario/parse.ts';
 export { formatIssue, formatIssues } from './scenario/format.ts';
 export { parseDuration, resolveDuration, formatDuration } from './scenario/duration.ts';
+export { LIMITS as SCENARIO_LIMITS, type Limit } from './scenario/limits.ts';
+export { expectedRequests } from './scenario/resolve-limits.ts';

@@ -16,7 +16,7 @@ export const DISTRIBUTIONS = ['constant', 'exponential', 'lognormal', 'uniform']
 const variants = z.discriminatedUnion('distribution', [
   strictObject({ distribution: z.literal('constant'), value: duration() }),
   strictObject({ distribution: z.literal('exponential'), mean: duration({ above: 0 }) }),
-  strictObject({ distribution: z.literal('lognormal'), mean: duration({ above: 0 }), cv: number({ min: 0 }) }),
+  strictObject({ distribution: z.literal('lognormal'), mean: duration({ above: 0 }), cv: number({ min: 0, limit: 'lognormalCv' }) }),
   strictObject({ distribution: z.literal('uniform'), min: duration(), max: duration() }).superRefine((u, ctx) => {
     if (u.min > u.max) ctx.addIssue({ code: 'custom', path: ['min'], message: `min ${u.min}s is more than max ${u.max}s; min must be at most max` });
   }),

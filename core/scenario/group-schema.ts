@@ -76,7 +76,7 @@ const suspendableProcess = named(SUSPENDABLE_PROCESSES, 'a process elbsim models
 export const suspendedProcesses = list(suspendableProcess, { what: 'process', unique: true });
 
 /** Zone → instances at time 0. Whether the zones exist and the counts add up is checked in resolve-group.ts. */
-export const initialInstancesPerZone = z.record(z.string(), integer({ min: 0 }));
+export const initialInstancesPerZone = z.record(z.string(), integer({ min: 0, limit: 'fleetSize' }));
 
 const transition = oneOf(Object.keys(LIFECYCLE_TRANSITIONS), { what: 'a lifecycle transition', aws: 'LifecycleTransition' }).transform((t) => LIFECYCLE_TRANSITIONS[t]!);
 
@@ -101,8 +101,9 @@ export const lifecycleHooks = list(lifecycleHook).superRefine((hooks, ctx) => {
 });
 
 export const warmPool = strictObject({
-  minSize: integer({ min: 0, aws: 'MinSize' }).default(0),
+  minSize: integer({ min: 0, aws: 'MinSize', limit: 'fleetSize' }).default(0),
   maxGroupPreparedCapacity: integer({
+    limit: 'fleetSize',
     rule: (n) => (n < 0 ? `${n} is too small; allowed 0 or more (AWS MaxGroupPreparedCapacity); leave the key out for the group's maxSize, as AWS's -1 does` : undefined),
   }).optional(),
   poolState: oneOf(['Stopped', 'Running', 'Hibernated'], { aws: 'PoolState' }).default('Stopped'),

@@ -37,7 +37,8 @@ const TAG_WHAT: Readonly<Record<string, string>> = {
 export function valueAt(root: unknown, path: readonly PathKey[]): unknown {
   let value = root;
   for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
+    // Own keys only: `constructor` or `toString` in a file must not find Object's methods.
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
     value = (value as Record<PathKey, unknown>)[key];
   }
   return value;
@@ -56,7 +57,7 @@ export function findingFromZod(issue: z.core.$ZodIssue, input: unknown): Finding
   switch (issue.code) {
     case 'invalid_type': {
       if (value === undefined) return { path, message: MISSING, anchor };
-      const expected = EXPECTED[issue.expected] ?? issue.expected;
+      const expected = Object.hasOwn(EXPECTED, issue.expected) ? EXPECTED[issue.expected]! : issue.expected;
       return { path, message: `expected ${expected}, got ${describe(value)}`, anchor };
     }
     case 'invalid_union': {
@@ -65,7 +66,7 @@ export function findingFromZod(issue: z.core.$ZodIssue, input: unknown): Finding
       if (tag === undefined || options.length === 0) return { path, message: issue.message, anchor };
       if (value === undefined) return { path, message: `${MISSING}; allowed: ${listAllowed(options)}`, anchor };
       const hint = typeof value === 'string' ? didYouMean(value, options) : '';
-      return { path, message: `${describe(value)} is not ${TAG_WHAT[tag] ?? 'allowed'}; allowed: ${listAllowed(options)}${hint}`, anchor };
+      return { path, message: `${describe(value)} is not ${Object.hasOwn(TAG_WHAT, tag) ? TAG_WHAT[tag] : 'allowed'}; allowed: ${listAllowed(options)}${hint}`, anchor };
     }
     case 'invalid_value': {
       const options = issue.values.map(String);

@@ -7,6 +7,7 @@
  * discriminated unions of strict objects; issues.ts words their "unknown tag" issue.
  */
 import { z } from 'zod';
+import { LIMITS, limitText } from './limits.ts';
 import { didYouMean } from './suggest.ts';
 
 export interface StrictOptions {
@@ -36,7 +37,7 @@ export function strictObject<S extends z.ZodRawShape>(shape: S, options: StrictO
     (value, ctx) => {
       for (const key of Object.keys(value)) {
         if (Object.hasOwn(shape, key)) continue;
-        const notSupported = options.notSupported?.[key];
+        const notSupported = options.notSupported && Object.hasOwn(options.notSupported, key) ? options.notSupported[key] : undefined;
         const message = notSupported ?? unknownKeyMessage(key, allowed);
         ctx.addIssue({ code: 'custom', path: [key], message, params: AT_KEY });
       }
@@ -54,15 +55,23 @@ export function section<S extends z.ZodRawShape>(shape: S, options: StrictOption
 /** A list, optionally with a minimum length and without repeated (scalar) items. */
 export function list<T extends z.ZodType>(item: T, options: { min?: number; what?: string; unique?: boolean } = {}) {
   const min = options.min ?? 0;
-  return z.array(item).superRefine((items, ctx) => {
+  // Checked before the items, so a list too long to check is refused without checking each item.
+  const long = z.unknown().superRefine((value, ctx) => {
+    if (Array.isArray(value) && value.length > LIMITS.listItems.max) {
+      ctx.addIssue({ code: 'custom', message: `a list of ${value.length} items is too long; ${limitText('listItems')}`, abort: true });
+    }
+  });
+  return long.pipe(z.array(item)).superRefine((items, ctx) => {
     if (items.length < min) {
       const what = options.what ?? 'item';
       ctx.addIssue({ code: 'custom', message: `must list at least ${min} ${what}${min === 1 ? '' : 's'}` });
     }
     if (!options.unique) return;
+    const first = new Map<unknown, number>();
     items.forEach((value, i) => {
-      const first = items.indexOf(value);
-      if (first < i) ctx.addIssue({ code: 'custom', path: [i], message: `\`${String(value)}\` is listed twice (first as item ${first}); each must be unique` });
+      const seen = first.get(value);
+      if (seen === undefined) first.set(value, i);
+      else ctx.addIssue({ code: 'custom', path: [i], message: `\`${String(value)}\` is listed twice (first as item ${seen}); each must be unique` });
     });
   });
 }

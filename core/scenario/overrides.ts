@@ -51,6 +51,9 @@ export function parseOverride(input: OverrideInput): OverrideResult {
     const what = pathString === '' ? 'no key path before `=`' : `\`${pathString}\` is not a key path`;
     return problem(pathString, `${what}; use dotted keys such as loadBalancer.targetGroup.algorithm`);
   }
+  if (valueSource.trim() === '') {
+    return problem(pathString, `no value after \`=\`; give one, e.g. ${pathString}=10 (to keep the file's value or the default, leave out this --set; for an empty text, write ${pathString}='')`);
+  }
   const path = segments.map((s): PathKey => (/^\d+$/.test(s) ? Number(s) : s));
   const valueDoc = parseDocument(valueSource);
   const parseError = valueDoc.errors[0];

@@ -6,9 +6,10 @@
  * JSON is read by the same YAML parser (JSON is YAML 1.2) with the JSON schema, so a `.json`
  * file gets positions too and YAML-only spellings (`10m` unquoted) are rejected there.
  */
-import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import { compareIssues } from './format.ts';
 import { findingFromZod, type Finding } from './issues.ts';
+import { formatCount, LIMITS, limitText } from './limits.ts';
 import { isMapping } from './objects.ts';
 import { applyOverrides, OVERRIDE_FILE, pathText, type OverrideInput } from './overrides.ts';
 import { inSource, locate, type PathKey } from './positions.ts';
@@ -23,13 +24,131 @@ export interface ParseOptions {
   format?: 'yaml' | 'json';
 }
 
-/** Drops `key: null` entries (a key written with nothing after it counts as absent). */
-function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutNulls);
+/**
+ * Drops `key: null` entries (a key written with nothing after it counts as absent). A key named
+ * `__proto__` is left out and its path recorded in `prototypeKeys`: kept, it would replace the
+ * object's prototype in any later copy (zod's among them) and hide everything under it.
+ */
+function withoutNulls(value: unknown, path: PathKey[], prototypeKeys: PathKey[][]): unknown {
+  if (Array.isArray(value)) return value.map((item, i) => withoutNulls(item, [...path, i], prototypeKeys));
   if (!isMapping(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) if (item !== null) out[key] = withoutNulls(item);
+  for (const [key, item] of Object.entries(value)) {
+    if (key === '__proto__') prototypeKeys.push([...path, key]);
+    else if (item !== null) out[key] = withoutNulls(item, [...path, key], prototypeKeys);
+  }
   return out;
+}
+
+/** Indentation beyond this many columns is refused before parsing (each level needs at least one). */
+const MAX_INDENT = 4 * LIMITS.nestingDepth.max;
+
+/**
+ * A lexical pass over the text, before the YAML parser sees it, for nesting that would take the
+ * parser (which recurses) near the end of the stack: flow collections (`[`, `{`) deeper than the
+ * nesting limit, compact block sequences (`- - - x`) longer than it, or indentation so deep that
+ * its levels could be. Conservative and linear: a bracket counts only where a flow collection
+ * can start, quoted text and comments are skipped. The exact depth is checked on the parsed
+ * document (checkShape); this pass only keeps the parser away from a stack overflow, whose
+ * failure is not always catchable.
+ */
+function tooDeep(text: string): { offset: number } | undefined {
+  const max = LIMITS.nestingDepth.max;
+  let depth = 0;
+  let lineStart = true;
+  let indent = 0;
+  let dashes = 0;
+  let previous = '\n'; // the last character that is not a space or tab
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      lineStart = true;
+      indent = 0;
+      dashes = 0;
+      previous = '\n';
+      continue;
+    }
+    if (c === ' ' || c === '\t') {
+      if (lineStart && ++indent > MAX_INDENT) return { offset: i };
+      continue;
+    }
+    const atStart = lineStart;
+    lineStart = false;
+    const canOpen = atStart || previous === '\n' || ':-,[{?'.includes(previous);
+    if (c === '#' && (atStart || text[i - 1] === ' ' || text[i - 1] === '\t')) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+      continue;
+    }
+    if ((c === '"' || c === "'") && canOpen) {
+      for (i++; i < text.length; i++) {
+        if (c === '"' && text[i] === '\\') i++;
+        else if (text[i] === c) {
+          if (c === "'" && text[i + 1] === "'") i++;
+          else break;
+        }
+      }
+      previous = c;
+      continue;
+    }
+    if ((c === '[' || c === '{') && canOpen) {
+      if (++depth > max) return { offset: i };
+    } else if ((c === ']' || c === '}') && depth > 0) {
+      depth--;
+    } else if (c === '-' && depth === 0 && (previous === '\n' || previous === '-') && (text[i + 1] === ' ' || text[i + 1] === '\n')) {
+      if (++dashes > max) return { offset: i };
+    }
+    previous = c;
+  }
+  return undefined;
+}
+
+/** What the YAML parser says when a document nests deeper than the JavaScript stack. */
+const STACK_OVERFLOW = /call stack/i;
+
+const TOO_DEEP = `too deeply nested; ${limitText('nestingDepth')}`;
+
+/**
+ * The file's shape against the limits, before it is converted or validated: nesting depth and
+ * keys per mapping. Iterative, so a deep file cannot overflow the stack here; one issue at the
+ * first place found, because a file this far off is not worth a list.
+ */
+function checkShape(doc: Document, lines: LineCounter, file: string): ScenarioIssue[] {
+  interface Entry { node: unknown; depth: number; path: PathKey[] }
+  const stack: Entry[] = [{ node: doc.contents, depth: 0, path: [] }];
+  const at = (node: unknown, path: PathKey[], message: string): ScenarioIssue => {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    const pos = range ? lines.linePos(range[0]) : { line: 1, col: 1 };
+    return { file, line: pos.line, column: pos.col, path: pathText(path), message };
+  };
+  const duplicates: ScenarioIssue[] = [];
+  while (stack.length > 0) {
+    const { node, depth, path } = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth >= LIMITS.nestingDepth.max) return [at(node, path, TOO_DEEP)];
+    if (isMap(node)) {
+      if (node.items.length > LIMITS.mappingKeys.max) {
+        return [at(node, path, `a mapping of ${formatCount(node.items.length)} keys is too large; ${limitText('mappingKeys')}`)];
+      }
+      // Repeated keys, found here in one pass (the parser's own check compares every pair with every other).
+      const seen = new Map<unknown, unknown>();
+      for (const pair of node.items) {
+        const value = isScalar(pair.key) ? pair.key.value : pair.key;
+        const key = isScalar(pair.key) ? String(value) : '?';
+        const first = seen.get(value);
+        if (first !== undefined) {
+          const line = lines.linePos((first as { range: [number] }).range[0]).line;
+          duplicates.push(at(pair.key, [...path, key], `given twice (first on line ${line}); keys must be unique`));
+        } else if (isScalar(pair.key) && pair.key.range) {
+          seen.set(value, pair.key);
+        }
+        stack.push({ node: pair.value, depth: depth + 1, path: [...path, key] });
+      }
+    } else {
+      // Lists are bounded by the schema (listItems, ratePoints); only their depth matters here.
+      node.items.forEach((item, i) => stack.push({ node: item, depth: depth + 1, path: [...path, i] }));
+    }
+  }
+  return duplicates.sort(compareIssues);
 }
 
 /** Parser messages that would otherwise speak of the parser's own API. */
@@ -39,7 +158,7 @@ const SYNTAX_HINTS: Readonly<Record<string, string>> = {
 
 function syntaxIssue(file: string, error: YAMLError, lines: LineCounter, format: 'yaml' | 'json'): ScenarioIssue {
   const { line, col } = lines.linePos(error.pos[0]);
-  let message = SYNTAX_HINTS[error.code] ?? error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  let message = (Object.hasOwn(SYNTAX_HINTS, error.code) ? SYNTAX_HINTS[error.code] : undefined) ?? error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   if (format === 'json' && error.code === 'TAG_RESOLVE_FAILED') message += ' (in JSON, text goes in double quotes)';
   return { file, line, column: col, path: '', message };
 }
@@ -88,7 +207,8 @@ function readDocument(text: string, format: 'yaml' | 'json', lines: LineCounter)
   return parseDocument(text, {
     lineCounter: lines,
     prettyErrors: false,
-    uniqueKeys: true,
+    // Repeated keys are found by checkShape in linear time.
+    uniqueKeys: false,
     ...(format === 'json' ? { schema: 'json' as const } : { merge: true }),
   });
 }
@@ -97,16 +217,30 @@ function readDocument(text: string, format: 'yaml' | 'json', lines: LineCounter)
 export function parseScenario(text: string, file: string, options: ParseOptions = {}): ParseResult {
   const format = options.format ?? (/\.json$/i.test(file) ? 'json' : 'yaml');
   const lines = new LineCounter();
+  if (text.length > LIMITS.fileBytes.max) {
+    return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message: `the file is too large (${formatCount(text.length)} characters); ${limitText('fileBytes')}` }], warnings: [] };
+  }
+  const deep = tooDeep(text);
+  if (deep) {
+    const before = text.slice(0, deep.offset);
+    const line = (before.match(/\n/g)?.length ?? 0) + 1;
+    return { ok: false, errors: [{ file, line, column: deep.offset - before.lastIndexOf('\n'), path: '', message: TOO_DEEP }], warnings: [] };
+  }
   const doc = readDocument(text, format, lines);
   const warnings: ScenarioIssue[] = doc.warnings.map((w) => syntaxIssue(file, w, lines, format));
   if (doc.errors.length > 0) {
+    const deep = doc.errors.find((e) => STACK_OVERFLOW.test(e.message));
+    if (deep) return { ok: false, errors: [{ ...syntaxIssue(file, deep, lines, format), message: TOO_DEEP }], warnings };
     return { ok: false, errors: doc.errors.map((e) => syntaxIssue(file, e, lines, format)).sort(compareIssues), warnings };
   }
+  const shape = checkShape(doc, lines, file);
+  if (shape.length > 0) return { ok: false, errors: shape, warnings };
 
   const overrides = applyOverrides(doc, options.overrides ?? []);
   let input: unknown;
+  const prototypeKeys: PathKey[][] = [];
   try {
-    input = withoutNulls(doc.toJS() ?? {});
+    input = withoutNulls(doc.toJS() ?? {}, [], prototypeKeys);
   } catch (error) {
     // toJS refuses documents whose aliases expand too far ("billion laughs").
     const message = error instanceof Error ? error.message : String(error);
@@ -123,6 +257,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
 
   const checked = ScenarioFileSchema.safeParse(input);
   const findings = checked.success ? [] : checked.error.issues.map((issue) => findingFromZod(issue, input));
+  for (const path of prototypeKeys) findings.push({ path, message: 'unknown key `__proto__`; it is not a scenario key', anchor: 'key' });
   const parts = checked.success ? partsFrom(checked.data) : partsOf(input);
   const resolution = resolveScenario(parts, checked.success);
 

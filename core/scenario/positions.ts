@@ -6,7 +6,7 @@
  * A path that is not in the file (a missing required key, a default that breaks a rule) points
  * at the deepest part that is: the parent mapping. Aliases are followed to their anchors.
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Pair, type YAMLMap } from 'yaml';
 
 export type PathKey = string | number;
 
@@ -27,6 +27,28 @@ function sameKey(key: unknown, segment: PathKey): boolean {
   return value !== null && value !== undefined && String(value) === String(segment);
 }
 
+/**
+ * Each mapping's pairs by key, built the first time the mapping is searched, so placing many
+ * issues in one mapping (40,000 unknown keys) costs one pass over it, not one per issue. The
+ * first pair wins, as in a linear search.
+ */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairFor(map: YAMLMap, segment: PathKey): Pair | undefined {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items as Pair[]) {
+      const value = isScalar(pair.key) ? pair.key.value : pair.key;
+      if (value === null || value === undefined) continue;
+      const key = String(value);
+      if (!index.has(key)) index.set(key, pair);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(String(segment));
+}
+
 function positionOf(node: unknown, lines: LineCounter): Position | undefined {
   const range = (node as Ranged | null | undefined)?.range;
   if (!range) return undefined;
@@ -44,7 +66,7 @@ export function locate(doc: Document, lines: LineCounter, path: readonly PathKey
     let next: unknown;
     keyPosition = undefined;
     if (isMap(node)) {
-      const pair = node.items.find((p) => sameKey(p.key, segment));
+      const pair = pairFor(node, segment);
       if (!pair) return best;
       keyPosition = positionOf(pair.key, lines);
       next = pair.value;
@@ -69,7 +91,7 @@ export function inSource(doc: Document, path: readonly PathKey[]): boolean {
   let node: unknown = doc.contents;
   for (const segment of path) {
     if (isAlias(node)) node = node.resolve(doc);
-    if (isMap(node)) node = node.items.find((p) => sameKey(p.key, segment))?.value;
+    if (isMap(node)) node = node.items.find((p) => sameKey(p.key, segment))?.value; // not cached: overrides add pairs
     else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
     else return false;
   }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { RatePoint } from './types.ts';
 import { formatDuration, formatInput, parseDuration } from './duration.ts';
+import { LIMITS, limitText } from './limits.ts';
 import { describe, fail } from './values.ts';
 
 const HELP = 'give a number of requests per second, or a list of [time, rate] points such as [[0s, 100], [30m, 600]]';
@@ -14,6 +15,7 @@ const HELP = 'give a number of requests per second, or a list of [time, rate] po
 function readRate(value: unknown): number | string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return `expected a rate in requests per second, got ${describe(value)}`;
   if (value < 0) return `${value} is too small; a rate cannot be negative`;
+  if (value > LIMITS.peakRate.max) return `${value} requests/s is too large for ${LIMITS.peakRate.what}; ${limitText('peakRate')}`;
   return value;
 }
 
@@ -26,6 +28,7 @@ export function rateSchedule() {
       return typeof rate === 'string' ? fail(ctx, `${rate}; ${HELP}`) : [[0, rate]];
     }
     if (value.length === 0) return fail(ctx, `an empty schedule; ${HELP}`);
+    if (value.length > LIMITS.ratePoints.max) return fail(ctx, `a schedule of ${value.length} points is too long; ${limitText('ratePoints')}`);
     const points: RatePoint[] = [];
     let ok = true;
     value.forEach((pair: unknown, i) => {

@@ -187,10 +187,51 @@ export function resolveScheduledActions(actions: readonly ScheduledActionFile[],
       maxSize: a.maxSize ?? null,
     };
   });
+  const starts = new Map<number, number>();
   resolved.forEach((a, i) => {
-    const first = resolved.findIndex((b) => b.atS !== null && b.atS === a.atS);
-    if (a.atS !== null && first < i) errors.push({ path: [...SCHEDULED, i, 'at'], anchor: 'value', message: `item ${first} already starts at ${formatDuration(a.atS)}; AWS does not allow two scheduled actions at the same time` });
+    if (a.atS === null) return;
+    const first = starts.get(a.atS);
+    if (first === undefined) starts.set(a.atS, i);
+    else errors.push({ path: [...SCHEDULED, i, 'at'], anchor: 'value', message: `item ${first} already starts at ${formatDuration(a.atS)}; AWS does not allow two scheduled actions at the same time` });
   });
   checkUnique(resolved.map((a) => a.name), SCHEDULED, errors);
   return resolved;
+}
+
+/**
+ * Scheduled sizes that contradict the group whatever order the actions run in: an action's
+ * minSize above every maxSize the group can have (its own and every action's), its maxSize below
+ * every minSize, or a desired capacity outside both. AWS refuses such an action when it runs
+ * (the new MinSize would exceed MaxSize); the simulator would otherwise record a group with
+ * min 9 and max 4. Actions that set both limits are checked against each other by the schema.
+ */
+export function checkScheduledSizes(actions: readonly ScheduledAction[], group: { minSize: number; maxSize: number }, errors: Finding[]): void {
+  let highestMax = group.maxSize;
+  let lowestMin = group.minSize;
+  for (const a of actions) {
+    if (a.maxSize !== null) highestMax = Math.max(highestMax, a.maxSize);
+    if (a.minSize !== null) lowestMin = Math.min(lowestMin, a.minSize);
+  }
+  actions.forEach((a, i) => {
+    const where = [...SCHEDULED, i];
+    if (a.minSize !== null && a.maxSize === null && a.minSize > highestMax) {
+      errors.push({ path: [...where, 'minSize'], anchor: 'value', message: `minSize ${a.minSize} is more than the group's maxSize ${group.maxSize}${highestMax > group.maxSize ? ` and every scheduled maxSize (at most ${highestMax})` : ''}; AWS refuses an action that would leave MinSize above MaxSize` });
+    }
+    if (a.maxSize !== null && a.minSize === null && a.maxSize < lowestMin) {
+      errors.push({ path: [...where, 'maxSize'], anchor: 'value', message: `maxSize ${a.maxSize} is less than the group's minSize ${group.minSize}${lowestMin < group.minSize ? ` and every scheduled minSize (at least ${lowestMin})` : ''}; AWS refuses an action that would leave MaxSize below MinSize` });
+    }
+    const d = a.desiredCapacity;
+    if (d === null) return;
+    const maxAllowed = a.maxSize ?? highestMax;
+    const minAllowed = a.minSize ?? lowestMin;
+    if (d > maxAllowed) errors.push({ path: [...where, 'desiredCapacity'], anchor: 'value', message: `desiredCapacity ${d} is more than any maxSize the group can have (at most ${maxAllowed}); AWS refuses a desired capacity above MaxSize` });
+    else if (d < minAllowed) errors.push({ path: [...where, 'desiredCapacity'], anchor: 'value', message: `desiredCapacity ${d} is less than any minSize the group can have (at least ${minAllowed}); AWS refuses a desired capacity below MinSize` });
+  });
+}
+
+/** The largest fleet the group can ever hold: its maxSize or any size a scheduled action sets. */
+export function largestFleet(actions: readonly ScheduledAction[], group: { maxSize: number; desiredCapacity: number }): number {
+  let largest = Math.max(group.maxSize, group.desiredCapacity);
+  for (const a of actions) largest = Math.max(largest, a.maxSize ?? 0, a.minSize ?? 0, a.desiredCapacity ?? 0);
+  return largest;
 }

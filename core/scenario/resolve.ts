@@ -12,7 +12,8 @@ import { formatDuration } from './duration.ts';
 import type { CloudWatchFile } from './group-schema.ts';
 import { resolveInitialZones, resolveLifecycleHooks, resolveWarmPool } from './resolve-group.ts';
 import { resolveLoadBalancer } from './resolve-load-balancer.ts';
-import { resolvePolicies, resolveScheduledActions, type ScalingContext } from './resolve-scaling.ts';
+import { checkRunLimits } from './resolve-limits.ts';
+import { checkScheduledSizes, largestFleet, resolvePolicies, resolveScheduledActions, type ScalingContext } from './resolve-scaling.ts';
 import { AUTO_SCALING_DEFAULTS, DEFAULT_FLEET_SIZE, type AutoScalingFile, type FaultFile, type ScenarioFile, type ScenarioFileKey } from './schema.ts';
 import { didYouMean } from './suggest.ts';
 import type { AutoScaling, CloudWatchSettings, Fault, Scenario } from './types.ts';
@@ -68,6 +69,8 @@ function resolveAutoScaling(file: AutoScalingFile | undefined, context: GroupCon
   const policies = resolvePolicies(group.policies, scaling, errors, warnings);
   const perZone = group.initialInstancesPerZone;
   const limitsMayChange = group.scheduledActions.length > 0 || policies.some((p) => p.type === 'PredictiveScaling');
+  const scheduledActions = resolveScheduledActions(group.scheduledActions, scaling, errors);
+  checkScheduledSizes(scheduledActions, sizes, errors);
   return {
     ...sizes,
     healthCheckType: group.healthCheckType,
@@ -76,7 +79,7 @@ function resolveAutoScaling(file: AutoScalingFile | undefined, context: GroupCon
     defaultInstanceWarmupS: group.defaultInstanceWarmup,
     initialInstancesPerZone: perZone ? resolveInitialZones(perZone, context.zones, sizes.desiredCapacity, group.desiredCapacity !== undefined, errors) : null,
     policies,
-    scheduledActions: resolveScheduledActions(group.scheduledActions, scaling, errors),
+    scheduledActions,
     terminationPolicies: [...group.terminationPolicies],
     newInstancesProtectedFromScaleIn: group.newInstancesProtectedFromScaleIn,
     lifecycleHooks: resolveLifecycleHooks(group.lifecycleHooks, errors, warnings),
@@ -94,7 +97,10 @@ function resolveCloudWatch(file: CloudWatchFile): CloudWatchSettings {
   };
 }
 
-function resolveFault(f: FaultFile, i: number, zones: readonly string[] | undefined, durationS: number | undefined, errors: Finding[]): Fault {
+function resolveFault(f: FaultFile, i: number, zones: readonly string[] | undefined, durationS: number | undefined, errors: Finding[], maxFleet: number | undefined, warnings: Finding[]): Fault {
+  if (f.action !== 'fail-zone' && maxFleet !== undefined && f.count > maxFleet) {
+    warnings.push({ path: ['faults', i, 'count'], anchor: 'value', message: `count ${f.count} is more than the group can ever hold (${maxFleet} instance${maxFleet === 1 ? '' : 's'}); the fault acts on the instances there are` });
+  }
   if (durationS !== undefined && f.at >= durationS) {
     error(errors, ['faults', i, 'at'], `${formatDuration(f.at)} is not before the end of the run (duration ${formatDuration(durationS)})`);
   }
@@ -136,8 +142,18 @@ export function resolveScenario(parts: Parts, complete: boolean): Resolution {
     errors,
     warnings,
   );
-  const faults = parts.faults?.value.map((f, i) => resolveFault(f, i, zones, durationS, errors));
-  for (const { index, value } of parts.validFaults ?? []) resolveFault(value, index, zones, durationS, errors);
+  const maxFleet = autoScaling ? largestFleet(autoScaling.scheduledActions, autoScaling) : undefined;
+  const faults = parts.faults?.value.map((f, i) => resolveFault(f, i, zones, durationS, errors, maxFleet, warnings));
+  for (const { index, value } of parts.validFaults ?? []) resolveFault(value, index, zones, durationS, errors, maxFleet, warnings);
+  checkRunLimits({
+    durationS,
+    periodS: period,
+    rate: parts.traffic?.value.rate,
+    idleTimeoutS: loadBalancer?.idleTimeoutS,
+    concurrency: parts.instance?.value.concurrency,
+    queueLimit: parts.instance?.value.queueLimit,
+    maxFleet,
+  }, errors);
 
   const { name, description, seed, traffic, instance, cloudWatch, expect } = parts;
   if (!complete || errors.length > 0) return { errors, warnings };

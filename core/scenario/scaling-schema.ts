@@ -71,8 +71,8 @@ export const metricSpec = strictObject(metricShape).superRefine(checkMetric);
 
 const alarmShape = {
   period: duration({ rule: cloudWatchPeriod }),
-  evaluationPeriods: integer({ min: 1, aws: 'EvaluationPeriods' }),
-  datapointsToAlarm: integer({ min: 1, aws: 'DatapointsToAlarm' }).optional(),
+  evaluationPeriods: integer({ min: 1, aws: 'EvaluationPeriods', limit: 'evaluationPeriods' }),
+  datapointsToAlarm: integer({ min: 1, aws: 'DatapointsToAlarm', limit: 'evaluationPeriods' }).optional(),
   threshold: number(),
   comparisonOperator: oneOf(COMPARISON_OPERATORS, { what: 'a comparison operator' }),
   treatMissingData: oneOf(TREAT_MISSING_DATA, { aws: 'TreatMissingData' }).default('missing'),
@@ -259,9 +259,9 @@ export const scheduledAction = strictObject({
   name,
   at: duration().optional(),
   recurrence: cron().optional(),
-  desiredCapacity: integer({ min: 0, aws: 'DesiredCapacity' }).optional(),
-  minSize: integer({ min: 0, aws: 'MinSize' }).optional(),
-  maxSize: integer({ min: 0, aws: 'MaxSize' }).optional(),
+  desiredCapacity: integer({ min: 0, aws: 'DesiredCapacity', limit: 'fleetSize' }).optional(),
+  minSize: integer({ min: 0, aws: 'MinSize', limit: 'fleetSize' }).optional(),
+  maxSize: integer({ min: 0, aws: 'MaxSize', limit: 'fleetSize' }).optional(),
 }).superRefine((a, ctx) => {
   if ((a.at === undefined) === (a.recurrence === undefined)) {
     ctx.addIssue({ code: 'custom', message: a.at === undefined ? 'give `at` (a time) or `recurrence` (a cron expression)' : 'give either `at` or `recurrence`, not both' });

@@ -85,6 +85,16 @@ export type ExpectFigure = (typeof EXPECT_FIGURES)[number];
 
 const NOT_YET = 'is not supported by this version of elbsim yet';
 
+/**
+ * Output times are written to the millisecond, so a run that ends between two milliseconds would
+ * write its last, partial period with the same time as the one before it (10.0004 s with 10 s
+ * periods: two rows at 10.000).
+ */
+function wholeMilliseconds(seconds: number, shown: string): string | undefined {
+  const ms = seconds * 1000;
+  return Math.abs(ms - Math.round(ms)) <= 1e-6 * Math.max(1, ms) ? undefined : `${shown} is not a whole number of milliseconds; output times are written to the millisecond, so give the run's length in whole milliseconds`;
+}
+
 const slowStart = duration({
   aws: 'slow_start.duration_seconds',
   rule: (s, shown) => (s === 0 || (s >= 30 && s <= 900) ? undefined : `${shown} is out of range; allowed 0s (off) or 30s to 900s (AWS slow_start.duration_seconds)`),
@@ -124,15 +134,15 @@ const traffic = section(
   {
     rate: rateSchedule().default((): RatePoint[] => [[0, DEFAULT_RATE]]),
     arrivals: oneOf(['poisson', 'uniform'], { what: 'an arrival process' }).default('poisson'),
-    clients: integer({ min: 1 }).default(1000),
+    clients: integer({ min: 1, limit: 'clients' }).default(1000),
   },
   { notSupported: { requests: `\`traffic.requests\` (a mix of hosts, paths and methods) ${NOT_YET}` } },
 );
 
 const autoScaling = strictObject({
-  minSize: integer({ min: 0, aws: 'MinSize' }).optional(),
-  maxSize: integer({ min: 0, aws: 'MaxSize' }).optional(),
-  desiredCapacity: integer({ min: 0, aws: 'DesiredCapacity' }).optional(),
+  minSize: integer({ min: 0, aws: 'MinSize', limit: 'fleetSize' }).optional(),
+  maxSize: integer({ min: 0, aws: 'MaxSize', limit: 'fleetSize' }).optional(),
+  desiredCapacity: integer({ min: 0, aws: 'DesiredCapacity', limit: 'fleetSize' }).optional(),
   healthCheckType: oneOf(['EC2', 'ELB'], { aws: 'HealthCheckType' }).default('EC2'),
   healthCheckGracePeriod: duration({ min: 0, aws: 'HealthCheckGracePeriod' }).default(0),
   defaultCooldown: duration({ min: 0, aws: 'DefaultCooldown' }).default(300),
@@ -152,16 +162,16 @@ export const AUTO_SCALING_DEFAULTS = autoScaling.parse({});
 
 const instance = section({
   type: text({ nonEmpty: true }).default('c5.large'),
-  pricePerHour: number({ min: 0 }).default(0.085),
+  pricePerHour: number({ min: 0, limit: 'pricePerHour' }).default(0.085),
   bootTime: distribution().default((): Distribution => ({ distribution: 'constant', value: 60 })),
-  concurrency: integer({ min: 1 }).default(2),
-  queueLimit: integer({ min: 0 }).default(100),
+  concurrency: integer({ min: 1, limit: 'concurrency' }).default(2),
+  queueLimit: integer({ min: 0, limit: 'queueLimit' }).default(100),
   serviceTime: distribution().default((): Distribution => ({ distribution: 'exponential', mean: 0.1 })),
   idleCpu: number({ min: 0, max: 100 }).default(2),
   detailedMonitoring: flag().default(false),
 });
 
-const count = integer({ min: 1 }).default(1);
+const count = integer({ min: 1, limit: 'fleetSize' }).default(1);
 const zone = text({ nonEmpty: true }).optional();
 const lasting = duration({ above: 0 }).optional();
 
@@ -184,7 +194,7 @@ export const ScenarioFileSchema = strictObject(
     name: text({ nonEmpty: true }),
     description: text().default(''),
     seed: integer({ min: 0 }).default(1),
-    duration: duration({ above: 0 }),
+    duration: duration({ above: 0, limit: 'durationS', rule: wholeMilliseconds }),
     period: duration({ rule: cloudWatchPeriod }).default(60),
     zones: list(text({ nonEmpty: true }), { min: 1, what: 'Availability Zone', unique: true }),
     traffic,

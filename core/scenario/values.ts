@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { parseDuration, formatInput } from './duration.ts';
+import { LIMITS, limitText, type LimitName } from './limits.ts';
 import { didYouMean, listAllowed } from './suggest.ts';
 
 export const MISSING = 'required key is missing';
@@ -25,6 +26,8 @@ export interface Bounds {
   aws?: string;
   /** A further rule: returns a message when the value (shown to the user as `shown`) is not allowed. */
   rule?: (value: number, shown: string) => string | undefined;
+  /** A limit of limits.ts bounding the value from above (when `max` does not), named with its reason. */
+  limit?: LimitName;
 }
 
 type Ctx = z.RefinementCtx;
@@ -50,7 +53,8 @@ function awsSuffix(bounds: Bounds): string {
 
 /** The range message for `shown`, or undefined when `value` is within `bounds`. */
 export function checkBounds(value: number, shown: string, bounds: Bounds, unit: string): string | undefined {
-  const { min, max, above } = bounds;
+  const { min, max, above, limit } = bounds;
+  if (limit !== undefined && max === undefined && value > LIMITS[limit].max) return `${shown} is too large for ${LIMITS[limit].what}; ${limitText(limit)}`;
   const fmt = (n: number) => `${n}${unit}`;
   const aws = awsSuffix(bounds);
   const low = (min !== undefined && value < min) || (above !== undefined && value <= above);
@@ -65,13 +69,17 @@ export function checkBounds(value: number, shown: string, bounds: Bounds, unit: 
   return bounds.rule?.(value, shown);
 }
 
-/** A duration in seconds: a number of seconds or text with a unit. */
+/**
+ * A duration in seconds: a number of seconds or text with a unit. Without a `max` or a `limit`
+ * it is bounded by the `anyDurationS` limit, so no duration can make an event time infinite.
+ */
 export function duration(bounds: Bounds = {}) {
+  const bounded: Bounds = bounds.max === undefined && bounds.limit === undefined ? { ...bounds, limit: 'anyDurationS' } : bounds;
   return z.unknown().transform((value, ctx): number => {
     if (value === undefined) return fail(ctx, MISSING);
     const result = parseDuration(value);
     if (!result.ok) return fail(ctx, result.message);
-    const problem = checkBounds(result.seconds, formatInput(value), bounds, 's');
+    const problem = checkBounds(result.seconds, formatInput(value), bounded, 's');
     return problem ? fail(ctx, problem) : result.seconds;
   });
 }

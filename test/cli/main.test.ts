@@ -23,7 +23,7 @@ vi.mock('../../core/index.ts', () => ({
     if (text.includes('bad')) {
       return { ok: false, warnings, errors: [{ file, line: 3, column: 5, path: 'autoScaling.maxSize', message: 'must be ≥ minSize' }] };
     }
-    return { ok: true, warnings, scenario: { name: 'Stand-in', seed: 11, durationS: 600 } };
+    return { ok: true, warnings, scenario: { name: 'Stand-in', seed: 11, durationS: 600, traffic: { rate: [[0, 1]] } } };
   },
   formatIssue: (i: { file: string; line?: number; column?: number; path: string; message: string }) =>
     `${i.file}:${i.line}:${i.column}: ${i.path}: ${i.message}`,
@@ -49,6 +49,7 @@ vi.mock('../../core/index.ts', () => ({
       result: () => ({ timeseries: 'TS', events: 'EV', summary }),
     };
   },
+  expectedRequests: () => 0,
   formatTimeseriesCsv: (ts: string) => `${ts}\n`,
   formatEventsCsv: (ev: string) => `${ev}\n`,
   formatSummaryJson: (s: { seed: number }) => `${JSON.stringify(s)}\n`,

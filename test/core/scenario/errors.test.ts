@@ -120,7 +120,7 @@ describe('malformed YAML', () => {
   });
 
   it('a duplicate key is an error at the second occurrence', () => {
-    expect(errorsOf(minimalWith('seed: 1\nseed: 2\n'))[0]).toBe('scenarios/x.yaml:5:1: Map keys must be unique');
+    expect(errorsOf(minimalWith('seed: 1\nseed: 2\n'))[0]).toBe('scenarios/x.yaml:5:1: seed: given twice (first on line 4); keys must be unique');
   });
 
   it('a second document is refused in words a user understands', () => {

@@ -1,0 +1,188 @@
+/**
+ * The limits on every input that sizes a run's memory or time, in one table: the schema
+ * (schema.ts, values.ts, distribution.ts, rate-schedule.ts), the cross-key checks
+ * (resolve-limits.ts), the parser (parse.ts) and the CLI's file reader all read their bounds
+ * from here, and docs/limits.md lists the same rows. Each limit says why it exists; a value
+ * beyond one is an invalid scenario (exit 2) with a message that names the limit and the reason.
+ *
+ * The values are set well above any real use: a month (30 days) at 10,000 requests per second
+ * on a fleet of thousands validates and runs. They exist so that a typo (`clients: 5e9`,
+ * `duration: 1e308`) is a clear error in a second rather than an out-of-memory crash an hour
+ * later.
+ */
+
+export interface Limit {
+  /** The largest value allowed (inclusive). */
+  readonly max: number;
+  /** What is limited, for messages and the docs table ("run length", "clients"). */
+  readonly what: string;
+  /** The keys it applies to, as written in a scenario file (for the docs table). */
+  readonly keys: string;
+  /** The unit `max` is in, for messages (`s`, `requests`, ``). */
+  readonly unit: string;
+  /** Why the limit exists: what grows with the value. */
+  readonly why: string;
+}
+
+const DAY = 86_400;
+
+export const LIMITS = {
+  fileBytes: {
+    max: 2 * 1024 * 1024,
+    what: 'scenario file size',
+    keys: '(the file)',
+    unit: 'bytes',
+    why: 'the YAML parser keeps every node with its position, about 250 bytes of memory per byte of file at its peak; a real scenario is a few kilobytes, a month of one-minute rate points about 1 MB',
+  },
+  nestingDepth: {
+    max: 64,
+    what: 'nesting depth',
+    keys: '(any mapping or list)',
+    unit: 'levels',
+    why: 'the deepest scenario key is 6 levels down; deeper nesting only costs stack',
+  },
+  mappingKeys: {
+    max: 1_000,
+    what: 'keys in one mapping',
+    keys: '(any mapping)',
+    unit: 'keys',
+    why: 'the largest mapping a scenario has (expect, a zone table) holds a dozen keys; each key is checked and reported',
+  },
+  listItems: {
+    max: 10_000,
+    what: 'items in one list',
+    keys: 'zones, policies, scheduledActions, faults, lifecycleHooks, …',
+    unit: 'items',
+    why: 'every item is an object the simulator schedules or checks against the others',
+  },
+  ratePoints: {
+    max: 100_000,
+    what: 'rate schedule points',
+    keys: 'traffic.rate',
+    unit: 'points',
+    why: 'one point a minute for over two months; each point is kept and checked',
+  },
+  durationS: {
+    max: 366 * DAY,
+    what: 'run length',
+    keys: 'duration',
+    unit: 's',
+    why: 'every event time is a double in seconds; a year keeps them exact to a microsecond and bounds the run',
+  },
+  anyDurationS: {
+    max: 10 * 365 * DAY,
+    what: 'a duration',
+    keys: 'every other duration (times, boot and service times, distribution parameters)',
+    unit: 's',
+    why: 'a random draw is a multiple of it; ten years keeps every draw a finite event time',
+  },
+  periods: {
+    max: 1_000_000,
+    what: 'output periods (duration ÷ period)',
+    keys: 'duration, period',
+    unit: 'periods',
+    why: 'each period is a timeseries row and about 112 bytes reserved up front; a year of one-minute periods is 525,600',
+  },
+  clients: {
+    max: 10_000_000,
+    what: 'clients',
+    keys: 'traffic.clients',
+    unit: 'clients',
+    why: 'each client costs 12 bytes (its DNS answer and when it expires), allocated at the start',
+  },
+  peakRate: {
+    max: 10_000_000,
+    what: 'request rate',
+    keys: 'traffic.rate',
+    unit: 'requests/s',
+    why: 'a rate beyond this could not be simulated in useful time (see expected requests)',
+  },
+  expectedRequests: {
+    max: 100_000_000_000,
+    what: 'expected requests (the rate schedule integrated over the run)',
+    keys: 'traffic.rate, duration',
+    unit: 'requests',
+    why: 'simulation time grows with every request; a month at 10,000 requests/s is 2.6e10',
+  },
+  inFlight: {
+    max: 20_000_000,
+    what: 'requests in flight',
+    keys: 'traffic.rate, loadBalancer.idleTimeout, instance.queueLimit, instance.concurrency, maxSize',
+    unit: 'requests',
+    why: 'each request in flight costs about 45 bytes; the bound is the smaller of peak rate × idle timeout and fleet × (concurrency + queueLimit)',
+  },
+  fleetSize: {
+    max: 100_000,
+    what: 'fleet size',
+    keys: 'autoScaling.minSize, maxSize, desiredCapacity, scheduled sizes, warm pool sizes',
+    unit: 'instances',
+    why: 'every instance in the fleet is a target the load balancer routes over and a row in each period',
+  },
+  concurrency: {
+    max: 100_000,
+    what: 'worker slots per instance',
+    keys: 'instance.concurrency',
+    unit: 'slots',
+    why: 'part of the in-flight bound; no instance serves more requests at once',
+  },
+  queueLimit: {
+    max: 1_000_000_000,
+    what: 'queued requests per instance',
+    keys: 'instance.queueLimit',
+    unit: 'requests',
+    why: 'part of the in-flight bound (which is what actually limits memory)',
+  },
+  lognormalCv: {
+    max: 100,
+    what: 'lognormal coefficient of variation',
+    keys: 'cv of a lognormal distribution',
+    unit: '',
+    why: 'beyond it the draws are almost all zero with rare astronomically long ones (σ > 3); at 1e154 and above σ is infinite and the draws are not numbers',
+  },
+  evaluationPeriods: {
+    max: 10_080,
+    what: 'alarm evaluation periods',
+    keys: 'alarm.evaluationPeriods, datapointsToAlarm',
+    unit: 'periods',
+    why: 'the alarm keeps a datapoint for each; AWS allows at most 7 days of evaluation (EvaluationPeriods × Period), 10,080 one-minute periods',
+  },
+  pricePerHour: {
+    max: 10_000,
+    what: 'instance price',
+    keys: 'instance.pricePerHour',
+    unit: '$/h',
+    why: 'the dearest EC2 instance costs about $220 an hour; the run\'s cost must stay a finite number',
+  },
+  seed: {
+    max: Number.MAX_SAFE_INTEGER,
+    what: 'seed',
+    keys: 'seed, --seed (with --replications R: seed + R − 1)',
+    unit: '',
+    why: 'seeds are exact integers; beyond 2^53 − 1 two replications would get the same seed',
+  },
+} as const satisfies Readonly<Record<string, Limit>>;
+
+export type LimitName = keyof typeof LIMITS;
+
+/** `1,000,000` for messages. */
+export function formatCount(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (Math.abs(n) >= 1e16) return n.toExponential(2).replace('e+', 'e');
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** The common end of a limit message: `the limit is 1,000,000 clients: <why>`. */
+export function limitText(name: LimitName): string {
+  const limit: Limit = LIMITS[name];
+  const unit = limit.unit === '' ? '' : limit.unit === 's' ? ' s' : ` ${limit.unit}`;
+  return `the limit is ${formatCount(limit.max)}${unit} (${limit.why})`;
+}
+
+/** The limits as a Markdown table (docs/limits.md holds this very text; a test keeps them in step). */
+export function formatLimitsTable(): string {
+  const rows = Object.entries(LIMITS).map(([name, l]: [string, Limit]) => {
+    const value = l.unit === 's' ? `${formatCount(l.max)} s` : `${formatCount(l.max)}${l.unit === '' ? '' : ` ${l.unit}`}`;
+    return `| \`${name}\` | ${l.what} | ${l.keys} | ${value} | ${l.why} |`;
+  });
+  return ['| limit | what | keys | at most | why |', '|---|---|---|---|---|', ...rows].join('\n') + '\n';
+}
