@@ -139,6 +139,20 @@ export const LIMITS = {
     unit: '',
     why: 'beyond it the draws are almost all zero with rare astronomically long ones (σ > 3); at 1e154 and above σ is infinite and the draws are not numbers',
   },
+  evaluationPeriods: {
+    max: 10_080,
+    what: 'alarm evaluation periods',
+    keys: 'alarm.evaluationPeriods, datapointsToAlarm',
+    unit: 'periods',
+    why: 'the alarm keeps a datapoint for each; AWS allows at most 7 days of evaluation (EvaluationPeriods × Period), 10,080 one-minute periods',
+  },
+  pricePerHour: {
+    max: 10_000,
+    what: 'instance price',
+    keys: 'instance.pricePerHour',
+    unit: '$/h',
+    why: 'the dearest EC2 instance costs about $220 an hour; the run\'s cost must stay a finite number',
+  },
   seed: {
     max: Number.MAX_SAFE_INTEGER,
     what: 'seed',

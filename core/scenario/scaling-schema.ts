@@ -69,8 +69,8 @@ export const metricSpec = strictObject(metricShape).superRefine(checkMetric);
 export const alarm = strictObject({
   ...metricShape,
   period: duration({ rule: cloudWatchPeriod }),
-  evaluationPeriods: integer({ min: 1, aws: 'EvaluationPeriods' }),
-  datapointsToAlarm: integer({ min: 1, aws: 'DatapointsToAlarm' }).optional(),
+  evaluationPeriods: integer({ min: 1, aws: 'EvaluationPeriods', limit: 'evaluationPeriods' }),
+  datapointsToAlarm: integer({ min: 1, aws: 'DatapointsToAlarm', limit: 'evaluationPeriods' }).optional(),
   threshold: number(),
   comparisonOperator: oneOf(COMPARISON_OPERATORS, { what: 'a comparison operator' }),
   treatMissingData: oneOf(TREAT_MISSING_DATA, { aws: 'TreatMissingData' }).default('missing'),

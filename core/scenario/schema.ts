@@ -162,7 +162,7 @@ export const AUTO_SCALING_DEFAULTS = autoScaling.parse({});
 
 const instance = section({
   type: text({ nonEmpty: true }).default('c5.large'),
-  pricePerHour: number({ min: 0 }).default(0.085),
+  pricePerHour: number({ min: 0, limit: 'pricePerHour' }).default(0.085),
   bootTime: distribution().default((): Distribution => ({ distribution: 'constant', value: 60 })),
   concurrency: integer({ min: 1, limit: 'concurrency' }).default(2),
   queueLimit: integer({ min: 0, limit: 'queueLimit' }).default(100),
