@@ -163,3 +163,21 @@ describe('chart export', () => {
     expect(svgMarkup(svg)).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   });
 });
+
+describe('alarm rows in compare mode', () => {
+  it("A's and B's alarms come in the same (name) order, whichever changed first in each run", async () => {
+    const { runBands } = await import('../../../web/charts/alarm-band-chart.ts');
+    const run = (label: string, first: string, second: string) => ({
+      label,
+      durationS: 600,
+      periodS: 60,
+      timeseries: {} as never,
+      events: [
+        { timeS: 60, kind: 'alarm' as const, subject: first, detail: 'OK' },
+        { timeS: 120, kind: 'alarm' as const, subject: second, detail: 'ALARM' },
+      ],
+    });
+    const bands = runBands([run('A', 'high', 'low'), run('B', 'low', 'high')] as never);
+    expect(bands.map((b) => b.label)).toEqual(['high (A)', 'low (A)', 'high (B)', 'low (B)']);
+  });
+});
