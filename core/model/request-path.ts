@@ -94,7 +94,7 @@ export class RequestPath {
     const node = this.lb.nodeFor(client, now);
     const t = this.lb.route(node, client, now);
     if (t < 0) {
-      m.elb503++;
+      m.recordElb(503, 0);
       return;
     }
     const targets = this.targets;
@@ -236,7 +236,7 @@ export class RequestPath {
     const pool = this.pool;
     pool.flags[r]! |= RequestFlag.Answered;
     this.unanswered--;
-    this.metrics.recordElb(code);
+    this.metrics.recordElb(code, this.engine.now - pool.arrivalS[r]!);
     this.releaseOutstanding(r);
     if (pool.list[r]! >= 0) (pool.list[r] === 0 ? this.idle : this.connect).remove(r);
     if ((pool.flags[r]! & RequestFlag.AtTarget) === 0) pool.free(r);

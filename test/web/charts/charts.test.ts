@@ -26,7 +26,7 @@ const texts = (svg: SVGElement, selector: string): string[] => el(svg).querySele
 
 describe.each([
   ['requests', requestsChart, 'chart-requests', 'requests / s', ['requests', '2xx', '5xx (ELB + target)']],
-  ['latency', latencyChart, 'chart-latency', 'latency (ms)', ['p50', 'p99', 'mean']],
+  ['latency', latencyChart, 'chart-latency', 'latency (ms)', ['p50', 'p99', 'mean', 'client p99 (with errors)']],
   ['capacity', capacityChart, 'chart-capacity', 'instances', ['desired', 'in service', 'pending', 'healthy']],
   ['cpu', cpuChart, 'chart-cpu', 'CPU (%)', ['CPU average', 'target 50%']],
 ] as const)('%s chart', (_name, chart, cls, yLabel, legend) => {
