@@ -229,3 +229,27 @@ describe.skipIf(!run).each(VIEWPORTS)('a new user at $width×$height ($name)', (
     expect(items[0]).toMatch(/line 1, column 7/);
   });
 });
+
+describe.skipIf(!run)('the gallery of real-world surprises (1440×900)', () => {
+  it('is listed as a group, one line each, every entry a bundled scenario that loads when chosen', async () => {
+    const built = await buildApp();
+    const server = await serveStatic(built.dir);
+    const browser = await launchBrowser();
+    try {
+      const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+      await page.goto(`${server.url}/?scenario=steady-state`);
+      await waitForStatus(page, 'done');
+      const items = page.locator('[data-testid="gallery-list"] button[data-gallery]');
+      expect(await items.count()).toBeGreaterThanOrEqual(5);
+      for (const text of await items.allTextContents()) expect(text.trim()).not.toContain('\n');
+      await page.locator('[data-gallery="gallery-cross-zone-off-unequal-zones"]').click();
+      expect(await page.locator('[data-testid="scenario-editor"]').inputValue()).toMatch(/^name: "Gallery: cross-zone off with unequal zones"/);
+      await waitForStatus(page, 'done');
+      await page.locator('elbsim-scenario-picker').screenshot({ path: join(ARTIFACTS, 'new-user-gallery.png') });
+    } finally {
+      await browser.close();
+      await server.close();
+      await built.cleanup();
+    }
+  });
+});

@@ -57,6 +57,21 @@ export const CLAIMS: Record<string, Claim[]> = {
     { text: '1,543,117', value: 1_543_117, tolerance: 0, measure: (r) => r.summary.requests },
     { text: 'from 16 to 4 instances', shown: '4', value: 4, tolerance: 0, measure: afterLargestDrop },
   ],
+  'gallery-cross-zone-off-unequal-zones': [
+    { text: '89,356 and 90,520 requests', shown: '89,356', value: 89_356, tolerance: 3000, measure: (r) => Math.min(...r.summary.targets.filter((t) => t.zone === 'us-east-1b').map((t) => t.requests)) },
+    { text: '42,752 to 48,426', shown: '48,426', value: 48_426, tolerance: 3000, measure: (r) => Math.max(...r.summary.targets.filter((t) => t.zone === 'us-east-1a').map((t) => t.requests)) },
+    { text: 'twice as much', shown: 'twice', value: 2, tolerance: 0.25, measure: (r) => {
+      const mean = (zone: string) => { const t = r.summary.targets.filter((x) => x.zone === zone); return t.reduce((s, x) => s + x.requests, 0) / t.length; };
+      return mean('us-east-1b') / mean('us-east-1a');
+    } },
+  ],
+  'gallery-several-target-tracking-policies': [
+    { text: 'scale-out at 00:34', shown: '00:34', value: 34 * 60, tolerance: 60, measure: firstRaise },
+    { text: 'from 3 to 9', shown: '9', value: 9, tolerance: 0, measure: (r) => Number(/to (\d+)/.exec(r.events.find((e) => e.kind === 'scaling' && e.subject === 'requests-per-target')?.detail ?? '')?.[1]) },
+    { text: '14 at 00:37', shown: '14', value: 14, tolerance: 0, measure: (r) => r.summary.capacity.max },
+    { text: 'AlarmLow goes into ALARM at 00:51', shown: '00:51', value: 51 * 60, tolerance: 60, measure: (r) => r.events.find((e) => e.kind === 'alarm' && e.timeS > 40 * 60 && e.subject.endsWith('AlarmLow-requests-per-target') && e.detail === 'ALARM')?.timeS ?? Number.NaN },
+    { text: "joins it at 00:54", shown: '00:54', value: 54 * 60, tolerance: 60, measure: (r) => r.events.find((e) => e.kind === 'scaling' && e.timeS > 40 * 60 && /from (\d+) to (\d+)/.test(e.detail) && Number(/from (\d+)/.exec(e.detail)![1]) > Number(/to (\d+)/.exec(e.detail)![1]))?.timeS ?? Number.NaN },
+  ],
   'health-check-default': [{ text: '1,299 requests get 504', value: 1299, tolerance: 60, measure: (r) => r.summary.elb5xx['504'] }],
   'health-check-fast': [{ text: '246 requests get 504', value: 246, tolerance: 25, measure: (r) => r.summary.elb5xx['504'] }],
   'steady-state': [
