@@ -113,7 +113,7 @@ export class RequestPath {
     }
     const busy = targets.busy[t]!;
     if (busy >= this.concurrency && targets.queueLen[t]! >= this.queueLimit) {
-      m.elb502++;
+      m.recordElb(502, 0);
       return;
     }
     const pool = this.pool;

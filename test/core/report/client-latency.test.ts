@@ -32,6 +32,18 @@ describe('client latency', () => {
     expect(ts.latency_p99_ms[outage]!).toBeLessThan(1000);
   });
 
+  it('a flash sale: the 502s of full queues are answered at once, and the client latency counts them', () => {
+    const r = run('flash-sale-target-tracking');
+    const ts = r.timeseries;
+    let k = 0;
+    for (let i = 0; i < ts.elb_5xx.length; i++) if (ts.elb_5xx[i]! > ts.elb_5xx[k]!) k = i;
+    // More refused (0 ms) than served in that minute: the clients' median is an instant 502.
+    expect(ts.elb_5xx[k]!).toBeGreaterThan(ts.responses_2xx[k]!);
+    expect(ts.client_latency_p50_ms[k]!).toBe(0);
+    expect(ts.latency_p50_ms[k]!).toBeGreaterThan(100);
+    expect(ts.client_latency_mean_ms[k]!).toBeLessThan(ts.latency_mean_ms[k]!);
+  });
+
   it('in a period with no errors the client columns equal the success columns exactly', () => {
     const r = run('steady-state');
     const ts = r.timeseries;
