@@ -32,7 +32,7 @@ export type Invocation =
       quiet: boolean;
     }
   | { command: 'merge'; dirs: string[]; out: string }
-  | { command: 'check'; scenario: string; seed?: number; replications: number; minPass: number; jobs?: number };
+  | { command: 'check'; scenario: string; seed?: number; overrides: Override[]; replications: number; minPass: number; jobs?: number };
 
 export interface OptionSpec {
   /** Long name without the dashes: `seed` for `--seed`. */
@@ -124,6 +124,15 @@ const REPLICATIONS_OPTION: OptionSpec = {
 };
 const JOBS_OPTION: OptionSpec = { name: 'jobs', value: 'J', help: 'worker threads (default: the number of cores)', check: checkCount(MAX_JOBS) };
 
+/** `--set PATH=VALUE`, shared by run and check (the same overrides, applied the same way). */
+const SET_OPTION: OptionSpec = {
+  name: 'set',
+  value: 'PATH=VALUE',
+  repeat: true,
+  help: 'override one scenario value before validation, e.g. autoScaling.maxSize=20 or autoScaling.policies.0.targetValue=40',
+  check: checkOverride,
+};
+
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'run',
@@ -136,18 +145,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       { name: 'seed', value: 'N', help: "master random seed, an integer ≥ 0 (default: the scenario's seed)", check: checkSeed },
       { name: 'out', value: 'DIR', help: 'output folder (default: out/<scenario file name without extension>)' },
-      {
-        name: 'set',
-        value: 'PATH=VALUE',
-        repeat: true,
-        help: 'override one scenario value before validation, e.g. autoScaling.maxSize=20 or autoScaling.policies.0.targetValue=40',
-        check: checkOverride,
-      },
+      SET_OPTION,
       { name: 'quiet', help: 'print nothing but errors' },
     ],
     examples: [
       'elbsim run scenarios/steady-state.yaml',
-      'elbsim run scenarios/flash-sale.yaml --seed 7 --set autoScaling.maxSize=20 --out out/flash-20',
+      'elbsim run scenarios/flash-sale-target-tracking.yaml --seed 7 --set autoScaling.maxSize=20 --out out/flash-20',
     ],
     build: (raw) => ({
       command: 'run',
@@ -223,7 +226,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'check',
     summary: 'run a scenario against its expect: block; exit 3 if one fails',
     description: [
-      "Runs the scenario and prints each expectation of its expect: block as PASS or FAIL with the figure's value and the limit, then exits 3 if any failed: a guard for CI. Values are compared as summary.json writes them; elb5xxRate is (502 + 503 + 504) / requests, healthyHostsMin the fewest healthy hosts at the end of any period.",
+      "Runs the scenario and prints each expectation of its expect: block as PASS or FAIL with the figure's value and the limit, then exits 3 if any failed: a guard for CI. Values are compared as summary.json writes them; elb5xxRate is (502 + 503 + 504) / requests as a fraction (max: 0.01 means 1 %; run and the web app show it in percent), healthyHostsMin the fewest healthy hosts at the end of any period.",
       'With --replications R the scenario runs with seeds N … N+R−1, and an expectation passes when it holds in at least --min-pass percent of them (default 100: in every one); a failure prints the command that replays a failing seed.',
     ],
     positionals: [SCENARIO],
@@ -231,13 +234,19 @@ export const COMMANDS: readonly CommandSpec[] = [
       { ...SEED_OPTION, help: "seed of the first replication (default: the scenario's seed)" },
       { ...REPLICATIONS_OPTION, help: 'runs, with seeds N, N+1, …, N+R−1 (default 1)' },
       { name: 'min-pass', value: 'P', help: 'percent of replications each expectation must hold in (default 100)', check: checkPercent },
+      SET_OPTION,
       JOBS_OPTION,
     ],
-    examples: ['elbsim check sweeps/flash-sale-guard.yaml', 'elbsim check sweeps/flash-sale-guard.yaml --replications 20 --min-pass 95'],
+    examples: [
+      'elbsim check sweeps/flash-sale-guard.yaml',
+      'elbsim check sweeps/flash-sale-guard.yaml --replications 20 --min-pass 95',
+      'elbsim check sweeps/flash-sale-guard.yaml --set autoScaling.maxSize=12',
+    ],
     build: (raw) => ({
       command: 'check',
       scenario: raw.positionals[0]!,
       seed: optionalValue(raw, 'seed', Number),
+      overrides: values(raw, 'set').map(splitOverride),
       replications: optionalValue(raw, 'replications', Number) ?? 1,
       minPass: optionalValue(raw, 'min-pass', Number) ?? 100,
       jobs: optionalValue(raw, 'jobs', Number),

@@ -8,7 +8,7 @@
  * sweep's worker pool.
  */
 import { availableParallelism } from 'node:os';
-import type { Invocation } from './args.ts';
+import type { Invocation, Override } from './args.ts';
 import { readScenarioText } from './batch-files.ts';
 import { startRunsBar } from './batch-progress.ts';
 import { EXIT, ScenarioError, UsageError, type ExitCode } from './errors.ts';
@@ -26,8 +26,9 @@ export type CheckInvocation = Extract<Invocation, { command: 'check' }>;
 
 export async function checkCommand(invocation: CheckInvocation, context: Context): Promise<ExitCode> {
   const { io } = context;
-  const { scenario: file, replications, minPass } = invocation;
-  const parsed = await loadScenario(file, [], 'check', io);
+  const { scenario: file, replications, minPass, overrides } = invocation;
+  // --set is applied exactly as `run` applies it, so a failing seed replays with the same values.
+  const parsed = await loadScenario(file, overrides, 'check', io);
   printIssues(io, parsed);
   if (!parsed.ok) throw new ScenarioError();
   const { scenario } = parsed;
@@ -40,23 +41,24 @@ export async function checkCommand(invocation: CheckInvocation, context: Context
 
   const seed = invocation.seed ?? scenario.seed;
   checkSeedRange(seed, replications, 'check');
-  context.replay = ['check', file, '--seed', String(seed), ...(replications > 1 ? ['--replications', String(replications)] : [])];
+  const setArgs = overrides.flatMap((o) => ['--set', `${o.path}=${o.value}`]);
+  context.replay = ['check', file, '--seed', String(seed), ...(replications > 1 ? ['--replications', String(replications)] : []), ...setArgs];
   io.out(formatRunHeader(file, scenario.name, seed));
   if (replications > 1) io.out(`${'seeds'.padEnd(10)}${seed} to ${seed + replications - 1} (${replications} replications)\n`);
 
-  const runs = await runReplications(file, seed, replications, invocation.jobs, context);
+  const runs = await runReplications(file, seed, replications, overrides, invocation.jobs, context);
   const verdicts = expectations.map(([figure, bound]) => judge(figure, bound, runs, minPass));
   for (const verdict of verdicts) io.out(formatVerdict(verdict, minPass));
   const failed = verdicts.filter((v) => !v.passed);
   io.out(`${verdicts.length - failed.length} of ${verdicts.length} expectation${verdicts.length === 1 ? '' : 's'} passed\n`);
   const replaySeeds = [...new Set(failed.map((v) => seed + (v.firstMiss ?? 0)))];
-  for (const s of replaySeeds) io.out(`replay: ${commandLine(replayArgs(file, s, []))}\n`);
+  for (const s of replaySeeds) io.out(`replay: ${commandLine(replayArgs(file, s, overrides))}\n`);
   return failed.length > 0 ? EXIT.expectationFailed : EXIT.ok;
 }
 
-async function runReplications(file: string, seed: number, replications: number, jobs: number | undefined, context: Context): Promise<RunFigures[]> {
+async function runReplications(file: string, seed: number, replications: number, overrides: readonly Override[], jobs: number | undefined, context: Context): Promise<RunFigures[]> {
   const source = await readScenarioText(file, 'check');
-  const requests = Array.from({ length: replications }, (_, r) => ({ index: r, seed: seed + r, overrides: [] }));
+  const requests = Array.from({ length: replications }, (_, r) => ({ index: r, seed: seed + r, overrides: [...overrides] }));
   const bar = startRunsBar(replications > 1 ? context.io.progress : undefined, replications);
   const runs: RunFigures[] = [];
   try {

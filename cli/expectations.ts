@@ -29,7 +29,8 @@ const SHOWN: Readonly<Record<string, (value: number) => string>> = {
   latencyMsP50: (v) => `${v.toFixed(3)} ms`,
   latencyMsP99: (v) => `${v.toFixed(3)} ms`,
   latencyMsMean: (v) => `${v.toFixed(3)} ms`,
-  elb5xxRate: (v) => (v === 0 ? '0' : v.toPrecision(3)),
+  // A fraction, as the expect: block bounds it; the percent beside it is what run and the app print.
+  elb5xxRate: (v) => (v === 0 ? '0 (0 %)' : `${v.toPrecision(3)} (${(v * 100).toFixed(3)} %)`),
   cost: (v) => `$${v.toFixed(4)}`,
   instanceHours: (v) => `${v.toFixed(4)} instance-hours`,
   capacityMax: (v) => `${v} instances`,

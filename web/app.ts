@@ -15,6 +15,7 @@ import { downloadText } from './download.ts';
 import { formatClock, formatDuration } from './format/clock.ts';
 import { fleetAt } from './model/fleet-state.ts';
 import { readShareUrl, shareUrl } from './model/share-link.ts';
+import { tellingMomentS } from './model/telling-moment.ts';
 import { PlaybackController } from './playback-controller.ts';
 import { BUNDLED_SCENARIOS, type BundledScenario } from './scenarios.ts';
 import { SimController, type RunJob } from './sim-controller.ts';
@@ -230,7 +231,7 @@ export class ElbsimApp extends LitElement {
         border-radius: 3px;
         padding: 0 4px;
       }
-      @media (max-width: 1500px) {
+      @media (max-width: 1200px) {
         .split {
           grid-template-columns: minmax(0, 1fr);
         }
@@ -422,7 +423,9 @@ export class ElbsimApp extends LitElement {
   }
 
   private onRunFinished(results: readonly RunResult[]): void {
-    this.cursorS = Math.max(...results.map((r) => r.scenario.durationS));
+    // Land on the first telling moment of any run (compare: of A or B, whichever comes first).
+    const moments = results.map((r) => tellingMomentS(r.events));
+    this.cursorS = moments.length ? Math.min(...moments) : 0;
     if (this.viewing >= results.length) this.viewing = 0;
     void this.updateShareLink();
   }
@@ -698,10 +701,13 @@ export class ElbsimApp extends LitElement {
           }}
         ></elbsim-timeline>
       </section>
+      <div class="charts">
+        ${chart('requests')} ${chart('latency')} ${chart('capacity')} ${chart('cpu')} ${chart('alarms', true, 110)}
+      </div>
       <div class="split">
         <section class="panel" aria-label="Fleet">
-          <h2>Fleet at ${formatClock(this.cursorS, true)}</h2>
-          <elbsim-fleet-view data-testid="fleet-view" .snapshot=${fleet}></elbsim-fleet-view>
+          <h2>${result ? `Fleet at ${formatClock(this.cursorS, true)}` : 'Fleet'}</h2>
+          <elbsim-fleet-view data-testid="fleet-view" .snapshot=${fleet} .launched=${result?.summary.targets.length ?? 0}></elbsim-fleet-view>
         </section>
         <section class="panel" aria-label="Events">
           <h2>Events</h2>
@@ -711,9 +717,6 @@ export class ElbsimApp extends LitElement {
             @cursor-change=${(e: CustomEvent<{ timeS: number }>) => this.setCursor(e.detail.timeS)}
           ></elbsim-events-log>
         </section>
-      </div>
-      <div class="charts">
-        ${chart('requests')} ${chart('latency')} ${chart('capacity')} ${chart('cpu')} ${chart('alarms', true, 110)}
       </div>
       <section class="panel" aria-label="Summary and exports">
         <h2>Summary${this.results.length > 1 ? ': A and B side by side' : ''}</h2>

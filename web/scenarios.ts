@@ -47,3 +47,4 @@ export function bundledFrom(entries: Record<string, string>): BundledScenario[] 
 }
 
 export const BUNDLED_SCENARIOS: readonly BundledScenario[] = bundledFrom(files);
+

@@ -5,6 +5,11 @@
  * Latency percentiles come from a fixed-bucket histogram (relative accuracy 1 %, mergeable,
  * constant memory; histogram.ts): one per period, merged into the run's histogram when the
  * period closes. Means are exact (sum / count).
+ *
+ * Two latencies are kept. `latency_*` is what AWS's TargetResponseTime would show: successful
+ * responses only. `client_latency_*` is what a client sees: every answered request, from its
+ * arrival to its answer, the load balancer's 502/503/504 included (a 504 waits out the idle or
+ * connect timeout). It has its own histogram, recorded when the answer is given: no allocation.
  */
 import { Histogram } from '../report/histogram.ts';
 import { TIMESERIES_COLUMNS, type Timeseries, type TimeseriesColumn } from '../report/types.ts';
@@ -46,6 +51,15 @@ export class Metrics {
   readonly total: Counts = { requests: 0, ok: 0, e502: 0, e503: 0, e504: 0, target5xx: 0, latSumMs: 0 };
   latencyMaxMs = 0;
   readonly totalHistogram = new Histogram();
+  // Client-side latency (every answered request): the period's and the run's.
+  private clientCount = 0;
+  private clientSumMs = 0;
+  private clientMaxMs = 0;
+  private readonly clientHistogram = new Histogram();
+  clientTotalCount = 0;
+  clientTotalSumMs = 0;
+  clientLatencyMaxMs = 0;
+  readonly clientTotalHistogram = new Histogram();
   /** The series, allocated once for every period of the run: nothing grows while it runs. */
   private readonly columns: Record<TimeseriesColumn, Float64Array>;
   /** Periods closed so far. */
@@ -76,6 +90,15 @@ export class Metrics {
     if (ms > this.latencyMaxMs) this.latencyMaxMs = ms;
     if (ms < this.minuteLatMinMs) this.minuteLatMinMs = ms;
     if (ms > this.minuteLatMaxMs) this.minuteLatMaxMs = ms;
+    this.recordClient(ms);
+  }
+
+  /** Any answer to a client, `ms` after the request arrived. */
+  private recordClient(ms: number): void {
+    this.clientCount++;
+    this.clientSumMs += ms;
+    this.clientHistogram.record(ms);
+    if (ms > this.clientMaxMs) this.clientMaxMs = ms;
   }
 
   /** The open period's counts. */
@@ -90,10 +113,12 @@ export class Metrics {
     return now;
   }
 
-  recordElb(code: 502 | 503 | 504): void {
+  /** The load balancer's own error answer, `latencyS` after the request arrived. */
+  recordElb(code: 502 | 503 | 504, latencyS: number): void {
     if (code === 502) this.elb502++;
     else if (code === 503) this.elb503++;
     else this.elb504++;
+    this.recordClient(latencyS * 1000);
   }
 
   get totalLatencyMeanMs(): number {
@@ -119,6 +144,11 @@ export class Metrics {
     ts.pending[k] = s.pending;
     ts.desired_capacity[k] = s.desiredCapacity;
     ts.cpu_avg_pct[k] = s.cpuAvgPct;
+    const answered = this.clientCount > 0;
+    ts.client_latency_mean_ms[k] = answered ? this.clientSumMs / this.clientCount : NaN;
+    ts.client_latency_p50_ms[k] = answered ? this.clientHistogram.quantile(0.5) : NaN;
+    ts.client_latency_p99_ms[k] = answered ? this.clientHistogram.quantile(0.99) : NaN;
+    ts.client_latency_max_ms[k] = answered ? this.clientMaxMs : NaN;
 
     const period = this.current();
     for (const key of COUNT_KEYS) this.total[key] += period[key];
@@ -126,5 +156,13 @@ export class Metrics {
     this.requests = this.ok = this.elb502 = this.elb503 = this.elb504 = this.target5xx = 0;
     this.latSumMs = 0;
     this.histogram.clear();
+    if (answered) {
+      this.clientTotalCount += this.clientCount;
+      this.clientTotalSumMs += this.clientSumMs;
+      if (this.clientMaxMs > this.clientLatencyMaxMs) this.clientLatencyMaxMs = this.clientMaxMs;
+      this.clientTotalHistogram.merge(this.clientHistogram);
+      this.clientHistogram.clear();
+    }
+    this.clientCount = this.clientSumMs = this.clientMaxMs = 0;
   }
 }

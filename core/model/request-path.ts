@@ -103,7 +103,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
     const node = this.lb.nodeFor(client, now);
     const member = this.lb.route(node, client, now);
     if (member < 0) {
-      m.elb503++;
+      m.recordElb(503, 0);
       return;
     }
     const servers = this.servers;
@@ -126,7 +126,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
     const busy = servers.busy[s]!;
     const concurrency = servers.concurrency[s]!;
     if (busy >= concurrency && servers.queueLen[s]! >= servers.queueLimit[s]!) {
-      m.elb502++;
+      m.recordElb(502, 0);
       return;
     }
     const pool = this.pool;
@@ -249,7 +249,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
     const pool = this.pool;
     pool.flags[r]! |= RequestFlag.Answered;
     this.unanswered--;
-    this.metrics.recordElb(code);
+    this.metrics.recordElb(code, this.engine.now - pool.arrivalS[r]!);
     this.releaseOutstanding(r);
     if (pool.list[r]! >= 0) (pool.list[r] === 0 ? this.idle : this.connect).remove(r);
     if ((pool.flags[r]! & RequestFlag.AtTarget) === 0) pool.free(r);

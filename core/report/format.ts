@@ -20,6 +20,10 @@ const DECIMALS: Record<TimeseriesColumn, number> = {
   pending: 0,
   desired_capacity: 0,
   cpu_avg_pct: 2,
+  client_latency_mean_ms: 3,
+  client_latency_p50_ms: 3,
+  client_latency_p99_ms: 3,
+  client_latency_max_ms: 3,
 };
 
 /** A number with fixed decimals; NaN is an empty cell. Negative zero prints as 0. */
@@ -76,6 +80,13 @@ export function formatSummaryJson(summary: Summary): string {
     durationS: round(summary.durationS, 3),
     instanceHours: round(summary.instanceHours, 4),
     cost: round(summary.cost, 4),
+    clientLatencyMs: {
+      mean: round(summary.clientLatencyMs.mean, 3),
+      p50: round(summary.clientLatencyMs.p50, 3),
+      p90: round(summary.clientLatencyMs.p90, 3),
+      p99: round(summary.clientLatencyMs.p99, 3),
+      max: round(summary.clientLatencyMs.max, 3),
+    },
   };
   return JSON.stringify(s, null, 2) + '\n';
 }

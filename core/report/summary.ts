@@ -24,6 +24,7 @@ export function buildSummary(input: SummaryInput): Summary {
   const { scenario, metrics: m, instances, servers, fleet } = input;
   const histogram = m.totalHistogram;
   const q = (p: number) => (m.total.ok > 0 ? histogram.quantile(p) : 0);
+  const cq = (p: number) => (m.clientTotalCount > 0 ? m.clientTotalHistogram.quantile(p) : 0);
   const instanceHours = fleet.instanceHours(scenario.durationS);
   const zones: Summary['zones'] = {};
   scenario.zones.forEach((z, i) => (zones[z] = { requests: input.zoneRequests[i]! }));
@@ -59,5 +60,12 @@ export function buildSummary(input: SummaryInput): Summary {
     capacity: { min: Number.isFinite(fleet.capacityMin) ? fleet.capacityMin : 0, max: fleet.capacityMax },
     instanceHours,
     cost: instanceHours * scenario.instance.pricePerHour,
+    clientLatencyMs: {
+      mean: m.clientTotalCount > 0 ? m.clientTotalSumMs / m.clientTotalCount : 0,
+      p50: cq(0.5),
+      p90: cq(0.9),
+      p99: cq(0.99),
+      max: m.clientLatencyMaxMs,
+    },
   };
 }

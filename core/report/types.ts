@@ -21,6 +21,13 @@ export const TIMESERIES_COLUMNS = [
   'pending',
   'desired_capacity',
   'cpu_avg_pct',
+  // Latency as a client sees it: every answered request (2xx, target 5xx, and the load
+  // balancer's own 502/503/504), from its arrival to its answer. Not AWS's TargetResponseTime,
+  // which the latency_* columns above mirror (successful responses only).
+  'client_latency_mean_ms',
+  'client_latency_p50_ms',
+  'client_latency_p99_ms',
+  'client_latency_max_ms',
 ] as const;
 
 export type TimeseriesColumn = (typeof TIMESERIES_COLUMNS)[number];
@@ -107,6 +114,12 @@ export interface Summary {
   capacity: { min: number; max: number };
   instanceHours: number;
   cost: number;
+  /**
+   * Latency as a client sees it: every answered request, failures included (502 after a reset,
+   * 503 at once, 504 after the idle or connect timeout), from arrival to answer. `latencyMs`
+   * (like AWS's TargetResponseTime) counts successful responses only. 0s when nothing was answered.
+   */
+  clientLatencyMs: { mean: number; p50: number; p90: number; p99: number; max: number };
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
- * The scenario file schema (contract section 1): every key, its default and its allowed range,
- * with AWS's names for what they mirror. Defaults are the AWS API defaults
- * (aws-behaviour.md, Appendix A). Defaults that depend on the load balancer type (cross-zone,
+ * The scenario file schema: every key, its default and its allowed range, with AWS's names for
+ * what they mirror. Defaults are the AWS API defaults. The user-facing reference,
+ * docs/scenario-reference.md, is generated from this file (`npm run docs:reference`). Defaults that depend on the load balancer type (cross-zone,
  * algorithm, health check settings) are tables here, applied by resolve.ts, because a key's
  * default cannot depend on a sibling inside zod. Scaling policies, alarms and scheduled actions
  * live in scaling-schema.ts; the group's other settings and the `cloudWatch` block in

@@ -33,13 +33,18 @@ describe('parseArgs: batch command lines', () => {
     ],
     ['--shard auto/N', ['sweep', 's.yaml', '--shard', 'auto/8'], sweep({ shard: { k: 'auto', n: 8 } })],
     ['merge', ['merge', 'a', 'b', '--out', 'm'], { command: 'merge', dirs: ['a', 'b'], out: 'm' }],
-    ['check with defaults', ['check', 's.yaml'], { command: 'check', scenario: 's.yaml', seed: undefined, replications: 1, minPass: 100, jobs: undefined }],
+    ['check with defaults', ['check', 's.yaml'], { command: 'check', scenario: 's.yaml', seed: undefined, overrides: [], replications: 1, minPass: 100, jobs: undefined }],
     [
       'check with replications',
       ['check', 's.yaml', '--seed', '3', '--replications', '20', '--min-pass', '95', '--jobs', '2'],
-      { command: 'check', scenario: 's.yaml', seed: 3, replications: 20, minPass: 95, jobs: 2 },
+      { command: 'check', scenario: 's.yaml', seed: 3, overrides: [], replications: 20, minPass: 95, jobs: 2 },
     ],
-    ['check --min-pass 99.5', ['check', 's.yaml', '--min-pass', '99.5'], { command: 'check', scenario: 's.yaml', seed: undefined, replications: 1, minPass: 99.5, jobs: undefined }],
+    [
+      'check --set, as run takes it',
+      ['check', 's.yaml', '--set', 'autoScaling.maxSize=12', '--set', 'seed=4'],
+      { command: 'check', scenario: 's.yaml', seed: undefined, overrides: [{ path: 'autoScaling.maxSize', value: '12' }, { path: 'seed', value: '4' }], replications: 1, minPass: 100, jobs: undefined },
+    ],
+    ['check --min-pass 99.5', ['check', 's.yaml', '--min-pass', '99.5'], { command: 'check', scenario: 's.yaml', seed: undefined, overrides: [], replications: 1, minPass: 99.5, jobs: undefined }],
     ['sweep --help', ['sweep', '--help'], { command: 'help', topic: 'sweep' }],
     ['help merge', ['help', 'merge'], { command: 'help', topic: 'merge' }],
   ];

@@ -195,6 +195,13 @@ describe('elbsim check (spawned)', () => {
     expect(r.stdout).toContain(`1 of 2 expectations passed\nreplay: elbsim run ${strict} --seed 8\n`);
   });
 
+  it('--set overrides a value as run does: the check fails with it, and the replay command carries it', async () => {
+    const r = await elbsim(['check', tiny, '--set', 'autoScaling.minSize=1', '--set', 'autoScaling.desiredCapacity=1']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/^FAIL {2}healthyHostsMin 1 healthy hosts {2}\(min 2\)$/m);
+    expect(r.stdout).toContain(`replay: elbsim run ${tiny} --seed 5 --set autoScaling.minSize=1 --set autoScaling.desiredCapacity=1\n`);
+  });
+
   it('--replications 4: an expectation holding in k of 4 seeds fails at --min-pass 100, passes at 25', async () => {
     const base = await elbsim(['check', tiny, '--replications', '4', '--jobs', '2']);
     expect(base.code).toBe(0);

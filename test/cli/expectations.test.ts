@@ -25,7 +25,7 @@ describe('expectations', () => {
     expect(formatVerdict(judge('latencyMsP99', { max: 300 }, [run(252.178)], 100), 100)).toBe('PASS  latencyMsP99    252.178 ms  (max 300)\n');
     const fail = judge('elb5xxRate', { max: 0.001 }, [run(1, 0.00213)], 100);
     expect(fail.passed).toBe(false);
-    expect(formatVerdict(fail, 100)).toBe('FAIL  elb5xxRate      0.00213  (max 0.001)\n');
+    expect(formatVerdict(fail, 100)).toBe('FAIL  elb5xxRate      0.00213 (0.213 %)  (max 0.001)\n');
   });
 
   it('20 replications, --min-pass 95: 19 holding passes, 18 fails; the first miss is kept for the replay', () => {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 /**
  * `--help` is rendered from the same table the parser reads: every option the parser accepts
  * is documented, the usage lines match the contract, and the text fits a terminal.
@@ -14,7 +16,7 @@ describe('usage lines', () => {
       'sweep <scenario> [--vary PATH=V1,V2,...]... [--replications R] [--seed N] [--jobs J] [--shard K/N] [--out DIR] [--quiet]',
     );
     expect(usageLine(findCommand('merge')!)).toBe('merge <DIR>... --out DIR');
-    expect(usageLine(findCommand('check')!)).toBe('check <scenario> [--seed N] [--replications R] [--min-pass P] [--jobs J]');
+    expect(usageLine(findCommand('check')!)).toBe('check <scenario> [--seed N] [--replications R] [--min-pass P] [--set PATH=VALUE]... [--jobs J]');
   });
   it('wrap long usage lines under the first argument, as the contract does', () => {
     expect(usageLines(findCommand('sweep')!)).toEqual([
@@ -63,6 +65,14 @@ describe.each(COMMANDS.map((c) => [c.name, c] as const))('elbsim help %s', (_nam
     for (const option of spec.options) expect(text).toMatch(new RegExp(`^  --${option.name}\\b`, 'm'));
     for (const positional of spec.positionals) expect(text).toContain(`  <${positional.name}>`);
     expect(text).toContain('  -h, --help');
+  });
+  it('every example names files that exist in the repository', () => {
+    for (const example of spec.examples) {
+      // Paths into the repository's own folders (a generic `s.yaml` or a glob is not a file name).
+      for (const path of example.split(/\s+/).filter((w) => /^(scenarios|sweeps)\/[^*]+\.(ya?ml|json)$/.test(w))) {
+        expect(existsSync(join(import.meta.dirname, '../..', path)), `${example}: ${path}`).toBe(true);
+      }
+    }
   });
   it('fits in 80 columns, examples aside', () => {
     const body = text.split('\nExamples:')[0]!;

@@ -18,6 +18,7 @@ const summary: Summary = {
   capacity: { min: 2, max: 10 },
   instanceHours: 14.5333,
   cost: 1.2353,
+  clientLatencyMs: { mean: 95.1, p50: 70.2, p90: 210, p99: 2000, max: 10000 },
 };
 
 describe('formatRunSummary', () => {

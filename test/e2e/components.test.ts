@@ -179,7 +179,7 @@ describe.skipIf(!run)('web components in Chromium', () => {
     const b = { ...fixture.summary, latencyMs: { ...fixture.summary.latencyMs, p99: 300 }, cost: 0.08 };
     await mount(page, 'elbsim-summary', { runs: [{ label: 'A', summary: fixture.summary }, { label: 'B', summary: b }] });
     expect(await page.locator('#test-root thead th').allTextContents()).toEqual(['Figure', 'A', 'B', 'B vs A']);
-    expect(await page.locator('#test-root tr[data-figure="latencyP99"] td').allTextContents()).toEqual(['445', '300', '−145 (−32.6%)']);
+    expect(await page.locator('#test-root tr[data-figure="latencyP99"] td').allTextContents()).toEqual(['445.0', '300.0', '−145.0 (−32.6%)']); // fixed decimals, so a column lines up
     expect(await page.locator('#test-root tr[data-figure="latencyP99"] td').last().getAttribute('class')).toBe('better');
     expect(await page.locator('#test-root tr[data-figure="cost"] td').last().getAttribute('class')).toBe('worse');
   });

@@ -22,10 +22,13 @@ export interface LabelledBand extends AlarmBand {
   label: string;
 }
 
-/** Every alarm of every run, labelled with its run in compare mode. */
+/**
+ * Every alarm of every run, labelled with its run in compare mode. Each run's alarms come in
+ * name order, so A's and B's rows line up the same way whichever alarm happened to change first.
+ */
 export function runBands(runs: readonly ChartRun[]): LabelledBand[] {
   return runs.flatMap((run) =>
-    alarmBands(run.events ?? [], run.durationS).map((band) => ({
+    [...alarmBands(run.events ?? [], run.durationS)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((band) => ({
       ...band,
       label: runs.length > 1 ? `${band.name} (${run.label})` : band.name,
     })),

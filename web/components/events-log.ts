@@ -14,7 +14,20 @@ import { CATEGORY_LABELS, EVENT_CATEGORIES, categoryOf, currentRow, filterEvents
 import { sharedStyles } from './shared-styles.ts';
 
 const ROW = 26;
+/** Narrow panels (phones) draw each event on two lines: time, kind, subject; then the detail. */
+const NARROW_ROW = 44;
+const NARROW_BELOW_PX = 560;
 const BUFFER = 12;
+
+/**
+ * The detail as the log shows it: REGISTER and DEREGISTER rows name the target group the
+ * instance joins or leaves (events.csv writes only its name, `default` unless the scenario
+ * names one), so they say so.
+ */
+export function detailText(event: SimEvent): string {
+  if ((event.kind === 'register' || event.kind === 'deregister') && event.detail !== '') return `target group “${event.detail}”`;
+  return event.detail;
+}
 
 @customElement('elbsim-events-log')
 export class EventsLog extends LitElement {
@@ -127,6 +140,27 @@ export class EventsLog extends LitElement {
         color: var(--muted);
         font-size: 12px;
       }
+      .narrow .row {
+        grid-template-columns: 62px auto minmax(0, 1fr);
+        grid-template-rows: 20px 18px;
+        row-gap: 0;
+        align-content: center;
+      }
+      .narrow .row .detail {
+        grid-column: 1 / -1;
+        grid-row: 2;
+        color: var(--muted);
+      }
+      .current-detail {
+        margin: 6px 0 0;
+        font-size: 12px;
+        line-height: 1.4;
+        overflow-wrap: anywhere;
+        min-height: 1.4em;
+      }
+      .current-detail .time {
+        margin-right: 6px;
+      }
     `,
   ];
 
@@ -136,11 +170,19 @@ export class EventsLog extends LitElement {
   @state() private shown: ReadonlySet<EventCategory> = new Set(EVENT_CATEGORIES);
   @state() private scrolledPx = 0;
   @state() private viewport = 300;
+  @state() private narrow = false;
   @query('.scroller') private scroller!: HTMLDivElement;
   private rows: { event: SimEvent; index: number }[] = [];
   private resizeObserver = new ResizeObserver((entries) => {
-    this.viewport = entries[0]?.contentRect.height ?? this.viewport;
+    const box = entries[0]?.contentRect;
+    if (!box) return;
+    this.viewport = box.height;
+    this.narrow = box.width < NARROW_BELOW_PX;
   });
+
+  private get rowPx(): number {
+    return this.narrow ? NARROW_ROW : ROW;
+  }
 
   override firstUpdated(): void {
     this.resizeObserver.observe(this.scroller);
@@ -156,15 +198,15 @@ export class EventsLog extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('cursorS') || changed.has('events') || changed.has('shown')) this.keepCurrentInView();
+    if (changed.has('cursorS') || changed.has('events') || changed.has('shown') || changed.has('narrow')) this.keepCurrentInView();
   }
 
   private keepCurrentInView(): void {
     const i = currentRow(this.rows, this.cursorS);
     if (i < 0 || !this.scroller) return;
-    const top = i * ROW;
+    const top = i * this.rowPx;
     const view = this.scroller.clientHeight;
-    if (top < this.scroller.scrollTop || top + ROW > this.scroller.scrollTop + view) {
+    if (top < this.scroller.scrollTop || top + this.rowPx > this.scroller.scrollTop + view) {
       // The scroll event that follows brings the drawn window along (no update inside an update).
       this.scroller.scrollTop = Math.max(0, top - view / 2);
     }
@@ -181,8 +223,10 @@ export class EventsLog extends LitElement {
     const counts = new Map<EventCategory, number>();
     for (const e of this.events) counts.set(categoryOf(e.kind), (counts.get(categoryOf(e.kind)) ?? 0) + 1);
     const current = currentRow(this.rows, this.cursorS);
-    const first = Math.max(0, Math.floor(this.scrolledPx / ROW) - BUFFER);
-    const last = Math.min(this.rows.length, Math.ceil((this.scrolledPx + this.viewport) / ROW) + BUFFER);
+    const rowPx = this.rowPx;
+    const first = Math.max(0, Math.floor(this.scrolledPx / rowPx) - BUFFER);
+    const last = Math.min(this.rows.length, Math.ceil((this.scrolledPx + this.viewport) / rowPx) + BUFFER);
+    const currentEvent = current >= 0 ? this.rows[current]!.event : null;
     const visible = this.rows.slice(first, last);
     return html`
       <div class="filters" role="group" aria-label="Show events of kind">
@@ -194,7 +238,7 @@ export class EventsLog extends LitElement {
         )}
       </div>
       <div
-        class="scroller"
+        class="scroller ${this.narrow ? 'narrow' : ''}"
         role="list"
         aria-label="Events"
         data-testid="events-list"
@@ -202,7 +246,7 @@ export class EventsLog extends LitElement {
       >
         ${this.rows.length === 0
           ? html`<div class="empty">${this.events.length ? 'No events of the chosen kinds.' : 'No events yet.'}</div>`
-          : html`<div style="height: ${this.rows.length * ROW}px"></div>`}
+          : html`<div style="height: ${this.rows.length * rowPx}px"></div>`}
         ${visible.map(({ event, index }, k) => {
           const row = first + k;
           const category = categoryOf(event.kind);
@@ -210,20 +254,27 @@ export class EventsLog extends LitElement {
             type="button"
             role="listitem"
             class="row ${row === current ? 'current' : ''} ${event.timeS > this.cursorS ? 'future' : ''}"
-            style="top: ${row * ROW}px"
+            style="top: ${row * rowPx}px; height: ${rowPx}px"
             data-testid="event"
             data-index=${index}
             aria-current=${row === current ? 'true' : 'false'}
-            title="${formatClock(event.timeS, true)} ${event.kind} ${event.subject} ${event.detail}"
+            title="${formatClock(event.timeS, true)} ${event.kind} ${event.subject} ${detailText(event)}"
             @click=${() => emit(this, 'cursor-change', { timeS: event.timeS })}
           >
             <span class="time">${formatClock(event.timeS, true)}</span>
             <span class="kind k-${category}">${event.kind}</span>
             <span class="subject">${event.subject}</span>
-            <span class="detail">${event.detail}</span>
+            <span class="detail">${detailText(event)}</span>
           </button>`;
         })}
       </div>
+      <p class="current-detail" data-testid="current-event" aria-live="polite">
+        ${currentEvent
+          ? html`<span class="time">${formatClock(currentEvent.timeS, true)}</span><strong>${currentEvent.kind}</strong> ${currentEvent.subject}${detailText(currentEvent)
+              ? html` — ${detailText(currentEvent)}`
+              : ''}`
+          : ''}
+      </p>
     `;
   }
 }

@@ -4,9 +4,13 @@
  * draining, terminated), with its load as a fill rising from the bottom and a percentage.
  * A failed instance (fault) is striped and badged; the state is also spelled out in each
  * tile's label and a glyph, so colour is never the only cue.
+ *
+ * Terminated instances can be hidden (a checkbox over the zones); they are hidden by default when
+ * the run launched more instances than fit on a screen (`HIDE_TERMINATED_ABOVE`), so a long run's
+ * grey tiles do not bury the live fleet. Tiles show the instance id as events.csv writes it.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatPercent } from '../format/numbers.ts';
 import { instanceLabel, LIFECYCLES, LIFECYCLE_LABELS, type FleetSnapshot, type InstanceState, type Lifecycle } from '../model/fleet-state.ts';
@@ -20,6 +24,9 @@ export const LIFECYCLE_GLYPHS: Record<Lifecycle, string> = {
   draining: '↘',
   terminated: '∅',
 };
+
+/** Tiles that fit in the fleet panel at 1440×900 without scrolling: above this, hide terminated by default. */
+export const HIDE_TERMINATED_ABOVE = 40;
 
 @customElement('elbsim-fleet-view')
 export class FleetView extends LitElement {
@@ -96,7 +103,7 @@ export class FleetView extends LitElement {
       }
       .tile {
         position: relative;
-        width: 58px;
+        width: 62px;
         height: 50px;
         border-radius: 6px;
         overflow: hidden;
@@ -123,7 +130,7 @@ export class FleetView extends LitElement {
       .tile .id {
         font-family: var(--mono);
         font-weight: 600;
-        font-size: 10.5px;
+        font-size: 10px;
       }
       .tile .glyph {
         position: absolute;
@@ -151,8 +158,18 @@ export class FleetView extends LitElement {
       }
       .tile.terminated {
         opacity: 0.55;
-        width: 44px;
         height: 30px;
+      }
+      .tile.terminated .glyph {
+        top: auto;
+        bottom: 2px;
+      }
+      .options {
+        display: flex;
+        align-items: center;
+        gap: 6px;
+        font-size: 12px;
+        margin: -4px 0 8px;
       }
       .tile.terminated .load {
         display: none;
@@ -185,6 +202,16 @@ export class FleetView extends LitElement {
   ];
 
   @property({ attribute: false }) snapshot: FleetSnapshot | null = null;
+  /** How many instances the whole run launched (the summary's targets): sets the default. */
+  @property({ type: Number }) launched = 0;
+  /** The user's choice; null until they make one (then the default follows the fleet's size). */
+  @state() private hideTerminatedChoice: boolean | null = null;
+
+  private hidesTerminated(snapshot: FleetSnapshot): boolean {
+    if (this.hideTerminatedChoice !== null) return this.hideTerminatedChoice;
+    const tiles = snapshot.zones.reduce((n, z) => n + z.instances.length, 0);
+    return Math.max(tiles, this.launched) > HIDE_TERMINATED_ABOVE;
+  }
 
   private tile(inst: InstanceState) {
     const load = Number.isFinite(inst.load) ? Math.min(1, Math.max(0, inst.load)) : 0;
@@ -200,7 +227,7 @@ export class FleetView extends LitElement {
       title=${label}
     >
       <div class="fill" style="height: ${(load * 100).toFixed(1)}%"></div>
-      <span class="id">${inst.id.replace(/^i-0*/, 'i-')}</span>
+      <span class="id">${inst.id}</span>
       <span class="glyph" aria-hidden="true">${LIFECYCLE_GLYPHS[inst.lifecycle]}</span>
       <span class="load">${Number.isFinite(inst.load) ? formatPercent(inst.load) : ''}</span>
       ${inst.failed ? html`<span class="badge" aria-hidden="true">⚡</span>` : inst.slowFactor ? html`<span class="badge">×${inst.slowFactor}</span>` : nothing}
@@ -210,6 +237,7 @@ export class FleetView extends LitElement {
   override render() {
     const snapshot = this.snapshot;
     if (!snapshot) return html`<div class="empty">Run a scenario to see its fleet.</div>`;
+    const hide = this.hidesTerminated(snapshot);
     return html`
       <div class="legend" aria-label="Instance states at the cursor">
         ${LIFECYCLES.map(
@@ -220,8 +248,17 @@ export class FleetView extends LitElement {
         )}
         <span><i style="background: var(--state-failed)" aria-hidden="true">⚡</i>failed <b>${snapshot.failed}</b></span>
       </div>
+      <label class="options"
+        ><input
+          type="checkbox"
+          data-testid="hide-terminated"
+          .checked=${hide}
+          @change=${(e: Event) => (this.hideTerminatedChoice = (e.target as HTMLInputElement).checked)}
+        />Hide terminated instances (${snapshot.counts.terminated})</label
+      >
       <div class="zones">
         ${snapshot.zones.map((zone) => {
+          const shown = hide ? zone.instances.filter((i) => i.lifecycle !== 'terminated') : zone.instances;
           const live = zone.instances.filter((i) => i.lifecycle !== 'terminated').length;
           return html`<section class="zone ${zone.failed ? 'failed' : ''}" aria-label="Zone ${zone.zone}" data-zone=${zone.zone}>
             <h4>
@@ -230,7 +267,7 @@ export class FleetView extends LitElement {
             </h4>
             <div class="tiles" role="list">
               ${repeat(
-                zone.instances,
+                shown,
                 (inst) => inst.id,
                 (inst) => this.tile(inst),
               )}

@@ -5,6 +5,7 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { emit } from '../events.ts';
+import { GALLERY } from '../model/gallery.ts';
 import type { BundledScenario } from '../scenarios.ts';
 import { sharedStyles } from './shared-styles.ts';
 
@@ -65,6 +66,20 @@ export class ScenarioPicker extends LitElement {
         -webkit-line-clamp: unset;
         display: block;
       }
+      .gallery {
+        max-height: none;
+        margin-bottom: 10px;
+      }
+      .gallery button {
+        font-size: 12.5px;
+        padding: 5px 10px;
+      }
+      h3 {
+        margin: 8px 0 0;
+        font-size: 12px;
+        color: var(--muted);
+        font-weight: 600;
+      }
       .empty {
         padding: 10px;
         color: var(--muted);
@@ -88,8 +103,27 @@ export class ScenarioPicker extends LitElement {
   }
 
   override render() {
+    const gallery = GALLERY.filter((g) => this.scenarios.some((s) => s.id === g.id));
     return html`
       <h2 id="label">Scenarios</h2>
+      ${gallery.length
+        ? html`<h3 id="gallery-label">Gallery of real-world surprises</h3>
+            <ul class="gallery" aria-labelledby="gallery-label" data-testid="gallery-list">
+              ${gallery.map(
+                (g) => html`<li>
+                  <button
+                    type="button"
+                    aria-pressed=${g.id === this.selected ? 'true' : 'false'}
+                    data-gallery=${g.id}
+                    @click=${() => emit(this, 'scenario-select', { id: g.id })}
+                  >
+                    ${g.line}
+                  </button>
+                </li>`,
+              )}
+            </ul>
+            <h3>All scenarios</h3>`
+        : null}
       <ul aria-labelledby="label" data-testid="scenario-list">
         ${this.scenarios.length === 0
           ? html`<li class="empty">No bundled scenarios. Write one in the editor or upload a file.</li>`

@@ -6,7 +6,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Summary } from '../../core/index.ts';
-import { formatDelta, formatNumber } from '../format/numbers.ts';
+import { formatDelta, formatFixed } from '../format/numbers.ts';
 import { FIGURES } from '../model/summary-figures.ts';
 import { sharedStyles } from './shared-styles.ts';
 
@@ -57,10 +57,52 @@ export class SummaryTable extends LitElement {
         color: var(--error);
         font-weight: 600;
       }
+      /* Narrow screens: figure names wrap so the values stay in view. */
+      @media (max-width: 640px) {
+        th[scope='row'],
+        thead th {
+          white-space: normal;
+        }
+        th[scope='row'] {
+          min-width: 7em;
+        }
+        table {
+          font-size: 12px;
+        }
+      }
+      .scroll-hint {
+        display: none;
+        color: var(--muted);
+        font-size: 11.5px;
+        margin: 4px 0 0;
+      }
+      :host([overflowing]) .scroll-hint {
+        display: block;
+      }
     `,
   ];
 
   @property({ attribute: false }) runs: readonly LabelledSummary[] = [];
+  private readonly resizeObserver = new ResizeObserver(() => this.markOverflow());
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver.disconnect();
+  }
+
+  protected override updated(): void {
+    this.markOverflow();
+  }
+
+  /** Shows the "scroll sideways" hint when the table is wider than its panel. */
+  private markOverflow(): void {
+    this.toggleAttribute('overflowing', this.scrollWidth > this.clientWidth + 1);
+  }
 
   override render() {
     if (this.runs.length === 0) return nothing;
@@ -83,12 +125,13 @@ export class SummaryTable extends LitElement {
           }
           return html`<tr data-figure=${f.key}>
             <th scope="row">${f.label} ${f.unit ? html`<span class="unit">(${f.unit})</span>` : nothing}</th>
-            ${values.map((v) => html`<td>${formatNumber(v, f.digits)}</td>`)}
+            ${values.map((v) => html`<td>${formatFixed(v, f.digits)}</td>`)}
             ${compare ? html`<td class=${verdict}>${formatDelta(values[0]!, values[1]!, f.digits)}</td>` : nothing}
           </tr>`;
         })}
       </tbody>
-    </table>`;
+    </table>
+    <p class="scroll-hint" data-testid="summary-scroll-hint">Scroll sideways for more columns →</p>`;
   }
 }
 

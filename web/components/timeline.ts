@@ -5,6 +5,7 @@
  */
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { emit } from '../events.ts';
 import { formatClock, speedLabel } from '../format/clock.ts';
 import { sharedStyles } from './shared-styles.ts';
@@ -46,6 +47,20 @@ export class Timeline extends LitElement {
       select {
         font-size: 12px;
       }
+      /* Narrow screens: the scrubber gets a row of its own, the full width, so it stays usable. */
+      @media (max-width: 640px) {
+        .bar {
+          grid-template-columns: auto auto 1fr;
+        }
+        input[type='range'] {
+          grid-column: 1 / -1;
+          grid-row: 2;
+          min-height: 28px;
+        }
+        .time {
+          justify-self: end;
+        }
+      }
     `,
   ];
 
@@ -67,6 +82,14 @@ export class Timeline extends LitElement {
     } else if (event.key === 'PageUp' || event.key === 'PageDown') {
       event.preventDefault();
       this.seek(this.cursorS + (event.key === 'PageUp' ? 10 : -10) * this.stepS);
+    } else if (event.key === 'ArrowRight' || event.key === 'ArrowUp' || event.key === 'ArrowLeft' || event.key === 'ArrowDown') {
+      // Stepped from the clock (the app's cursor), not from the input's own value, so the keys
+      // always agree with what the header shows.
+      event.preventDefault();
+      this.seek(this.cursorS + (event.key === 'ArrowRight' || event.key === 'ArrowUp' ? 1 : -1) * this.stepS);
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      this.seek(event.key === 'Home' ? 0 : this.durationS);
     }
   }
 
@@ -100,13 +123,15 @@ export class Timeline extends LitElement {
           min="0"
           max=${this.durationS}
           step=${this.stepS}
-          .value=${String(this.cursorS)}
+          .value=${live(String(this.cursorS))}
           ?disabled=${this.disabled}
           @input=${(e: Event) => this.seek(Number((e.target as HTMLInputElement).value))}
           @keydown=${this.onKey}
         />
         <span class="time" data-testid="cursor-time"
-          >${formatClock(this.cursorS, true)} <span class="total">/ ${formatClock(this.durationS, true)}</span></span
+          >${this.disabled
+            ? html`<span class="total">--:--:-- / --:--:--</span>`
+            : html`${formatClock(this.cursorS, true)} <span class="total">/ ${formatClock(this.durationS, true)}</span>`}</span
         >
       </div>
     `;

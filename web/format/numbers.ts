@@ -9,6 +9,12 @@ export function formatNumber(value: number, digits = 2): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 
+/** `1.2` with 2 digits → `1.20`: a fixed number of decimals, so a column of figures lines up. */
+export function formatFixed(value: number, digits = 2): string {
+  if (!Number.isFinite(value)) return '–';
+  return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
 /** A value with its unit, `12.5 ms`, `40 %` (percent gets no space: `40%`). */
 export function formatWithUnit(value: number, unit: string, digits = 2): string {
   const text = formatNumber(value, digits);
@@ -28,7 +34,7 @@ export function formatDelta(a: number, b: number, digits = 2): string {
   const diff = b - a;
   if (diff === 0) return '±0';
   const sign = diff > 0 ? '+' : '−';
-  const abs = formatNumber(Math.abs(diff), digits);
+  const abs = formatFixed(Math.abs(diff), digits);
   if (a === 0) return `${sign}${abs}`;
   const pct = (Math.abs(diff) / Math.abs(a)) * 100;
   return `${sign}${abs} (${sign}${pct.toFixed(1)}%)`;

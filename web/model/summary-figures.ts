@@ -33,6 +33,9 @@ export const FIGURES: readonly Figure[] = [
   { key: 'latencyP50', label: 'Latency p50', unit: 'ms', digits: 1, lowerIsBetter: true, value: (s) => s.latencyMs.p50 },
   { key: 'latencyP99', label: 'Latency p99', unit: 'ms', digits: 1, lowerIsBetter: true, value: (s) => s.latencyMs.p99 },
   { key: 'latencyMax', label: 'Latency max', unit: 'ms', digits: 1, lowerIsBetter: true, value: (s) => s.latencyMs.max },
+  // What a client waited, errors included (summary.json clientLatencyMs); the rows above count successes only.
+  { key: 'clientLatencyP99', label: 'Client latency p99, with errors', unit: 'ms', digits: 1, lowerIsBetter: true, value: (s) => s.clientLatencyMs.p99 },
+  { key: 'clientLatencyMax', label: 'Client latency max, with errors', unit: 'ms', digits: 1, lowerIsBetter: true, value: (s) => s.clientLatencyMs.max },
   { key: 'capacityMin', label: 'Capacity min', unit: 'instances', digits: 0, lowerIsBetter: null, value: (s) => s.capacity.min },
   { key: 'capacityMax', label: 'Capacity max', unit: 'instances', digits: 0, lowerIsBetter: null, value: (s) => s.capacity.max },
   { key: 'instanceHours', label: 'Instance hours', unit: 'h', digits: 2, lowerIsBetter: true, value: (s) => s.instanceHours },

@@ -26,7 +26,7 @@ const texts = (svg: SVGElement, selector: string): string[] => el(svg).querySele
 
 describe.each([
   ['requests', requestsChart, 'chart-requests', 'requests / s', ['requests', '2xx', '5xx (ELB + target)']],
-  ['latency', latencyChart, 'chart-latency', 'latency (ms)', ['p50', 'p99', 'mean']],
+  ['latency', latencyChart, 'chart-latency', 'latency (ms)', ['p50', 'p99', 'mean', 'client p99 (with errors)']],
   ['capacity', capacityChart, 'chart-capacity', 'instances', ['desired', 'in service', 'pending', 'healthy']],
   ['cpu', cpuChart, 'chart-cpu', 'CPU (%)', ['CPU average', 'target 50%']],
 ] as const)('%s chart', (_name, chart, cls, yLabel, legend) => {
@@ -161,5 +161,23 @@ describe('chart export', () => {
     expect(clone.querySelectorAll('g.tooltip, line.hover-line, rect.overlay')).toHaveLength(0);
     expect(clone.querySelectorAll('path.series').length).toBe(el(svg).querySelectorAll('path.series').length);
     expect(svgMarkup(svg)).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  });
+});
+
+describe('alarm rows in compare mode', () => {
+  it("A's and B's alarms come in the same (name) order, whichever changed first in each run", async () => {
+    const { runBands } = await import('../../../web/charts/alarm-band-chart.ts');
+    const run = (label: string, first: string, second: string) => ({
+      label,
+      durationS: 600,
+      periodS: 60,
+      timeseries: {} as never,
+      events: [
+        { timeS: 60, kind: 'alarm' as const, subject: first, detail: 'OK' },
+        { timeS: 120, kind: 'alarm' as const, subject: second, detail: 'ALARM' },
+      ],
+    });
+    const bands = runBands([run('A', 'high', 'low'), run('B', 'low', 'high')] as never);
+    expect(bands.map((b) => b.label)).toEqual(['high (A)', 'low (A)', 'high (B)', 'low (B)']);
   });
 });

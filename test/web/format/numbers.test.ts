@@ -16,9 +16,9 @@ describe('number formatting', () => {
     expect(formatPercent(0.473)).toBe('47%');
   });
   it('deltas are signed, with the relative change', () => {
-    expect(formatDelta(100, 110)).toBe('+10 (+10.0%)');
-    expect(formatDelta(100, 90)).toBe('−10 (−10.0%)');
+    expect(formatDelta(100, 110)).toBe('+10.00 (+10.0%)');
+    expect(formatDelta(100, 90)).toBe('−10.00 (−10.0%)');
     expect(formatDelta(5, 5)).toBe('±0');
-    expect(formatDelta(0, 3)).toBe('+3');
+    expect(formatDelta(0, 3)).toBe('+3.00');
   });
 });

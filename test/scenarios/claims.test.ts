@@ -1,0 +1,144 @@
+/**
+ * Claims tests: what each bundled scenario's description says about its run, checked against the
+ * run. Each claim names the words of the description that state a figure (`text`, which must
+ * appear in the description verbatim and show the figure as `shown`), the figure measured from
+ * the run with the scenario's own seed, the value the words state, and the tolerance within which
+ * the run must agree. A model change that moves a figure past its tolerance fails here, and so
+ * does a description edited without its claim: words and numbers cannot drift apart.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatIssues, parseScenario, simulate, type RunResult } from '../../core/index.ts';
+
+interface Claim {
+  /** Words of the description that state the figure. */
+  text: string;
+  /** How the figure is written inside `text` (default: the value with thousands separators). */
+  shown?: string;
+  value: number;
+  tolerance: number;
+  measure: (r: RunResult) => number;
+}
+
+const elb = (r: RunResult) => r.summary.elb5xx['502'] + r.summary.elb5xx['503'] + r.summary.elb5xx['504'];
+const maxOf = (a: Float64Array) => Math.max(...Array.from(a).filter((x) => !Number.isNaN(x)));
+const meanOf = (a: Float64Array) => Array.from(a).reduce((s, x) => s + x, 0) / a.length;
+/** Time of the first scaling activity whose description matches `pattern`. */
+const firstScaling = (pattern: RegExp) => (r: RunResult) => r.events.find((e) => e.kind === 'scaling' && pattern.test(e.detail))?.timeS ?? Number.NaN;
+const raise = /from (\d+) to (\d+)/;
+const firstRaise = (r: RunResult) => r.events.find((e) => e.kind === 'scaling' && raise.test(e.detail) && Number(raise.exec(e.detail)![2]) > Number(raise.exec(e.detail)![1]))?.timeS ?? Number.NaN;
+/** Capacity after the largest single scale-in activity. */
+const afterLargestDrop = (r: RunResult) => {
+  let best = 0;
+  let after = Number.NaN;
+  for (const e of r.events) {
+    const m = e.kind === 'scaling' ? raise.exec(e.detail) : null;
+    if (m && Number(m[1]) - Number(m[2]) > best) [best, after] = [Number(m[1]) - Number(m[2]), Number(m[2])];
+  }
+  return after;
+};
+
+export const CLAIMS: Record<string, Claim[]> = {
+  'daily-cycle-predictive': [
+    { text: 'from 2 to 16 instances', shown: '16', value: 16, tolerance: 0, measure: (r) => r.summary.capacity.max },
+    { text: 'from 2 to 16 instances', shown: '2', value: 2, tolerance: 0, measure: (r) => r.summary.capacity.min },
+    { text: '125 instances are launched', value: 125, tolerance: 6, measure: (r) => r.summary.targets.length },
+  ],
+  'flash-sale-health-check-cascade': [
+    { text: 'cascade from 00:33', shown: '00:33', value: 33 * 60, tolerance: 60, measure: firstScaling(/ELB system health check failure/) },
+    { text: 'About half of all requests fail', shown: 'half', value: 0.5, tolerance: 0.05, measure: (r) => elb(r) / r.summary.requests },
+  ],
+  'flash-sale-target-tracking': [
+    { text: 'first scale-out, at 00:34', shown: '00:34', value: 34 * 60, tolerance: 60, measure: firstRaise },
+    { text: 'capacity climbs to 16', value: 16, tolerance: 0, measure: (r) => r.summary.capacity.max },
+    { text: '107,026 requests with 502', value: 107_026, tolerance: 107_026 * 0.03, measure: (r) => r.summary.elb5xx['502'] },
+    { text: '(7 % of', shown: '7', value: 7, tolerance: 0.5, measure: (r) => (100 * elb(r)) / r.summary.requests },
+    { text: '1,543,117', value: 1_543_117, tolerance: 0, measure: (r) => r.summary.requests },
+    { text: 'from 16 to 4 instances', shown: '4', value: 4, tolerance: 0, measure: afterLargestDrop },
+  ],
+  'gallery-cross-zone-off-unequal-zones': [
+    { text: '89,356 and 90,520 requests', shown: '89,356', value: 89_356, tolerance: 3000, measure: (r) => Math.min(...r.summary.targets.filter((t) => t.zone === 'us-east-1b').map((t) => t.requests)) },
+    { text: '42,752 to 48,426', shown: '48,426', value: 48_426, tolerance: 3000, measure: (r) => Math.max(...r.summary.targets.filter((t) => t.zone === 'us-east-1a').map((t) => t.requests)) },
+    { text: 'twice as much', shown: 'twice', value: 2, tolerance: 0.25, measure: (r) => {
+      const mean = (zone: string) => { const t = r.summary.targets.filter((x) => x.zone === zone); return t.reduce((s, x) => s + x.requests, 0) / t.length; };
+      return mean('us-east-1b') / mean('us-east-1a');
+    } },
+  ],
+  'gallery-several-target-tracking-policies': [
+    { text: 'scale-out at 00:34', shown: '00:34', value: 34 * 60, tolerance: 60, measure: firstRaise },
+    { text: 'from 3 to 9', shown: '9', value: 9, tolerance: 0, measure: (r) => Number(/to (\d+)/.exec(r.events.find((e) => e.kind === 'scaling' && e.subject === 'requests-per-target')?.detail ?? '')?.[1]) },
+    { text: '14 at 00:37', shown: '14', value: 14, tolerance: 0, measure: (r) => r.summary.capacity.max },
+    { text: 'AlarmLow goes into ALARM at 00:51', shown: '00:51', value: 51 * 60, tolerance: 60, measure: (r) => r.events.find((e) => e.kind === 'alarm' && e.timeS > 40 * 60 && e.subject.endsWith('AlarmLow-requests-per-target') && e.detail === 'ALARM')?.timeS ?? Number.NaN },
+    { text: "joins it at 00:54", shown: '00:54', value: 54 * 60, tolerance: 60, measure: (r) => r.events.find((e) => e.kind === 'scaling' && e.timeS > 40 * 60 && /from (\d+) to (\d+)/.test(e.detail) && Number(/from (\d+)/.exec(e.detail)![1]) > Number(/to (\d+)/.exec(e.detail)![1]))?.timeS ?? Number.NaN },
+  ],
+  'health-check-default': [{ text: '1,299 requests get 504', value: 1299, tolerance: 60, measure: (r) => r.summary.elb5xx['504'] }],
+  'health-check-fast': [{ text: '246 requests get 504', value: 246, tolerance: 25, measure: (r) => r.summary.elb5xx['504'] }],
+  'steady-state': [
+    { text: 'p50 35 ms', shown: '35', value: 35, tolerance: 2, measure: (r) => r.summary.latencyMs.p50 },
+    { text: 'p99 228 ms', shown: '228', value: 228, tolerance: 10, measure: (r) => r.summary.latencyMs.p99 },
+    { text: 'CPU around 43 %', shown: '43', value: 43, tolerance: 1.5, measure: (r) => meanOf(r.timeseries.cpu_avg_pct) },
+    { text: 'no 5xx', shown: 'no', value: 0, tolerance: 0, measure: (r) => elb(r) + r.summary.target5xx },
+  ],
+  'step-scaling-ramp': [
+    { text: '11 instances at most', value: 11, tolerance: 0, measure: (r) => r.summary.capacity.max },
+    { text: '23.13\n  instance-hours', shown: '23.13', value: 23.13, tolerance: 0.5, measure: (r) => r.summary.instanceHours },
+  ],
+  'target-tracking-ramp': [
+    { text: '13 instances at most', value: 13, tolerance: 0, measure: (r) => r.summary.capacity.max },
+    { text: '25.25 instance-hours', value: 25.25, tolerance: 0.5, measure: (r) => r.summary.instanceHours },
+  ],
+  'traffic-spike': [
+    { text: 'a peak of 944 ms', value: 944, tolerance: 30, measure: (r) => maxOf(r.timeseries.latency_p99_ms) },
+    { text: '183,335 requests with 502', value: 183_335, tolerance: 183_335 * 0.03, measure: (r) => r.summary.elb5xx['502'] },
+  ],
+  'warmup-right': [{ text: 'three steps to 12', value: 12, tolerance: 0, measure: (r) => r.summary.capacity.max }],
+  'warmup-too-short': [
+    { text: 'overshoots to 17', value: 17, tolerance: 0, measure: (r) => r.summary.capacity.max },
+    { text: '26 instances launched', value: 26, tolerance: 2, measure: (r) => r.summary.targets.length },
+  ],
+  'zone-outage-cross-zone-off': [{ text: '3,141 requests that get\n  504', shown: '3,141', value: 3141, tolerance: 150, measure: (r) => r.summary.elb5xx['504'] }],
+  'zone-outage-cross-zone-on': [
+    { text: 'get 504: 1,816 of them', shown: '1,816', value: 1816, tolerance: 90, measure: (r) => r.summary.elb5xx['504'] },
+    { text: 'max 747 ms', value: 747, tolerance: 20, measure: (r) => r.summary.latencyMs.max },
+    { text: 'p99 of 10 s', shown: '10', value: 10, tolerance: 0.2, measure: (r) => maxOf(r.timeseries.client_latency_p99_ms) / 1000 },
+  ],
+};
+
+const dir = join(import.meta.dirname, '../../scenarios');
+
+/** The description as its YAML folds it: lines joined with spaces. */
+function description(name: string): { raw: string; folded: string; result: () => RunResult } {
+  const file = join(dir, `${name}.yaml`);
+  const parsed = parseScenario(readFileSync(file, 'utf8'), file);
+  if (!parsed.ok) throw new Error(formatIssues(parsed.errors));
+  const scenario = parsed.scenario;
+  return { raw: scenario.description, folded: scenario.description.replace(/\s+/g, ' '), result: () => simulate(scenario) };
+}
+
+describe('claims: each bundled scenario description states figures its run shows', () => {
+  for (const [name, claims] of Object.entries(CLAIMS)) {
+    it(`${name}: ${claims.map((c) => `“${c.text.replace(/\s+/g, ' ')}”`).join(', ')}`, () => {
+      const d = description(name);
+      for (const claim of claims) {
+        const text = claim.text.replace(/\s+/g, ' ');
+        expect(d.folded, `the description of ${name} says “${text}”`).toContain(text);
+        const shown = claim.shown ?? claim.value.toLocaleString('en-US');
+        expect(text, `“${text}” writes the figure ${claim.value} as ${shown}`).toContain(shown);
+      }
+      const r = d.result();
+      for (const claim of claims) {
+        const measured = claim.measure(r);
+        expect(Math.abs(measured - claim.value), `${name}: “${claim.text.replace(/\s+/g, ' ')}” — the run shows ${measured}, the words say ${claim.value} ± ${claim.tolerance}`).toBeLessThanOrEqual(claim.tolerance);
+      }
+    });
+  }
+});
+
+describe('claims cover the gallery', () => {
+  it('every bundled scenario has at least one claim', async () => {
+    const { readdirSync } = await import('node:fs');
+    const names = readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
+    expect(names.filter((n) => !(n in CLAIMS))).toEqual([]);
+  });
+});
