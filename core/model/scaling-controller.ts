@@ -3,7 +3,9 @@
  * (aws-behaviour §6.4–6.10).
  *
  * Every minute, after the fleet has published its metrics, each policy's CloudWatch alarms are
- * evaluated (CW-ALARM). Alarm actions on Auto Scaling are re-invoked every minute while an alarm
+ * evaluated (CW-ALARM); alarms with 10 s or 30 s periods also every 10 s in between, on an engine
+ * event this controller registers only when such an alarm exists, and one entering ALARM
+ * invokes its policy at once. Alarm actions on Auto Scaling are re-invoked every minute while an alarm
  * stays in ALARM, so each minute every policy whose alarm is in ALARM proposes a capacity:
  * - target tracking (AS-TT) owns two alarms [observed shapes, parameters]: above the target,
  *   capacity grows in proportion to metric / target (the newest datapoint); below 90 % of it for
@@ -58,16 +60,16 @@ export class ScalingController {
   private readonly evaluations = new Map<Alarm, AlarmEvaluation>();
   private readonly kPredictive: number;
   /**
-   * Per predictive metric, the load per hour (averaged over its minutes) and the running hour.
-   * With basic monitoring a CPU datapoint comes every 5 minutes; the minutes between reuse `last`.
-   */
-  /**
    * The group's simple-scaling cooldown (AS-COOL): after an activity that changes the desired
    * capacity, no simple policy acts until its last instance is done and then the cooldown ends.
    */
   private waitingForActivity = false;
   private pendingCooldownS = 0;
   private cooldownUntilS = 0;
+  /**
+   * Per predictive metric, the load per hour (averaged over its minutes) and the running hour.
+   * With basic monitoring a CPU datapoint comes every 5 minutes; the minutes between reuse `last`.
+   */
   private readonly history = new Map<PredictiveScalingPolicy['metric'], { hourly: number[]; sum: number; samples: number; last: number }>();
 
   constructor(
