@@ -15,11 +15,14 @@ if (!parsed.ok) throw new Error(`benchmark case ${name} does not parse: ${parsed
 const sim = createSimulation(parsed.scenario);
 const result = sim.run();
 const simMs = performance.now() - started;
+// CPU time of the whole process so far, start-up included: steadier than wall time on a busy machine.
+const cpu = process.cpuUsage();
 process.stdout.write(
   JSON.stringify({
     requests: result.summary.requests,
     events: sim.eventsRun,
     simMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     maxRssMB: process.resourceUsage().maxRSS / 1024,
     latencyMeanMs: result.summary.latencyMs.mean,
   }) + '\n',
