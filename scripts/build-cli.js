@@ -2,8 +2,8 @@
 // Compiles the CLI to plain JavaScript in dist-cli/ (gitignored), so `elbsim` starts without a
 // TypeScript loader: `npm install` and `npm ci` run this as the package's `prepare` script, and
 // `npm run build:cli` runs it by hand. Two entries, main.js (the command) and sweep-worker.js (a
-// batch's worker thread), and the chunks they share, split so that `elbsim help` loads a few
-// kilobytes and each command loads its code only when it runs. Every file is written beside its
+// batch's worker thread), and the chunks they share, split so that `elbsim help` loads about
+// 30 kB and each command loads its code only when it runs. Every file is written beside its
 // final name and renamed into place, so a process starting during a rebuild reads a whole old
 // file or a whole new one. stamp.json lists the project's own source files that went in, with their
 // modification times: bin/elbsim.js compares them and runs the TypeScript instead when any has
