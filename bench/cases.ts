@@ -1,57 +1,151 @@
 /**
- * The benchmark cases of issue #2, written in the scenario file form and read by the parser.
- * `scale` multiplies the simulated time (and so the number of requests), to check that memory
- * stays flat as runs get longer.
+ * The benchmark cases, written as scenario files are: YAML text a user could save and pass to
+ * `elbsim run`, parsed by the same `parseScenario` (so every default is the parser's own).
+ *
+ * `scale` multiplies the simulated time and so the number of requests (`--quick` runs a tenth).
+ * A case with `kernel` is compared with the bare kernel (kernel.js) run on the same fleet size,
+ * rate and number of requests: single-slot targets, random dispatch, Poisson arrivals,
+ * exponential 1 s service, which is exactly case (a)'s model and the practical limit of any
+ * event-driven simulator of it.
  */
-import { formatIssue } from '../core/scenario/format.ts';
-import { parseScenario } from '../core/scenario/parse.ts';
-import type { Scenario } from '../core/scenario/types.ts';
+
+export interface KernelModel {
+  targets: number;
+  rate: number;
+}
 
 export interface BenchCase {
   name: string;
+  /** Groups a case belongs to, for `npm run bench -- GROUP`. */
+  groups: string[];
   description: string;
+  /** Requests simulated at scale 1 (about: arrivals are random). */
   requests: number;
-  scenario(scale: number): Scenario;
+  /** The scenario file's text at this scale. */
+  yaml(scale: number): string;
+  kernel?: KernelModel;
 }
 
-/** The resolved scenario for a file-form object; a mistake here is the benchmark's own bug. */
-function fromFile(file: Record<string, unknown>): Scenario {
-  const result = parseScenario(JSON.stringify(file), `bench-${String(file['name'])}.json`);
-  if (!result.ok) throw new Error(`invalid benchmark scenario:\n${result.errors.map(formatIssue).join('\n')}`);
-  return result.scenario;
+/** Case (a)'s per-target model at any fleet size: n targets × 1 slot at ρ = 0.9. */
+function fleetYaml(name: string, targets: number, algorithm: string, requests: number, scale: number): string {
+  const rate = 0.9 * targets;
+  const network = algorithm === 'flow_hash';
+  const durationS = (scale * requests) / rate;
+  return `
+name: ${name}
+duration: ${durationS}
+${durationS < 120 ? 'period: 10s # a short (--quick) run still fits whole periods' : ''}
+zones: [us-east-1a]
+traffic:
+  rate: ${rate}
+  arrivals: poisson
+  # flow_hash spreads clients, not requests: give every target about 100 of them
+  clients: ${network ? 100 * targets : 1000}
+loadBalancer:
+  type: ${network ? 'network' : 'application'}
+  idleTimeout: 4000
+  targetGroup:
+    algorithm: ${algorithm}
+autoScaling: { minSize: ${targets}, maxSize: ${targets}, desiredCapacity: ${targets} }
+instance:
+  concurrency: 1
+  queueLimit: 1000000
+  serviceTime: { distribution: exponential, mean: 1 }
+`;
 }
 
-const exponential1s = { distribution: 'exponential', mean: 1 };
-
-export const CASES: Record<string, BenchCase> = {
-  a: {
-    name: 'a',
-    description: '10 targets x 1 slot, random dispatch, Poisson 9 req/s, exponential 1 s service',
-    requests: 2_000_000,
-    scenario: (scale) =>
-      fromFile({
-        name: 'bench-a',
-        zones: ['us-east-1a'],
-        duration: (scale * 2_000_000) / 9,
-        traffic: { rate: 9, arrivals: 'poisson', clients: 1000 },
-        loadBalancer: { idleTimeout: 4000, targetGroup: { algorithm: 'random' } },
-        autoScaling: { minSize: 10, maxSize: 10, desiredCapacity: 10 },
-        instance: { concurrency: 1, queueLimit: 1_000_000, serviceTime: exponential1s },
-      }),
-  },
-  b: {
-    name: 'b',
-    description: '100 targets x 8 slots, round robin, health checks on, 3 zones, Poisson 720 req/s (rho 0.9), exponential 1 s service',
-    requests: 10_000_000,
-    scenario: (scale) =>
-      fromFile({
-        name: 'bench-b',
-        zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
-        duration: (scale * 10_000_000) / 720,
-        traffic: { rate: 720, arrivals: 'poisson', clients: 1000 },
-        loadBalancer: { idleTimeout: 60 },
-        autoScaling: { minSize: 100, maxSize: 100, desiredCapacity: 100 },
-        instance: { concurrency: 8, queueLimit: 1000, serviceTime: exponential1s },
-      }),
-  },
+const A_REQUESTS = 2_000_000;
+export const ALGORITHMS = ['random', 'round_robin', 'least_outstanding_requests', 'weighted_random', 'power_of_two_choices', 'flow_hash'] as const;
+export const FLEETS = [10, 1_000, 10_000] as const;
+const SHORT: Record<(typeof ALGORITHMS)[number], string> = {
+  random: 'random',
+  round_robin: 'rr',
+  least_outstanding_requests: 'lor',
+  weighted_random: 'wr',
+  power_of_two_choices: 'p2c',
+  flow_hash: 'flow',
 };
+const fleetLabel = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
+
+const cases: BenchCase[] = [
+  {
+    name: 'a',
+    groups: ['a', 'fleets', 'random', 'fleet-10'],
+    description: '(a) 10 targets × 1 slot, random, Poisson 9 req/s, exp. 1 s',
+    requests: A_REQUESTS,
+    yaml: (scale) => fleetYaml('bench-a', 10, 'random', A_REQUESTS, scale),
+    kernel: { targets: 10, rate: 9 },
+  },
+  {
+    name: 'a10',
+    groups: ['a', 'memory'],
+    description: '(a) with 10× the simulated time (memory flat?)',
+    requests: 10 * A_REQUESTS,
+    yaml: (scale) => fleetYaml('bench-a10', 10, 'random', 10 * A_REQUESTS, scale),
+    kernel: { targets: 10, rate: 9 },
+  },
+];
+for (const algorithm of ALGORITHMS) {
+  for (const n of FLEETS) {
+    if (algorithm === 'random' && n === 10) continue; // that is case (a)
+    cases.push({
+      name: `${SHORT[algorithm]}-${fleetLabel(n)}`,
+      groups: [...new Set(['fleets', SHORT[algorithm], algorithm, `fleet-${fleetLabel(n)}`])],
+      description: `${algorithm}${algorithm === 'flow_hash' ? ' (network LB)' : ''}, ${n.toLocaleString('en-US')} targets × 1 slot, ρ 0.9`,
+      requests: A_REQUESTS,
+      yaml: (scale) => fleetYaml(`bench-${SHORT[algorithm]}-${n}`, n, algorithm, A_REQUESTS, scale),
+      kernel: { targets: n, rate: 0.9 * n },
+    });
+  }
+}
+cases.push(
+  {
+    name: 'b',
+    groups: ['b'],
+    description: '(b) 100 targets × 8 slots, round robin, health checks, 3 zones, ρ 0.9',
+    requests: 10_000_000,
+    yaml: (scale) => `
+name: bench-b
+duration: ${(scale * 10_000_000) / 720}
+zones: [us-east-1a, us-east-1b, us-east-1c]
+traffic: { rate: 720, arrivals: poisson }
+loadBalancer: { targetGroup: { algorithm: round_robin } }
+autoScaling: { minSize: 100, maxSize: 100, desiredCapacity: 100 }
+instance:
+  concurrency: 8
+  queueLimit: 1000
+  serviceTime: { distribution: exponential, mean: 1 }
+`,
+  },
+  {
+    name: 'day',
+    groups: ['day'],
+    description: 'a day at 1,000 req/s, target tracking (CPU 50 %), health checks, 3 zones',
+    requests: 86_400_000,
+    yaml: (scale) => `
+name: bench-day
+duration: ${scale * 86_400}
+zones: [us-east-1a, us-east-1b, us-east-1c]
+traffic: { rate: 1000, arrivals: poisson }
+loadBalancer:
+  type: application
+  targetGroup: { algorithm: round_robin }
+autoScaling:
+  minSize: 3
+  maxSize: 200
+  desiredCapacity: 25
+  defaultInstanceWarmup: 180s
+  policies:
+    - name: cpu-50
+      type: TargetTrackingScaling
+      metric: ASGAverageCPUUtilization
+      targetValue: 50
+instance:
+  concurrency: 4
+  queueLimit: 100
+  serviceTime: { distribution: exponential, mean: 50ms }
+`,
+  },
+);
+
+export const CASES: Record<string, BenchCase> = Object.fromEntries(cases.map((c) => [c.name, c]));

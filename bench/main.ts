@@ -1,28 +1,74 @@
 /**
- * `npm run bench`: simulated requests per wall-clock second, events per second and peak memory
- * for the benchmark cases, each run in a fresh process so the figure covers the whole process
- * (start-up, compilation, simulation, exit). Also checks that memory stays flat when the
- * simulated time grows tenfold. Prints figures; asserts nothing.
+ * `npm run bench [-- [--quick] [CASE|GROUP ...]]`: elbsim's speed against the practical limit.
+ *
+ * Every case runs in a fresh process, so its figure covers the whole process (start-up, reading
+ * the scenario, simulation, exit), and next to it, in the same minute, the bare kernel
+ * (kernel.js: a typed-array heap and FIFO queues, the same model as case (a)) on the same fleet
+ * size, rate and number of requests, once before and once after; elbsim's throughput is printed
+ * as a percentage of the kernel's mean. The machine's load moves both alike, so the percentage is
+ * the figure to compare across runs. Prints a Markdown table for the README; asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
-import { CASES } from './cases.ts';
+import { CASES, type BenchCase, type KernelModel } from './cases.ts';
 
-interface CaseResult {
+interface Figures {
   requests: number;
   events: number;
+  /** Inside the process, from reading the scenario to the end of the run. */
   simMs: number;
+  /** CPU time (user + system) of the whole process; NaN where the process does not report it. */
+  cpuMs: number;
   maxRssMB: number;
-  latencyMeanMs: number;
+  /** From spawning the process to its exit. */
+  wallMs: number;
 }
 
-// Each case runs as plain JavaScript, bundled the way a release would ship it, so start-up time
-// is Node's and not a TypeScript loader's.
-const launcher = join(mkdtempSync(join(tmpdir(), 'elbsim-bench-')), 'case.mjs');
+interface Row {
+  label: string;
+  elbsim: Figures;
+  kernel?: Figures;
+}
+
+const USAGE = `usage: npm run bench -- [--quick] [--list] [CASE|GROUP ...]
+  no names     every case (long: the day alone simulates 86 M requests)
+  --quick      a tenth of the requests (the day: one hour)
+  --list       the cases and groups, then stop
+  special      cli (case (a) through \`elbsim run\`), startup (\`elbsim help\`), sweep (80 runs, --jobs 1 and 2)`;
+
+const SPECIAL = ['cli', 'startup', 'sweep'];
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const names = args.filter((a) => !a.startsWith('--'));
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (args.includes('--list')) {
+  for (const c of Object.values(CASES)) console.log(`${c.name.padEnd(10)} ${c.description}   [${c.groups.join(', ')}]`);
+  for (const s of SPECIAL) console.log(s);
+  process.exit(0);
+}
+const unknownFlag = args.find((a) => a.startsWith('--') && a !== '--quick');
+const known = new Set([...Object.values(CASES).flatMap((c) => [c.name, ...c.groups]), ...SPECIAL]);
+const unknown = names.filter((n) => !known.has(n));
+if (unknownFlag || unknown.length > 0) {
+  console.error(`unknown ${unknownFlag ? `option ${unknownFlag}` : `case ${unknown.join(', ')}`}\n${USAGE}\n(npm run bench -- --list shows the cases)`);
+  process.exit(1);
+}
+const wanted = (c: BenchCase) => names.length === 0 || names.includes(c.name) || c.groups.some((g) => names.includes(g));
+const wantedSpecial = (s: string) => names.length === 0 || names.includes(s);
+
+const KERNEL = fileURLToPath(new URL('./kernel.js', import.meta.url));
+const ELBSIM = fileURLToPath(new URL('../bin/elbsim.js', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'elbsim-bench-'));
+
+// Each case runs as plain JavaScript, bundled as the CLI is, so start-up is Node's own.
+const launcher = join(work, 'case.mjs');
 buildSync({
   entryPoints: [fileURLToPath(new URL('./case.ts', import.meta.url))],
   bundle: true,
@@ -35,46 +81,111 @@ buildSync({
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
 });
 
-function runCase(name: string, scale: number): CaseResult & { wallMs: number } {
+function spawnJson(command: string[], what: string): Figures {
   const started = performance.now();
-  const child = spawnSync(process.execPath, [launcher, name, String(scale)], { encoding: 'utf8' });
+  const child = spawnSync(process.execPath, command, { encoding: 'utf8', maxBuffer: 1 << 24 });
   const wallMs = performance.now() - started;
-  if (child.status !== 0) throw new Error(`benchmark case ${name} failed:\n${child.stderr}`);
-  return { ...(JSON.parse(child.stdout) as CaseResult), wallMs };
+  if (child.status !== 0) throw new Error(`${what} failed:\n${child.stderr}`);
+  return { ...(JSON.parse(child.stdout) as Omit<Figures, 'wallMs'>), wallMs };
+}
+
+const runKernel = (k: KernelModel, requests: number) => spawnJson([KERNEL, String(k.targets), String(k.rate), String(Math.round(requests))], 'the kernel');
+
+/** The kernel before and after, as one figure: their mean throughput and event rate. */
+function bracket(k: KernelModel, requests: number, run: () => Figures): { elbsim: Figures; kernel: Figures } {
+  const before = runKernel(k, requests);
+  const elbsim = run();
+  const after = runKernel(k, requests);
+  const mean = (f: (x: Figures) => number) => (f(before) + f(after)) / 2;
+  return {
+    elbsim,
+    kernel: { requests: mean((x) => x.requests), events: mean((x) => x.events), simMs: mean((x) => x.simMs), cpuMs: mean((x) => x.cpuMs), wallMs: mean((x) => x.wallMs), maxRssMB: Math.max(before.maxRssMB, after.maxRssMB) },
+  };
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const only = process.argv.slice(2);
+const millions = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : `${(n / 1e3).toFixed(0)} k`);
+const perS = (count: number, ms: number) => (count / ms) * 1000;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const rows: Row[] = [];
+const scaleOf = (c: BenchCase) => (quick ? (c.name === 'day' ? 1 / 24 : 0.1) : 1);
+
 for (const c of Object.values(CASES)) {
-  if (only.length > 0 && !only.includes(c.name)) continue;
-  const r = runCase(c.name, 1);
-  console.log(`case (${c.name}) ${c.description}`);
-  console.log(`  requests simulated        ${fmt(r.requests)}`);
-  console.log(`  whole process             ${fmt(r.wallMs)} ms wall -> ${fmt((r.requests / r.wallMs) * 1000)} simulated requests/s`);
-  console.log(`  simulation only           ${fmt(r.simMs)} ms -> ${fmt((r.requests / r.simMs) * 1000)} requests/s, ${fmt((r.events / r.simMs) * 1000)} events/s`);
-  console.log(`  peak memory (max RSS)     ${r.maxRssMB.toFixed(0)} MB`);
-  if (c.name === 'a') {
-    const long = runCase(c.name, 10);
-    const ratio = long.maxRssMB / r.maxRssMB;
-    console.log(`  10x simulated time        ${fmt(long.requests)} requests, max RSS ${long.maxRssMB.toFixed(0)} MB (${ratio.toFixed(2)}x; flat if < 1.2x)`);
-  }
+  if (!wanted(c)) continue;
+  const scale = scaleOf(c);
+  const run = () => spawnJson([launcher, c.name, String(scale)], `benchmark case ${c.name}`);
+  const row: Row = c.kernel ? { label: c.description, ...bracket(c.kernel, c.requests * scale, run) } : { label: c.description, elbsim: run() };
+  rows.push(row);
+  const k = row.kernel ? `, ${((perS(row.elbsim.requests, row.elbsim.wallMs) / perS(row.kernel.requests, row.kernel.wallMs)) * 100).toFixed(0)} % of the kernel` : '';
+  log(`${c.name}: ${fmt(row.elbsim.requests)} requests in ${fmt(row.elbsim.wallMs)} ms${k}`);
 }
 
-// A sweep of many short runs on 1 and on 2 worker threads (issue: batches), through the CLI.
-if (only.length === 0 || only.includes('sweep')) {
-  const elbsim = fileURLToPath(new URL('../bin/elbsim.js', import.meta.url));
-  const scenario = fileURLToPath(new URL('../scenarios/steady-state.yaml', import.meta.url));
-  const args = ['sweep', scenario, '--vary', 'traffic.rate=100,150,200,250', '--replications', '20', '--quiet'];
-  const times: number[] = [];
-  for (const jobs of [1, 2]) {
-    const out = mkdtempSync(join(tmpdir(), 'elbsim-bench-sweep-'));
+// Case (a) as a user runs it: `elbsim run file.yaml`, writing its three files.
+if (wantedSpecial('cli')) {
+  const a = CASES['a']!;
+  const scale = quick ? 0.1 : 1;
+  const file = join(work, 'bench-a.yaml');
+  writeFileSync(file, a.yaml(scale));
+  const out = join(work, 'out-a');
+  const run = (): Figures => {
     const started = performance.now();
-    const child = spawnSync(process.execPath, [elbsim, ...args, '--jobs', String(jobs), '--out', out], { encoding: 'utf8' });
-    if (child.status !== 0) throw new Error(`sweep failed:\n${child.stderr}`);
-    times.push(performance.now() - started);
-  }
-  console.log('sweep: steady-state (30 simulated minutes) x 4 rates x 20 replications: 80 runs, 25 M requests');
-  console.log(`  --jobs 1                  ${fmt(times[0]!)} ms wall`);
-  console.log(`  --jobs 2                  ${fmt(times[1]!)} ms wall (${(times[0]! / times[1]!).toFixed(2)}x faster)`);
+    const child = spawnSync(process.execPath, [ELBSIM, 'run', file, '--quiet', '--out', out], { encoding: 'utf8' });
+    const wallMs = performance.now() - started;
+    if (child.status !== 0) throw new Error(`elbsim run failed:\n${child.stderr}`);
+    // The CLI reports neither events nor memory; the summary it wrote has the requests.
+    const summary = JSON.parse(spawnSync('cat', [join(out, 'summary.json')], { encoding: 'utf8' }).stdout) as { requests: number };
+    return { requests: summary.requests, events: NaN, simMs: NaN, cpuMs: NaN, maxRssMB: NaN, wallMs };
+  };
+  rows.push({ label: '(a) through `elbsim run` (writes its three files)', ...bracket(a.kernel!, a.requests * scale, run) });
+  log(`cli: done`);
 }
 
+let startupMs: number | undefined;
+if (wantedSpecial('startup')) {
+  const times: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const started = performance.now();
+    const child = spawnSync(process.execPath, [ELBSIM, 'help'], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`elbsim help failed:\n${child.stderr}`);
+    if (i > 0) times.push(performance.now() - started); // the first warms the disk cache
+  }
+  times.sort((x, y) => x - y);
+  startupMs = times[Math.floor(times.length / 2)]!;
+}
+
+let sweepMs: number[] | undefined;
+if (wantedSpecial('sweep')) {
+  const scenario = fileURLToPath(new URL('../scenarios/steady-state.yaml', import.meta.url));
+  const sweepArgs = ['sweep', scenario, '--vary', 'traffic.rate=100,150,200,250', '--replications', '20', '--quiet'];
+  sweepMs = [];
+  for (const jobs of [1, 2]) {
+    const out = mkdtempSync(join(work, 'sweep-'));
+    const started = performance.now();
+    const child = spawnSync(process.execPath, [ELBSIM, ...sweepArgs, '--jobs', String(jobs), '--out', out], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`sweep failed:\n${child.stderr}`);
+    sweepMs.push(performance.now() - started);
+  }
+}
+rmSync(work, { recursive: true, force: true });
+
+console.log(`\nelbsim benchmark${quick ? ' (--quick: a tenth of the requests, the day one hour)' : ''}, node ${process.version}; whole process = spawn to exit.\n`);
+if (rows.length > 0) {
+  console.log('| case | requests | wall, whole process | simulated req/s, whole process | % of bare kernel (wall) | % of bare kernel (CPU) | events/s (simulation) | kernel events/s | peak RSS |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const { label, elbsim: e, kernel: k } of rows) {
+    const rate = perS(e.requests, e.wallMs);
+    const pct = k ? `${((rate / perS(k.requests, k.wallMs)) * 100).toFixed(0)} %` : '—';
+    const cpuPct = k && !Number.isNaN(e.cpuMs) ? `${((perS(e.requests, e.cpuMs) / perS(k.requests, k.cpuMs)) * 100).toFixed(0)} %` : '—';
+    const events = Number.isNaN(e.events) ? '—' : millions(perS(e.events, e.simMs));
+    const kEvents = k ? millions(perS(k.events, k.simMs)) : '—';
+    const rss = Number.isNaN(e.maxRssMB) ? '—' : `${e.maxRssMB.toFixed(0)} MB`;
+    console.log(`| ${label} | ${fmt(e.requests)} | ${(e.wallMs / 1000).toFixed(2)} s | ${millions(rate)} | ${pct} | ${cpuPct} | ${events} | ${kEvents} | ${rss} |`);
+  }
+  console.log('\nThe kernel runs the same fleet size, rate and number of requests (random dispatch, one slot per target) just before and just after each case; its figures are the mean of the two. Wall is what a user waits; CPU time (user + system, start-up included) moves less when other work shares the machine.');
+}
+if (startupMs !== undefined) console.log(`\n\`elbsim help\`, whole process: ${fmt(startupMs)} ms (median of 5)`);
+if (sweepMs) {
+  console.log('\nsweep: steady-state (30 simulated minutes) × 4 rates × 20 replications: 80 runs, 25 M requests');
+  console.log(`  --jobs 1  ${fmt(sweepMs[0]!)} ms wall;  --jobs 2  ${fmt(sweepMs[1]!)} ms wall (${(sweepMs[0]! / sweepMs[1]!).toFixed(2)}× faster)`);
+}

@@ -5,7 +5,7 @@
  *
  * The scenario is parsed from the text the main thread read once, with the overrides as `--set`
  * strings, exactly as `elbsim run --seed S --set …` parses it: a run in a sweep and that command
- * give the same figures. Started through bin/sweep-worker.js, which registers tsx first.
+ * give the same figures. Started through bin/sweep-worker.js (compiled, or through tsx).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createSimulation, parseScenario, type Scenario } from '../core/index.ts';

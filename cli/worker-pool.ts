@@ -7,7 +7,8 @@
  * and waiting for an earlier one), so one slow run pauses the pool instead of piling up rows.
  * Each worker holds one simulation at a time; the main thread holds a few numbers per run.
  *
- * The workers load TypeScript through tsx (bin/sweep-worker.js), like bin/elbsim.js does.
+ * The workers start from bin/sweep-worker.js, which runs the same code as the main thread: the
+ * compiled dist-cli/sweep-worker.js or the TypeScript through tsx (see bin/elbsim.js).
  */
 import { Worker } from 'node:worker_threads';
 import type { Override } from './args.ts';
