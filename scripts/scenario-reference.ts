@@ -11,6 +11,7 @@
  *   npm run docs:reference            writes the file
  *   npm run docs:reference -- --check exits 1 if the file is out of date
  */
+import { z } from 'zod';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CROSS_ZONE_DEFAULT, DEFAULT_ALGORITHM, ALGORITHMS_BY_TYPE, HEALTH_CHECK_DEFAULTS, HEALTH_CHECK_TIMEOUT_MAX, LOAD_BALANCER_TYPES, SLOW_START_TYPES, ScenarioFileSchema } from '../core/scenario/schema.ts';
@@ -30,6 +31,8 @@ function unwrap(schema: Schema): Schema {
     const def = s._zod.def;
     if (WRAPPERS.has(def.type) && def.innerType) s = def.innerType;
     else if (def.type === 'pipe' && def.in && ['object', 'array'].includes(unwrap(def.in)._zod.def.type)) s = def.in;
+    // A list checks its length on the raw value first, then pipes it into the array.
+    else if (def.type === 'pipe' && def.out && ['object', 'array'].includes(unwrap(def.out)._zod.def.type)) s = def.out;
     else return s;
   }
 }
@@ -114,7 +117,10 @@ export function schemaKeys(): KeyRow[] {
     } else if (def.type === 'union' && def.options) {
       for (const option of def.options) walk(option, prefix);
     } else if (def.type === 'pipe' && def.in) {
-      walk(def.in, prefix);
+      // A value checked by hand (a transform) names the forms it accepts in its metadata.
+      const alternatives = (z.globalRegistry.get(s as never) as { alternatives?: Schema[] } | undefined)?.alternatives;
+      if (alternatives) for (const option of alternatives) walk(option, prefix);
+      else walk(def.in, prefix);
     }
   };
   walk(ScenarioFileSchema as unknown as Schema, '');

@@ -121,7 +121,7 @@ export const alarm = z.unknown().transform((value, ctx) => {
   if (result.success) return result.data as z.output<typeof metricAlarm> | z.output<typeof mathAlarm>;
   for (const issue of result.error.issues) ctx.addIssue({ ...issue, code: 'custom' } as never);
   return z.NEVER;
-});
+}).meta({ alternatives: [metricAlarm, mathAlarm] }); // the forms it accepts, for the generated reference
 
 /** A customized target-tracking metric given as metric math: `expression` over `metrics` (CW-MATH, AS-TT). */
 const mathMetricSpec = strictObject({ expression: text({ nonEmpty: true }), metrics: list(mathMetric, { min: 1 }) }).superRefine((a, ctx) => checkMath(a, ctx));
