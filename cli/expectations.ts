@@ -36,6 +36,9 @@ const SHOWN: Readonly<Record<string, (value: number) => string>> = {
   capacityMax: (v) => `${v} instances`,
   healthyHostsMin: (v) => `${v} healthy hosts`,
   requests: (v) => `${v} requests`,
+  clientLatencyMsP50: (v) => `${v.toFixed(3)} ms`,
+  clientLatencyMsP99: (v) => `${v.toFixed(3)} ms`,
+  clientLatencyMsMean: (v) => `${v.toFixed(3)} ms`,
 };
 
 /** The figure names `check` can judge; the core's list of expect figures should match it. */

@@ -24,6 +24,10 @@ export interface RunFigures {
   healthyHostsMin: number;
   /** elb5xx / requests; 0 without requests. */
   elb5xxRate: number;
+  /** What clients waited for every answered request, failures included (summary clientLatencyMs). */
+  clientLatencyMsMean: number;
+  clientLatencyMsP50: number;
+  clientLatencyMsP99: number;
 }
 
 export type FigureName = keyof RunFigures;
@@ -59,6 +63,9 @@ export function runFigures({ summary, timeseries }: RunResult): RunFigures {
     capacityMax: summary.capacity.max,
     healthyHostsMin: healthyHostsMin === Infinity ? 0 : healthyHostsMin,
     elb5xxRate: summary.requests === 0 ? 0 : elb5xx / summary.requests,
+    clientLatencyMsMean: round(summary.clientLatencyMs.mean, 3),
+    clientLatencyMsP50: round(summary.clientLatencyMs.p50, 3),
+    clientLatencyMsP99: round(summary.clientLatencyMs.p99, 3),
   };
 }
 

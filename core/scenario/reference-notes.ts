@@ -130,6 +130,9 @@ export const REFERENCE_NOTES: Readonly<Record<string, string>> = {
   'expect.instanceHours': 'Instance-hours billed over the run.',
   'expect.healthyHostsMin': 'Fewest healthy targets at the end of any period.',
   'expect.requests': 'Requests that arrived.',
+  'expect.clientLatencyMsP50': 'Median of what clients waited for every answered request, failures (502, 503, 504) included, ms (summary.json clientLatencyMs.p50).',
+  'expect.clientLatencyMsP99': 'p99 of what clients waited for every answered request, failures included, ms: an outage shows here, not in latencyMsP99.',
+  'expect.clientLatencyMsMean': 'Mean of what clients waited for every answered request, failures included, ms.',
 };
 
 /** The note of a key; `expect.<figure>.min/max` share one. */

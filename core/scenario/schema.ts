@@ -80,6 +80,7 @@ export const FAULT_ACTIONS = ['fail-target', 'terminate-target', 'fail-zone', 's
 /** Figures an `expect:` block may bound (`elbsim check`). */
 export const EXPECT_FIGURES = [
   'latencyMsP50', 'latencyMsP99', 'latencyMsMean', 'elb5xxRate', 'cost', 'capacityMax', 'instanceHours', 'healthyHostsMin', 'requests',
+  'clientLatencyMsP50', 'clientLatencyMsP99', 'clientLatencyMsMean',
 ] as const;
 export type ExpectFigure = (typeof EXPECT_FIGURES)[number];
 

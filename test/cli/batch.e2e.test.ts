@@ -248,5 +248,8 @@ function figuresOf(summary: Summary): RunFigures {
     capacityMax: summary.capacity.max,
     healthyHostsMin: NaN,
     elb5xxRate: NaN,
+    clientLatencyMsMean: summary.clientLatencyMs.mean,
+    clientLatencyMsP50: summary.clientLatencyMs.p50,
+    clientLatencyMsP99: summary.clientLatencyMs.p99,
   };
 }

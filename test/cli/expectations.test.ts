@@ -10,6 +10,7 @@ import { EXPECT_FIGURES } from '../../core/scenario/schema.ts';
 const run = (latencyMsP99: number, elb5xxRate = 0): RunFigures => ({
   requests: 1000, responses2xx: 1000, elb5xx: 0, latencyMsMean: 50, latencyMsP50: 40, latencyMsP99,
   instanceHours: 1, cost: 0.085, capacityMax: 4, healthyHostsMin: 2, elb5xxRate,
+  clientLatencyMsMean: 60, clientLatencyMsP50: 45, clientLatencyMsP99: latencyMsP99 + 10,
 });
 
 describe('expectations', () => {
@@ -43,5 +44,20 @@ describe('expectations', () => {
 
   it('min and max together', () => {
     expect(formatVerdict(judge('capacityMax', { min: 2, max: 4 }, [run(1)], 100), 100)).toBe('PASS  capacityMax     4 instances  (min 2, max 4)\n');
+  });
+});
+
+describe('expect: on client latency', () => {
+  it('bounds what clients waited, failures included: in a zone outage 1,816 requests wait ~10 s for a 504, which moves the client mean (110.6 ms) but not the mean of successes (60.1 ms)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseScenario, simulate } = await import('../../core/index.ts');
+    const { runFigures } = await import('../../cli/run-figures.ts');
+    const parsed = parseScenario(readFileSync('scenarios/zone-outage-cross-zone-on.yaml', 'utf8'), 'zone-outage-cross-zone-on.yaml');
+    if (!parsed.ok) throw new Error('invalid bundled scenario');
+    const figures = runFigures(simulate(parsed.scenario));
+    expect(judge('latencyMsMean', { max: 80 }, [figures], 100).passed).toBe(true);
+    expect(judge('clientLatencyMsMean', { max: 80 }, [figures], 100).passed).toBe(false);
+    expect(figures.clientLatencyMsMean).toBeCloseTo(110.574, 1);
+    expect(formatVerdict(judge('clientLatencyMsMean', { max: 80 }, [figures], 100))).toMatch(/FAIL.*clientLatencyMsMean.*110\.574 ms/);
   });
 });

@@ -24,6 +24,9 @@ const figures = (over: Partial<RunFigures> = {}): RunFigures => ({
   capacityMax: 3,
   healthyHostsMin: 2,
   elb5xxRate: 0.01,
+  clientLatencyMsMean: 60,
+  clientLatencyMsP50: 45,
+  clientLatencyMsP99: 900,
   ...over,
 });
 

@@ -10,7 +10,7 @@ import { exportableClone, svgMarkup } from '../../../web/charts/export-image.ts'
 import { nearestIndex, seriesDash, yDomain } from '../../../web/charts/line-chart.ts';
 import type { ChartOptions, ChartRun } from '../../../web/charts/types.ts';
 import { CHART_THEMES } from '../../../web/theme.ts';
-import { DURATION_S, fixtureRun, fixtureTimeseries, PERIOD_S } from '../fixtures/run-result.ts';
+import { DURATION_S, fixtureRun, fixtureTimeseries, PERIOD_S, simEvent } from '../fixtures/run-result.ts';
 
 const run = fixtureRun();
 const A: ChartRun = { label: 'A', durationS: DURATION_S, periodS: PERIOD_S, timeseries: run.timeseries, scenario: run.scenario, events: run.events };
@@ -172,10 +172,7 @@ describe('alarm rows in compare mode', () => {
       durationS: 600,
       periodS: 60,
       timeseries: {} as never,
-      events: [
-        { timeS: 60, kind: 'alarm' as const, subject: first, detail: 'OK' },
-        { timeS: 120, kind: 'alarm' as const, subject: second, detail: 'ALARM' },
-      ],
+      events: [simEvent(60, 'alarm', { name: first, state: 'OK' }), simEvent(120, 'alarm', { name: second, state: 'ALARM' })],
     });
     const bands = runBands([run('A', 'high', 'low'), run('B', 'low', 'high')] as never);
     expect(bands.map((b) => b.label)).toEqual(['high (A)', 'low (A)', 'high (B)', 'low (B)']);
