@@ -58,6 +58,6 @@ describe('expect: on client latency', () => {
     expect(judge('latencyMsMean', { max: 80 }, [figures], 100).passed).toBe(true);
     expect(judge('clientLatencyMsMean', { max: 80 }, [figures], 100).passed).toBe(false);
     expect(figures.clientLatencyMsMean).toBeCloseTo(110.574, 1);
-    expect(formatVerdict(judge('clientLatencyMsMean', { max: 80 }, [figures], 100))).toMatch(/FAIL.*clientLatencyMsMean.*110\.574 ms/);
+    expect(formatVerdict(judge('clientLatencyMsMean', { max: 80 }, [figures], 100), 100)).toMatch(/FAIL.*clientLatencyMsMean.*110\.574 ms/);
   });
 });
