@@ -5,7 +5,9 @@
  * - terminate-target: instances die; EC2 sees it and the group replaces them;
  * - fail-zone: every instance in the zone fails, including any launched there while it lasts,
  *   and the group cannot launch into the zone until it recovers;
- * - slow-target: service times of the chosen instances are multiplied by `factor`.
+ * - slow-target: service times of the chosen instances are multiplied by `factor`;
+ * - fail-health-check: the chosen instances' health-check endpoint fails while they go on serving
+ *   requests (a wrong path, a dependency the check tests), so the load balancer marks them unhealthy.
  * Victims are drawn from the `faults` random stream among the InService instances that match.
  */
 import type { Engine } from '../engine/engine.ts';
@@ -74,6 +76,9 @@ export class Faults {
         if (f.action === 'fail-target') {
           this.fail(t);
           this.log.add(now, 'fault', { instance: id, state: 'fail-target' });
+        } else if (f.action === 'fail-health-check') {
+          this.servers.checkFailDepth[instances.server[t]!]!++;
+          this.log.add(now, 'fault', { instance: id, state: 'fail-health-check' });
         } else if (f.action === 'slow-target') {
           this.servers.slowFactor[instances.server[t]!]! *= f.factor;
           this.log.add(now, 'fault', { instance: id, state: 'slow-target', value: f.factor });
@@ -101,6 +106,11 @@ export class Faults {
       for (const t of list) {
         this.servers.failDepth[instances.server[t]!]!--;
         if (instances.lifecycle[t] !== Lifecycle.Terminated) this.log.add(now, 'fault', { instance: instances.id(t), state: 'recover-target' });
+      }
+    } else if (f.action === 'fail-health-check') {
+      for (const t of list) {
+        this.servers.checkFailDepth[instances.server[t]!]!--;
+        if (instances.lifecycle[t] !== Lifecycle.Terminated) this.log.add(now, 'fault', { instance: instances.id(t), state: 'recover-health-check' });
       }
     } else if (f.action === 'slow-target') {
       for (const t of list) {

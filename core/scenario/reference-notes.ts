@@ -110,7 +110,7 @@ export const REFERENCE_NOTES: Readonly<Record<string, string>> = {
   'instance.detailedMonitoring': 'When true, EC2 metrics are published every 60 s (detailed monitoring); otherwise every 300 s.',
   faults: 'Failures injected at given times.',
   'faults[].at': 'When the fault happens, from the start of the run.',
-  'faults[].action': 'fail-target (stops answering), terminate-target, fail-zone (every instance in the zone) or slow-target.',
+  'faults[].action': 'fail-target (stops answering), terminate-target, fail-zone (every instance in the zone), slow-target, or fail-health-check (the health-check endpoint fails while the application still serves).',
   'faults[].count': 'How many instances the fault hits.',
   'faults[].zone': 'The zone the fault hits (required for fail-zone; optional to pick targets in one zone).',
   'faults[].for': 'How long the fault lasts (omit: to the end of the run).',

@@ -117,6 +117,8 @@ function resolveFault(f: FaultFile, i: number, zones: readonly string[] | undefi
       return { atS: f.at, action: f.action, zone: f.zone, forS: f.for ?? null };
     case 'slow-target':
       return { atS: f.at, action: f.action, count: f.count, zone, factor: f.factor, forS: f.for ?? null };
+    case 'fail-health-check':
+      return { atS: f.at, action: f.action, count: f.count, zone, forS: f.for ?? null };
   }
 }
 

@@ -75,7 +75,7 @@ export const DEFAULT_FLEET_SIZE = 2;
 /** Not an AWS value: light load for the default fleet (2 × 2 slots at 100 ms mean ⇒ 40 req/s). */
 export const DEFAULT_RATE = 10;
 
-export const FAULT_ACTIONS = ['fail-target', 'terminate-target', 'fail-zone', 'slow-target'] as const;
+export const FAULT_ACTIONS = ['fail-target', 'terminate-target', 'fail-zone', 'slow-target', 'fail-health-check'] as const;
 
 /** Figures an `expect:` block may bound (`elbsim check`). */
 export const EXPECT_FIGURES = [
@@ -181,6 +181,7 @@ export const faultSchema = z.discriminatedUnion('action', [
   strictObject({ at: duration(), action: z.literal('terminate-target'), count, zone }),
   strictObject({ at: duration(), action: z.literal('fail-zone'), zone: text({ nonEmpty: true }), for: lasting }),
   strictObject({ at: duration(), action: z.literal('slow-target'), count, zone, factor: number({ above: 0 }), for: lasting }),
+  strictObject({ at: duration(), action: z.literal('fail-health-check'), count, zone, for: lasting }),
 ]);
 
 const bound = strictObject({ min: number().optional(), max: number().optional() }).superRefine((b, ctx) => {

@@ -122,7 +122,9 @@ export type Fault =
   | { atS: number; action: 'fail-target'; count: number; zone: string | null; forS: number | null }
   | { atS: number; action: 'terminate-target'; count: number; zone: string | null }
   | { atS: number; action: 'fail-zone'; zone: string; forS: number | null }
-  | { atS: number; action: 'slow-target'; count: number; zone: string | null; factor: number; forS: number | null };
+  | { atS: number; action: 'slow-target'; count: number; zone: string | null; factor: number; forS: number | null }
+  /** The health-check endpoint fails (e.g. a wrong path or a dependency it checks) while the application serves. */
+  | { atS: number; action: 'fail-health-check'; count: number; zone: string | null; forS: number | null };
 
 export interface CloudWatchSettings {
   /** How long after its minute ends a datapoint becomes visible to alarms [observed ~1 min]; default 60 s. */

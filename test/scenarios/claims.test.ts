@@ -28,6 +28,14 @@ const meanOf = (a: Float64Array) => Array.from(a).reduce((s, x) => s + x, 0) / a
 const firstScaling = (pattern: RegExp) => (r: RunResult) => r.events.find((e) => e.kind === 'scaling' && pattern.test(e.detail))?.timeS ?? Number.NaN;
 const raise = /from (\d+) to (\d+)/;
 const firstRaise = (r: RunResult) => r.events.find((e) => e.kind === 'scaling' && raise.test(e.detail) && Number(raise.exec(e.detail)![2]) > Number(raise.exec(e.detail)![1]))?.timeS ?? Number.NaN;
+/** The largest value of a time-series column in the periods ending in (fromS, toS]. */
+const maxIn = (column: Float64Array, times: Float64Array, fromS: number, toS: number) => {
+  let most = -Infinity;
+  times.forEach((t, i) => {
+    if (t > fromS && t <= toS) most = Math.max(most, column[i]!);
+  });
+  return most;
+};
 /** Capacity after the largest single scale-in activity. */
 const afterLargestDrop = (r: RunResult) => {
   let best = 0;
@@ -64,6 +72,12 @@ export const CLAIMS: Record<string, Claim[]> = {
       const mean = (zone: string) => { const t = r.summary.targets.filter((x) => x.zone === zone); return t.reduce((s, x) => s + x.requests, 0) / t.length; };
       return mean('us-east-1b') / mean('us-east-1a');
     } },
+  ],
+  'gallery-fail-open-broken-health-checks': [
+    { text: 'answers\n  245 requests with 502', shown: '245', value: 245, tolerance: 245 * 0.1, measure: (r) => r.summary.elb5xx['502'] },
+    { text: '0 healthy hosts and 6\n  unhealthy', shown: '0', value: 0, tolerance: 0, measure: (r) => maxIn(r.timeseries.healthy_hosts, r.timeseries.time_s, 11 * 60, 30 * 60) },
+    { text: '0 healthy hosts and 6\n  unhealthy', shown: '6', value: 6, tolerance: 0, measure: (r) => maxIn(r.timeseries.unhealthy_hosts, r.timeseries.time_s, 11 * 60, 30 * 60) },
+    { text: 'and not one error', shown: 'not one', value: 0, tolerance: 0, measure: (r) => maxIn(r.timeseries.elb_5xx, r.timeseries.time_s, 12 * 60, 30 * 60) },
   ],
   'gallery-several-target-tracking-policies': [
     { text: 'scale-out at 00:34', shown: '00:34', value: 34 * 60, tolerance: 60, measure: firstRaise },

@@ -3,6 +3,7 @@
  * hit on AWS, with one line each for the picker (the scenario's description has the numbers).
  */
 export const GALLERY: readonly { id: string; line: string }[] = [
+  { id: 'gallery-fail-open-broken-health-checks', line: 'Broken health checks: 0 healthy hosts on the dashboard, fail-open serves every request' },
   { id: 'flash-sale-target-tracking', line: "Target tracking's slow scale-in: out after 3 datapoints, in only after 15" },
   { id: 'gallery-several-target-tracking-policies', line: 'Several target-tracking policies: out if any asks, in only if all agree' },
   { id: 'flash-sale-health-check-cascade', line: 'Health checks queued behind requests: the ELB replacement cascade' },

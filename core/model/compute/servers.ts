@@ -18,6 +18,8 @@ export class Servers {
   failDepth: Int32Array;
   /** Service-time multiplier from slow-target faults. */
   slowFactor: Float64Array;
+  /** > 0 while its health-check endpoint fails (it still serves requests); faults nest. */
+  checkFailDepth: Int32Array;
   /** Busy worker slots, queued requests, and the queue's head and tail request records. */
   busy: Int32Array;
   queueLen: Int32Array;
@@ -40,6 +42,7 @@ export class Servers {
     this.queueLimit = new Float64Array(n);
     this.failDepth = new Int32Array(n);
     this.slowFactor = new Float64Array(n);
+    this.checkFailDepth = new Int32Array(n);
     this.busy = new Int32Array(n);
     this.queueLen = new Int32Array(n);
     this.queueHead = new Int32Array(n);
@@ -92,6 +95,7 @@ export class Servers {
     this.queueLimit = grown(this.queueLimit, n);
     this.failDepth = grown(this.failDepth, n);
     this.slowFactor = grown(this.slowFactor, n);
+    this.checkFailDepth = grown(this.checkFailDepth, n);
     this.busy = grown(this.busy, n);
     this.queueLen = grown(this.queueLen, n);
     this.queueHead = grown(this.queueHead, n);

@@ -71,6 +71,7 @@ export class HealthChecker {
     const s = members.server[m]!;
     this.engine.schedule(now + this.spec.intervalS, this.kCheck, m, gen);
     if (this.servers.failDepth[s]! > 0) this.engine.schedule(now + this.spec.timeoutS, this.kFailResult, m, gen);
+    else if (this.servers.checkFailDepth[s]! > 0) this.record(m, false); // the endpoint answers, with a failing code
     else if (!this.spec.servedByTarget) this.record(m, true);
     else {
       const seq = ++members.checkSequence[m]!;
