@@ -41,7 +41,11 @@ export class UsageError extends Error {
 /** One or more scenario files are invalid; their issues have already been printed. */
 export class ScenarioError extends Error {
   override name = 'ScenarioError';
-  constructor(message = 'invalid scenario') {
+  constructor(
+    message = 'invalid scenario',
+    /** false when the file is no scenario text at all (its encoding): the key reference would not help. */
+    readonly pointToReference = true,
+  ) {
     super(message);
   }
 }

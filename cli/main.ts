@@ -13,6 +13,9 @@ import { EXIT, formatUsageError, ScenarioError, UsageError, type ExitCode } from
 import { renderCommandHelp, renderHelp } from './help.ts';
 import { commandLine, processIo, type Context, type Io } from './io.ts';
 
+/** Printed after a scenario's problems: the scenario format's reference, in the repository. */
+export const REFERENCE_HINT = 'Every scenario key, its default and its allowed range: docs/scenario-reference.md';
+
 /** Runs `elbsim <argv>` and resolves to its exit code; never throws. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<ExitCode> {
   const context: Context = { io, replay: [...argv] };
@@ -53,7 +56,11 @@ function report(error: unknown, { io, replay }: Context): ExitCode {
     io.err(formatUsageError(error));
     return EXIT.usage;
   }
-  if (error instanceof ScenarioError) return EXIT.invalidScenario; // its issues are already printed
+  if (error instanceof ScenarioError) {
+    // Its issues are already printed; say where every key, its default and its range are written.
+    if (error.pointToReference) io.err(`${REFERENCE_HINT}\n`);
+    return EXIT.invalidScenario;
+  }
   const message = error instanceof Error ? error.message : String(error);
   io.err(
     `elbsim: internal error: ${message}\n` +

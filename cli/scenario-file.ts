@@ -82,7 +82,7 @@ export async function readScenarioFile(file: string, command: string, io?: Io): 
 
 function invalid(io: Io | undefined, line: string): never {
   io?.err(`${line}\n`);
-  throw new ScenarioError(line);
+  throw new ScenarioError(line, false);
 }
 
 /** Reads and validates one scenario file; throws a `UsageError` if it cannot be read. */

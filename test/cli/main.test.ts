@@ -7,7 +7,7 @@ import { mkdtemp, readFile, writeFile, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../cli/main.ts';
+import { main, REFERENCE_HINT } from '../../cli/main.ts';
 import { memoryIo } from '../../cli/io.ts';
 
 const core = vi.hoisted(() => ({
@@ -112,7 +112,7 @@ describe('elbsim run (stand-in core)', () => {
     const file = await scenarioFile('bad');
     const io = memoryIo();
     expect(await main(['run', file, '--quiet'], io)).toBe(2);
-    expect(io.stderr).toBe(`${file}:3:5: autoScaling.maxSize: must be ≥ minSize\n`);
+    expect(io.stderr).toBe(`${file}:3:5: autoScaling.maxSize: must be ≥ minSize\n${REFERENCE_HINT}\n`);
     expect(core.simCalls).toHaveLength(0);
   });
 
