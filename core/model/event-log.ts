@@ -6,7 +6,7 @@
 import type { EventFacts, EventKind, SimEvent } from '../report/types.ts';
 import { eventDetail, eventSubject } from '../report/event-text.ts';
 
-const NO_FACTS: EventFacts = { instance: null, zone: null, targetGroup: null, group: null, name: null, state: null, value: null, cause: null };
+const NO_FACTS: EventFacts = { instance: null, zone: null, targetGroup: null, group: null, name: null, state: null, value: null, cause: null, from: null, to: null };
 
 export class EventLog {
   readonly events: SimEvent[] = [];

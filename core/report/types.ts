@@ -89,6 +89,9 @@ export interface EventFacts {
   value: number | null;
   /** A scaling activity's or termination's cause, in AWS's activity-history wording. */
   cause: string | null;
+  /** A scaling activity's desired capacity before and after (null when it changed none). */
+  from: number | null;
+  to: number | null;
 }
 
 export interface TargetSummary {

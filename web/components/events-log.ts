@@ -20,12 +20,13 @@ const NARROW_BELOW_PX = 560;
 const BUFFER = 12;
 
 /**
- * The detail as the log shows it: REGISTER and DEREGISTER rows name the target group the
- * instance joins or leaves (events.csv writes only its name, `default` unless the scenario
- * names one), so they say so.
+ * The detail as the log shows it: REGISTER and DEREGISTER rows say which target group the
+ * instance joins or leaves (events.csv's register detail is only its name, `default` unless the
+ * scenario names one).
  */
 export function detailText(event: SimEvent): string {
-  if ((event.kind === 'register' || event.kind === 'deregister') && event.detail !== '') return `target group “${event.detail}”`;
+  if (event.kind === 'register' && event.targetGroup !== null) return `target group “${event.targetGroup}”`;
+  if (event.kind === 'deregister' && event.targetGroup !== null) return `${event.detail} (target group “${event.targetGroup}”)`;
   return event.detail;
 }
 

@@ -7,22 +7,20 @@
  * capacity; the first alarm entering ALARM; the first target marked unhealthy; the first scaling
  * activity of any kind. A run with none of these (a steady fleet) opens at the start.
  *
- * It reads the events as events.csv writes them today (kind, subject, and for scaling the
- * "from N to M" of the activity's description, for health and alarms the new state in the
- * detail).
+ * It reads the events' facts: a scaling activity's desired capacity before and after, the new
+ * state of an alarm or a target's health.
  */
 import type { SimEvent } from '../../core/report/types.ts';
 
 function raisesCapacity(event: SimEvent): boolean {
-  const m = /from (\d+) to (\d+)/.exec(event.detail);
-  return m !== null && Number(m[2]) > Number(m[1]);
+  return event.from !== null && event.to !== null && event.to > event.from;
 }
 
 const PREFERENCES: ReadonlyArray<(event: SimEvent) => boolean> = [
   (e) => e.kind === 'fault',
   (e) => e.kind === 'scaling' && raisesCapacity(e),
-  (e) => e.kind === 'alarm' && /^ALARM\b/.test(e.detail.trim()),
-  (e) => e.kind === 'health' && /^unhealthy\b/.test(e.detail.trim()),
+  (e) => e.kind === 'alarm' && e.state === 'ALARM',
+  (e) => e.kind === 'health' && e.state === 'unhealthy',
   (e) => e.kind === 'scaling',
 ];
 

@@ -142,7 +142,7 @@ export class AutoScalingGroup implements TargetSource {
   /** Sets the desired capacity (clamped to [min, max]) and launches or terminates to reach it. */
   setDesired(desired: number, cause: string, subject = this.name): void {
     const clamped = this.clamp(desired);
-    if (clamped !== this.desired) this.log.add(this.engine.now, 'scaling', { name: subject, group: this.name, cause });
+    if (clamped !== this.desired) this.log.add(this.engine.now, 'scaling', { name: subject, group: this.name, cause, from: this.desired, to: clamped });
     this.desired = clamped;
     this.reconcile();
   }
@@ -204,7 +204,7 @@ export class AutoScalingGroup implements TargetSource {
       const t = this.add(zone);
       this.engine.schedule(now + this.wiring.bootTime(), this.kBoot, t);
     }
-    if (replacing) this.log.add(now, 'scaling', { name: this.name, group: this.name, cause: launchCause(now, before, before + 1) });
+    if (replacing) this.log.add(now, 'scaling', { name: this.name, group: this.name, cause: launchCause(now, before, before + 1), from: before, to: before + 1 });
     return true;
   }
 
