@@ -300,8 +300,13 @@ export class AutoScalingGroup implements TargetSource {
   }
 
   private registerEverywhere(t: number, healthyAtOnce: boolean): void {
+    this.forEachMembership(t, (tg, m) => tg.register(m, healthyAtOnce));
+  }
+
+  /** Instance t's member row in each of the group's target groups (made on first use). */
+  private forEachMembership(t: number, act: (tg: TargetGroup, m: number) => void): void {
     const server = this.instances.server[t]!;
-    this.wiring.targetGroups.forEach((tg, k) => tg.register(tg.memberFor(server, t, this.sourceIn[k]!), healthyAtOnce));
+    this.wiring.targetGroups.forEach((tg, k) => act(tg, tg.memberFor(server, t, this.sourceIn[k]!)));
   }
 
   /** Scale-in by `count`: zone balance, termination policies, protection. */
@@ -333,11 +338,10 @@ export class AutoScalingGroup implements TargetSource {
     if (replacing) this.replacingInTermination++;
     this.inService--;
     this.observeCapacity();
-    const server = instances.server[t]!;
     const tgs = this.wiring.targetGroups;
     instances.draining[t] = tgs.length;
     if (tgs.length === 0) this.deregistered(t);
-    tgs.forEach((tg, k) => tg.deregister(tg.memberFor(server, t, this.sourceIn[k]!)));
+    this.forEachMembership(t, (tg, m) => tg.deregister(m));
   }
 
   /** A target group has drained one of the group's instances. */
@@ -376,7 +380,7 @@ export class AutoScalingGroup implements TargetSource {
     if (state === Lifecycle.InService) this.inService--;
     else if (state === Lifecycle.Pending || state === Lifecycle.PendingWait) this.pending--;
     else if ((state === Lifecycle.Terminating || state === Lifecycle.TerminatingWait) && instances.replacing[t] === 1) this.replacingInTermination--;
-    this.wiring.targetGroups.forEach((tg, k) => tg.remove(tg.memberFor(server, t, this.sourceIn[k]!)));
+    this.forEachMembership(t, (tg, m) => tg.remove(m));
     this.markTerminated(t, cause);
     this.reconcile(true);
   }

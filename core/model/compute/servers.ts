@@ -74,10 +74,6 @@ export class Servers {
     this.lastChange[s] = now;
   }
 
-  isFailed(s: number): boolean {
-    return this.failDepth[s]! > 0;
-  }
-
   /** Whether the server holds requests (queued or in service). */
   holds(s: number): boolean {
     return this.busy[s]! > 0 || this.queueLen[s]! > 0;
