@@ -37,7 +37,8 @@ class Run implements Simulation {
     const partial = periods * period < this.durationS - 1e-9;
     const world = (this.world = new World(scenario, { seed: this.seed, periods: periods + (partial ? 1 : 0), onRoute: options.onRoute ?? null }));
     const { engine } = world;
-    this.periods = new PeriodCloser(scenario, world.instances, world.servers, world.targetGroups, world.group, world.metrics);
+    const fleets = world.groups.map((group, g) => ({ instances: world.instanceTables[g]!, group, idleCpu: scenario.autoScalingGroups[g]!.instance.idleCpu }));
+    this.periods = new PeriodCloser(fleets, world.servers, world.targetGroups, world.metrics, world.topology);
     const check = options.checkInvariants === true;
     const kPeriod = engine.register(() => {
       this.periods.close(engine.now);
@@ -86,24 +87,31 @@ class Run implements Simulation {
   private finish(): void {
     const world = this.world;
     const instanceLoad: InstanceLoad = {};
-    for (let t = 0; t < world.instances.count; t++) {
-      const series = this.periods.instanceLoad(t);
-      if (series) instanceLoad[world.instances.id(t)] = series;
-    }
+    world.instanceTables.forEach((instances, g) => {
+      for (let t = 0; t < instances.count; t++) {
+        const series = this.periods.instanceLoad(g, t);
+        if (series) instanceLoad[instances.id(t)] = series;
+      }
+    });
     this.finished = {
       scenario: this.scenario,
       seed: this.seed,
       timeseries: world.metrics.timeseries(),
+      extraSeries: world.topology.closedSeries(world.metrics.periods),
       events: world.log.events,
       summary: buildSummary({
         scenario: this.scenario,
         seed: this.seed,
         metrics: world.metrics,
-        instances: world.instances,
+        fleets: world.groups.map((group, g) => ({ instances: world.instanceTables[g]!, group })),
         servers: world.servers,
-        fleet: world.group,
+        ipServers: world.ipServers,
         zoneRequests: world.requests.zoneRequests,
         inFlightAtEnd: world.requests.unanswered,
+        topology: world.topology,
+        detailed: world.detailed,
+        lb: world.lb,
+        targetGroups: world.targetGroups,
       }),
       instanceLoad,
     };

@@ -10,7 +10,10 @@
 import { Engine } from './engine/engine.ts';
 import { makeSampler } from './engine/distributions.ts';
 import { RandomStreams } from './engine/random.ts';
-import type { Scenario } from './scenario/types.ts';
+import type { GroupScenario, Scenario } from './scenario/types.ts';
+import { AliasTable } from './plan/alias.ts';
+import { TopologyMetrics } from './model/topology-metrics.ts';
+import type { Counts } from './model/metrics.ts';
 import { ArrivalProcess } from './model/traffic.ts';
 import { LoadBalancer, type RouteObserver } from './model/elb/load-balancer.ts';
 import { Metrics } from './model/metrics.ts';
@@ -20,7 +23,7 @@ import { AutoScalingGroup } from './model/autoscaling/group.ts';
 import { Instances } from './model/autoscaling/instances.ts';
 import { Servers } from './model/compute/servers.ts';
 import { Members } from './model/target-group/members.ts';
-import { TargetGroup } from './model/target-group/target-group.ts';
+import { TargetGroup, type TargetSource } from './model/target-group/target-group.ts';
 import { Faults } from './model/faults.ts';
 import { CloudWatchPublisher } from './model/cloudwatch/publisher.ts';
 import { ScalingController } from './model/scaling-controller.ts';
@@ -33,20 +36,42 @@ export interface WorldOptions {
   onRoute: RouteObserver | null;
 }
 
+/** The first of a kind keeps the shorthand's stream name, so a one-group scenario draws as before. */
+function streamName<N extends string>(base: N, index: number, name: string): N | `${N}:${string}` {
+  return index === 0 ? base : `${base}:${name}`;
+}
+
+/** Whether the run reports per target group and per group (summary sections, extra columns). */
+export function showsTopology(scenario: Scenario): boolean {
+  const listeners = scenario.loadBalancers.flatMap((lb) => lb.listeners);
+  return scenario.targetGroups.length > 1 || scenario.autoScalingGroups.length > 1 || listeners.length > 1 || listeners.some((l) => l.rules.length > 0 || l.defaultAction.type !== 'forward') ||
+    scenario.targetGroups.some((tg) => tg.ipTargets.length > 0);
+}
+
+/** A fixed set of servers registered by address: never drained away by anyone but their target group. */
+class FixedTargets implements TargetSource {
+  drained(): void {}
+}
+
 export class World implements ServerEvents {
   readonly engine = new Engine();
   readonly servers = new Servers();
-  readonly instances: Instances;
   readonly members: Members;
   readonly metrics: Metrics;
+  readonly topology: TopologyMetrics;
   readonly log = new EventLog();
   readonly targetGroups: TargetGroup[];
   readonly lb: LoadBalancer;
   readonly requests: RequestPath;
-  readonly group: AutoScalingGroup;
-  readonly faults: Faults;
-  readonly cloudWatch: CloudWatchPublisher;
-  readonly scaling: ScalingController;
+  /** Per Auto Scaling group, in the scenario's order. */
+  readonly groups: AutoScalingGroup[] = [];
+  readonly instanceTables: Instances[] = [];
+  readonly faults: Faults[] = [];
+  readonly cloudWatch: CloudWatchPublisher[] = [];
+  readonly scaling: ScalingController[] = [];
+  /** IP targets' server rows, per target group. */
+  readonly ipServers: number[][];
+  readonly detailed: boolean;
 
   constructor(
     readonly scenario: Scenario,
@@ -54,84 +79,134 @@ export class World implements ServerEvents {
   ) {
     const streams = new RandomStreams(options.seed);
     const zoneCount = scenario.zones.length;
-    this.instances = new Instances(zoneCount);
-    const { engine, servers, instances, log } = this;
+    const { engine, servers, log } = this;
     this.members = new Members(zoneCount);
     this.metrics = new Metrics(options.periods);
+    this.detailed = showsTopology(scenario);
+    this.topology = new TopologyMetrics(scenario.targetGroups.map((t) => t.name), scenario.autoScalingGroups.map((g) => g.name), options.periods, this.detailed);
     const members = this.members;
-    const spec = scenario.loadBalancer;
+    const spec = scenario.loadBalancers[0]!;
+    const ids = { next: 0 };
+    scenario.autoScalingGroups.forEach(() => this.instanceTables.push(new Instances(zoneCount, 64, ids)));
     // The request path is both ports a target group needs towards servers; it is built after
     // the target groups, so they reach it through this world.
     const transport = {
       enqueueHealthCheck: (m: number, s: number, seq: number) => this.requests.enqueueHealthCheck(m, s, seq),
       dropServerWork: (s: number, code: 502 | null) => this.requests.dropServerWork(s, code),
     };
-    const tg = new TargetGroup(spec.targetGroup, {
-      engine,
-      members,
-      servers,
-      log,
-      index: 0,
-      zoneCount,
-      crossZone: spec.crossZone,
-      failOpen: spec.type !== 'classic',
-      routing: streams.get('routing'),
-      health: streams.get('health'),
-      transport,
-      dropper: transport,
-      instanceOf: (m) => instances.id(members.instance[m]!),
+    const ipLabel = new Map<number, string>();
+    this.targetGroups = scenario.targetGroups.map((tgSpec, i) => {
+      const g = tgSpec.autoScalingGroup;
+      const table = g >= 0 ? this.instanceTables[g]! : null;
+      return new TargetGroup(tgSpec, {
+        engine,
+        members,
+        servers,
+        log,
+        index: i,
+        zoneCount,
+        crossZone: spec.crossZone,
+        failOpen: spec.type !== 'classic',
+        routing: streams.get(streamName('routing', i, tgSpec.name)),
+        health: streams.get(streamName('health', i, tgSpec.name)),
+        transport,
+        dropper: transport,
+        instanceOf: (m) => {
+          const t = members.instance[m]!;
+          return t >= 0 && table ? table.id(t) : ipLabel.get(members.server[m]!)!;
+        },
+      });
     });
-    this.targetGroups = [tg];
-    this.lb = new LoadBalancer(spec, zoneCount, scenario.traffic.clients, tg, members, streams.get('dns'));
+    this.lb = new LoadBalancer(spec, zoneCount, scenario.traffic, this.targetGroups, members, streams.get('dns'), streams.get('forward'));
     this.lb.observer = options.onRoute;
     const arrivals = new ArrivalProcess(scenario.traffic.rate, scenario.traffic.arrivals, streams.get('arrivals'));
-    const service = makeSampler(scenario.instance.serviceTime, streams.get('service'));
-    this.requests = new RequestPath(engine, scenario, arrivals, streams.get('clients'), service, this.lb, servers, members, this.metrics, scenario.durationS);
+    // Service samplers: one per group (kind g), then one per IP target.
+    const samplers = scenario.autoScalingGroups.map((g, i) => makeSampler(g.instance.serviceTime, streams.get(streamName('service', i, g.name))));
+    this.ipServers = scenario.targetGroups.map((tgSpec) => tgSpec.ipTargets.map((target) => {
+      const kind = samplers.length;
+      samplers.push(makeSampler(target.serviceTime, streams.get(`service:${target.ip}`)));
+      const s = servers.add(target.zone < 0 ? zoneCount : target.zone, target.concurrency, target.queueLimit, 0, kind, target.networkLatencyS);
+      ipLabel.set(s, target.ip);
+      return s;
+    }));
+    const requests = scenario.traffic.requests;
+    const mix = requests.length > 1 ? { table: new AliasTable(requests.map((r) => r.weight)), stream: streams.get('requests') } : null;
+    this.requests = new RequestPath(engine, scenario, arrivals, streams.get('clients'), samplers, this.lb, servers, members, this.metrics, this.topology, mix, scenario.durationS);
     this.requests.events = this;
-    // Without a warm pool there are no warm starts; the sampler is then never drawn from.
-    const pool = scenario.autoScaling.warmPool;
-    this.group = new AutoScalingGroup({
-      engine,
-      scenario,
-      instances,
-      servers,
-      members,
-      targetGroups: this.targetGroups,
-      dropper: this.requests,
-      log,
-      bootTime: makeSampler(scenario.instance.bootTime, streams.get('boot')),
-      warmStartTime: makeSampler(pool ? pool.warmStartTime : { distribution: 'constant', value: 30 }, streams.get('boot:warm')),
-      random: streams.get('scaling'),
+    const single = scenario.targetGroups.length === 1;
+    scenario.autoScalingGroups.forEach((gSpec, g) => {
+      const instances = this.instanceTables[g]!;
+      const view: GroupScenario = { zones: scenario.zones, durationS: scenario.durationS, cloudWatch: scenario.cloudWatch, autoScaling: gSpec, instance: gSpec.instance, loadBalancerType: spec.type };
+      const mine = this.targetGroups.filter((_, i) => scenario.targetGroups[i]!.autoScalingGroup === g);
+      // Without a warm pool there are no warm starts; the sampler is then never drawn from.
+      const pool = gSpec.warmPool;
+      const group = new AutoScalingGroup({
+        engine,
+        scenario: view,
+        instances,
+        servers,
+        members,
+        targetGroups: mine,
+        dropper: this.requests,
+        log,
+        bootTime: makeSampler(gSpec.instance.bootTime, streams.get(streamName('boot', g, gSpec.name))),
+        warmStartTime: makeSampler(pool ? pool.warmStartTime : { distribution: 'constant', value: 30 }, streams.get(g === 0 ? 'boot:warm' : `boot:warm:${gSpec.name}`)),
+        random: streams.get(streamName('scaling', g, gSpec.name)),
+        serviceKind: g,
+      });
+      this.groups.push(group);
+      const faults = { zones: scenario.zones, faults: scenario.faults.filter((f) => f.action === 'fail-zone' || f.group === g) };
+      this.faults.push(new Faults(engine, faults, instances, servers, group, this.requests, streams.get(streamName('faults', g, gSpec.name)), log));
+      const first = mine[0] ?? null;
+      const tgIndex = first ? this.targetGroups.indexOf(first) : -1;
+      const counts = single || tgIndex < 0 ? () => this.metrics.cumulative() : () => this.targetGroupCounts(tgIndex);
+      const cloudWatch = new CloudWatchPublisher(view, instances, servers, first, this.metrics, counts, this.requests, group, scenario.cloudWatch.publicationDelayS);
+      this.cloudWatch.push(cloudWatch);
+      this.scaling.push(new ScalingController(engine, view, group, cloudWatch, instances, log));
     });
-    this.faults = new Faults(engine, scenario, instances, servers, this.group, this.requests, streams.get('faults'), log);
-    this.cloudWatch = new CloudWatchPublisher(scenario, instances, servers, tg, this.metrics, this.requests, this.group, scenario.cloudWatch.publicationDelayS);
-    this.scaling = new ScalingController(engine, scenario, this.group, this.cloudWatch, instances, log);
+  }
+
+  /** A target group's running counts, in the shape the CloudWatch publisher reads (its 5xx all as 502s). */
+  private targetGroupCounts(i: number): Counts {
+    const t = this.topology;
+    return { requests: t.totalRequests[i]! + t.requests[i]!, ok: t.totalOk[i]! + t.ok[i]!, e502: t.totalElb5xx[i]! + t.elb5xx[i]!, e503: 0, e504: 0, target5xx: 0, latSumMs: t.totalLatSumMs[i]! + t.latSumMs[i]! };
   }
 
   /** Starts the running system at time 0: the fleet, the policies, the minute tick, faults, traffic. */
   start(): void {
-    const { engine, scaling, group } = this;
-    group.start();
-    scaling.start();
+    const { engine } = this;
+    this.targetGroups.forEach((tg, i) => {
+      const servers = this.ipServers[i]!;
+      if (servers.length === 0) return;
+      const source = tg.attach(new FixedTargets());
+      for (const s of servers) tg.register(tg.memberFor(s, -1, source), true);
+    });
+    for (const group of this.groups) group.start();
+    for (const scaling of this.scaling) scaling.start();
     // Every minute: CloudWatch datapoints, then alarms and policies, then the group's AZ balance.
     const kMinute = engine.register(() => {
-      // CloudWatch is not an output: its datapoints are only worth making when a policy reads them.
-      if (scaling.hasPolicies) {
-        this.cloudWatch.publishMinute(engine.now);
-        scaling.minute(engine.now);
-      }
-      group.rebalance.tick();
+      this.groups.forEach((group, g) => {
+        const scaling = this.scaling[g]!;
+        // CloudWatch is not an output: its datapoints are only worth making when a policy reads them.
+        if (scaling.hasPolicies) {
+          this.cloudWatch[g]!.publishMinute(engine.now);
+          scaling.minute(engine.now);
+        }
+        group.rebalance.tick();
+      });
       if (engine.now + 60 <= this.scenario.durationS) engine.schedule(engine.now + 60, kMinute);
     });
     engine.schedule(60, kMinute);
-    this.faults.scheduleAll();
+    for (const faults of this.faults) faults.scheduleAll();
     this.requests.start();
   }
 
   /** Throws if an invariant of the tables is broken (see invariants.ts). */
   assertInvariants(): void {
-    const broken = brokenInvariant({ servers: this.servers, instances: this.instances, members: this.members, pool: this.requests.pool, unanswered: this.requests.unanswered, group: this.group }, this.engine.now);
-    if (broken !== null) throw new Error(`elbsim invariant broken ${broken}`);
+    this.groups.forEach((group, g) => {
+      const broken = brokenInvariant({ servers: this.servers, instances: this.instanceTables[g]!, members: this.members, pool: this.requests.pool, unanswered: this.requests.unanswered, group }, this.engine.now);
+      if (broken !== null) throw new Error(`elbsim invariant broken ${broken}`);
+    });
   }
 
   serverIdle(server: number): void {

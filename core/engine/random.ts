@@ -15,7 +15,7 @@ export interface RandomStream {
   next(): number;
 }
 
-export type StreamName = 'arrivals' | 'clients' | 'service' | 'routing' | 'health' | 'faults' | 'scaling' | 'dns' | 'boot';
+export type StreamName = 'arrivals' | 'clients' | 'service' | 'routing' | 'health' | 'faults' | 'scaling' | 'dns' | 'boot' | 'requests' | 'forward';
 
 export class RandomStreams {
   private readonly streams = new Map<string, RandomStream>();

@@ -13,6 +13,9 @@
 import type { Engine } from '../engine/engine.ts';
 import type { RandomStream } from '../engine/random.ts';
 import type { Fault, Scenario } from '../scenario/types.ts';
+
+/** What the faults of one Auto Scaling group read: the zones, and the faults that act on the group (fail-zone acts on every group). */
+export type FaultScenario = Pick<Scenario, 'zones' | 'faults'>;
 import type { EventLog } from './event-log.ts';
 import type { AutoScalingGroup } from './autoscaling/group.ts';
 import type { Servers } from './compute/servers.ts';
@@ -27,7 +30,7 @@ export class Faults {
 
   constructor(
     private readonly engine: Engine,
-    private readonly scenario: Scenario,
+    private readonly scenario: FaultScenario,
     private readonly instances: Instances,
     private readonly servers: Servers,
     private readonly group: AutoScalingGroup,

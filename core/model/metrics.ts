@@ -93,6 +93,11 @@ export class Metrics {
     this.recordClient(ms);
   }
 
+  /** An answer the load balancer gives itself by a rule (a redirect or a fixed response), `latencyS` after arrival. */
+  recordAnswered(latencyS: number): void {
+    this.recordClient(latencyS * 1000);
+  }
+
   /** Any answer to a client, `ms` after the request arrived. */
   private recordClient(ms: number): void {
     this.clientCount++;

@@ -23,11 +23,23 @@ import type { Members } from './target-group/members.ts';
 import type { CheckTransport } from './target-group/health-checks.ts';
 import type { WorkDropper } from './target-group/target-group.ts';
 import { DeadlineList, RequestFlag, RequestPool } from './requests.ts';
+import type { TopologyMetrics } from './topology-metrics.ts';
+import type { AliasTable } from '../plan/alias.ts';
 
-/** How a request finds its target: the node its client reaches, then the member that node picks (-1: 503). */
+/** What `route` returns instead of a member: no target in scope (503), or an action the node answers itself. */
+export const NO_TARGET = -1;
+export const REDIRECTED = -2;
+export const FIXED_RESPONSE = -3;
+
+/**
+ * How a request finds its target: the node its client reaches, then the member that node picks
+ * for the request's class (NO_TARGET: 503; REDIRECTED, FIXED_RESPONSE: the node answers), and
+ * the target group it went to.
+ */
 export interface RequestRouter {
   nodeFor(client: number, now: number): number;
-  route(node: number, client: number, now: number): number;
+  route(node: number, client: number, cls: number, now: number): number;
+  readonly lastTargetGroup: number;
 }
 
 /** What the request path reports about servers: a draining server emptied; a health check was answered. */
@@ -66,19 +78,24 @@ export class RequestPath implements CheckTransport, WorkDropper {
     scenario: Scenario,
     private readonly arrivals: ArrivalProcess,
     private readonly clientStream: RandomStream,
-    private readonly service: Sampler,
+    /** Service-time samplers by server kind (Servers.kind). */
+    private readonly service: readonly Sampler[],
     private readonly lb: RequestRouter,
     private readonly servers: Servers,
     private readonly members: Members,
     private readonly metrics: Metrics,
+    private readonly topology: TopologyMetrics,
+    /** The request mix (null: one class, no draw) and the stream it draws from. */
+    private readonly mix: { table: AliasTable; stream: RandomStream } | null,
     private readonly endS: number,
   ) {
     this.idle = new DeadlineList(this.pool, 0);
     this.connect = new DeadlineList(this.pool, 1);
-    this.idleTimeoutS = scenario.loadBalancer.idleTimeoutS;
+    this.idleTimeoutS = scenario.loadBalancers[0]!.idleTimeoutS;
     this.connectTimeoutS = Math.min(CONNECT_TIMEOUT_S, this.idleTimeoutS);
     this.clients = scenario.traffic.clients;
-    this.zoneRequests = new Float64Array(scenario.zones.length);
+    // One more slot for targets outside the zones (on premises).
+    this.zoneRequests = new Float64Array(scenario.zones.length + 1);
     this.kArrive = engine.register(() => this.arrive());
     this.kComplete = engine.register((r, token) => this.complete(r, token));
     this.kIdle = engine.register(() => this.expire(this.idle, 504));
@@ -101,11 +118,21 @@ export class RequestPath implements CheckTransport, WorkDropper {
     this.scheduleNextArrival();
     const client = Math.floor(this.clientStream.next() * this.clients);
     const node = this.lb.nodeFor(client, now);
-    const member = this.lb.route(node, client, now);
+    const cls = this.mix === null ? 0 : this.mix.table.pick(this.mix.stream.next());
+    const member = this.lb.route(node, client, cls, now);
     if (member < 0) {
-      m.recordElb(503, 0);
+      if (member === REDIRECTED) this.topology.redirects++;
+      else if (member === FIXED_RESPONSE) this.topology.fixedResponses++;
+      else {
+        this.topology.requests[this.lb.lastTargetGroup]!++;
+        this.topology.elb5xx[this.lb.lastTargetGroup]!++;
+        m.recordElb(503, 0);
+        return;
+      }
+      m.recordAnswered(0);
       return;
     }
+    this.topology.requests[this.members.tg[member]!]!++;
     const servers = this.servers;
     const s = this.members.server[member]!;
     servers.requests[s]!++;
@@ -126,6 +153,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
     const busy = servers.busy[s]!;
     const concurrency = servers.concurrency[s]!;
     if (busy >= concurrency && servers.queueLen[s]! >= servers.queueLimit[s]!) {
+      this.topology.elb5xx[this.members.tg[member]!]!++;
       m.recordElb(502, 0);
       return;
     }
@@ -176,7 +204,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
     servers.flushBusy(s, now);
     servers.busy[s]!++;
     const flags = (this.pool.flags[r]! |= RequestFlag.InService);
-    const took = flags & RequestFlag.HealthCheck ? HEALTH_CHECK_SERVICE_S : this.service() * servers.slowFactor[s]!;
+    const took = flags & RequestFlag.HealthCheck ? HEALTH_CHECK_SERVICE_S : this.service[servers.kind[s]!]!() * servers.slowFactor[s]!;
     this.engine.schedule(now + took, this.kComplete, r, this.pool.token[r]!);
   }
 
@@ -191,7 +219,12 @@ export class RequestPath implements CheckTransport, WorkDropper {
     const flags = pool.flags[r]!;
     if (flags & RequestFlag.HealthCheck) this.events!.checkResponse(pool.member[r]!, pool.tag[r]!);
     else if ((flags & RequestFlag.Answered) === 0) {
-      this.metrics.recordOk(now - pool.arrivalS[r]!);
+      // A target across a network link (on premises) adds its round trip to the response.
+      const latencyS = now - pool.arrivalS[r]! + servers.rttS[s]!;
+      this.metrics.recordOk(latencyS);
+      const tg = this.members.tg[pool.member[r]!]!;
+      this.topology.ok[tg]!++;
+      this.topology.latSumMs[tg]! += latencyS * 1000;
       this.unanswered--;
       this.idle.remove(r);
       this.releaseOutstanding(r);
@@ -250,6 +283,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
     pool.flags[r]! |= RequestFlag.Answered;
     this.unanswered--;
     this.metrics.recordElb(code, this.engine.now - pool.arrivalS[r]!);
+    this.topology.elb5xx[this.members.tg[pool.member[r]!]!]!++;
     this.releaseOutstanding(r);
     if (pool.list[r]! >= 0) (pool.list[r] === 0 ? this.idle : this.connect).remove(r);
     if ((pool.flags[r]! & RequestFlag.AtTarget) === 0) pool.free(r);

@@ -25,7 +25,7 @@
  * and raises capacity before it, never lowering it (AS-PRED).
  */
 import type { Engine } from '../engine/engine.ts';
-import type { PredictiveScalingPolicy, ScalingPolicy, Scenario, ScheduledAction } from '../scenario/types.ts';
+import type { PredictiveScalingPolicy, ScalingPolicy, GroupScenario, ScheduledAction } from '../scenario/types.ts';
 import type { AutoScalingGroup } from './autoscaling/group.ts';
 import type { EventLog } from './event-log.ts';
 import { Alarm, targetTrackingAlarms, predefinedMetricSpec, metricGranularityS, targetTrackingPeriodS, type AlarmEvaluation } from './cloudwatch/index.ts';
@@ -74,7 +74,7 @@ export class ScalingController {
 
   constructor(
     private readonly engine: Engine,
-    private readonly scenario: Scenario,
+    private readonly scenario: GroupScenario,
     private readonly group: AutoScalingGroup,
     private readonly cloudWatch: CloudWatchPublisher,
     private readonly instances: Instances,

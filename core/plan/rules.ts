@@ -18,6 +18,9 @@
  * listener's rules are compiled once into a table (client group × class → action); per request
  * routing is one lookup (`compileRuleTable`).
  */
+import type { QueryMatch, RuleConditions } from '../scenario/types.ts';
+
+export type { QueryMatch, RuleConditions };
 
 /** One request class as the load balancer sees it. */
 export interface RequestShape {
@@ -28,21 +31,6 @@ export interface RequestShape {
   headers: Readonly<Record<string, string>>;
   /** Query-string parameters, in order. */
   query: readonly (readonly [key: string, value: string])[];
-}
-
-export interface QueryMatch {
-  /** null: any key. */
-  key: string | null;
-  value: string;
-}
-
-export interface RuleConditions {
-  pathPattern: readonly string[] | null;
-  hostHeader: readonly string[] | null;
-  httpHeader: readonly { name: string; values: readonly string[] }[];
-  httpRequestMethod: readonly string[] | null;
-  queryString: readonly (readonly QueryMatch[])[];
-  sourceIp: readonly string[] | null;
 }
 
 /** A client group's addresses, as one CIDR block. */

@@ -2,7 +2,7 @@
  * The output files as text: timeseries.csv, events.csv, summary.json. Every number is written
  * with a fixed number of decimals so the same run gives the same bytes everywhere.
  */
-import { TIMESERIES_COLUMNS, type SimEvent, type Summary, type Timeseries, type TimeseriesColumn } from './types.ts';
+import { TIMESERIES_COLUMNS, type NamedSeries, type SimEvent, type Summary, type Timeseries, type TimeseriesColumn } from './types.ts';
 
 /** Decimals per timeseries column; counts are integers. */
 const DECIMALS: Record<TimeseriesColumn, number> = {
@@ -38,13 +38,14 @@ function timeDecimals(times: ArrayLike<number>): number {
   return Array.from(times).every((t) => Math.abs(t - Math.round(t)) < 1e-9) ? 0 : DECIMALS.time_s;
 }
 
-export function formatTimeseriesCsv(ts: Timeseries, extraColumns: readonly string[] = []): string {
+export function formatTimeseriesCsv(ts: Timeseries, extra: readonly NamedSeries[] = []): string {
   const cols = [...TIMESERIES_COLUMNS];
-  const lines = [[...cols, ...extraColumns].join(',')];
+  const lines = [[...cols, ...extra.map((e) => e.column)].join(',')];
   const n = ts.time_s.length;
   const timeDec = timeDecimals(ts.time_s);
   for (let i = 0; i < n; i++) {
     const cells = cols.map((c) => fixed(ts[c][i]!, c === 'time_s' ? timeDec : DECIMALS[c]));
+    for (const e of extra) cells.push(fixed(e.values[i]!, e.decimals));
     lines.push(cells.join(','));
   }
   return lines.join('\n') + '\n';

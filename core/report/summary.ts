@@ -7,38 +7,71 @@ import type { Metrics } from '../model/metrics.ts';
 import type { AutoScalingGroup } from '../model/autoscaling/group.ts';
 import type { Instances } from '../model/autoscaling/instances.ts';
 import type { Servers } from '../model/compute/servers.ts';
-import type { Summary } from './types.ts';
+import type { GroupSummary, Summary, TargetGroupSummary } from './types.ts';
+import type { TopologyMetrics } from '../model/topology-metrics.ts';
+import type { LoadBalancer } from '../model/elb/load-balancer.ts';
+import type { TargetGroup } from '../model/target-group/target-group.ts';
+import type { Action } from '../scenario/types.ts';
+import { ON_PREMISES } from '../scenario/resolve-topology.ts';
 
 export interface SummaryInput {
   scenario: Scenario;
   seed: number;
   metrics: Metrics;
-  instances: Instances;
+  /** Each Auto Scaling group with its instance table, in the scenario's order. */
+  fleets: readonly { instances: Instances; group: AutoScalingGroup }[];
   servers: Servers;
-  fleet: AutoScalingGroup;
+  /** IP targets: their server rows, per target group. */
+  ipServers: readonly (readonly number[])[];
   zoneRequests: Float64Array;
   inFlightAtEnd: number;
+  topology: TopologyMetrics;
+  /** Whether the scenario shows its topology's figures (see Summary.targetGroups). */
+  detailed: boolean;
+  lb: LoadBalancer;
+  targetGroups: readonly TargetGroup[];
+}
+
+function actionText(a: Action, scenario: Scenario): string {
+  if (a.type === 'redirect') return `redirect ${a.statusCode}`;
+  if (a.type === 'fixed-response') return `fixed-response ${a.statusCode}`;
+  const to = a.to.map((t) => scenario.targetGroups[t.targetGroup]!.name);
+  return a.to.length === 1 ? `forward ${to[0]}` : `forward ${a.to.map((t, i) => `${to[i]}:${t.weight}`).join(' ')}`;
 }
 
 export function buildSummary(input: SummaryInput): Summary {
-  const { scenario, metrics: m, instances, servers, fleet } = input;
+  const { scenario, metrics: m, servers, fleets } = input;
   const histogram = m.totalHistogram;
   const q = (p: number) => (m.total.ok > 0 ? histogram.quantile(p) : 0);
   const cq = (p: number) => (m.clientTotalCount > 0 ? m.clientTotalHistogram.quantile(p) : 0);
-  const instanceHours = fleet.instanceHours(scenario.durationS);
+  const hours = fleets.map(({ group }) => group.instanceHours(scenario.durationS));
+  const instanceHours = hours.reduce((a, b) => a + b, 0);
+  const cost = hours.reduce((sum, h, g) => sum + h * scenario.autoScalingGroups[g]!.instance.pricePerHour, 0);
   const zones: Summary['zones'] = {};
   scenario.zones.forEach((z, i) => (zones[z] = { requests: input.zoneRequests[i]! }));
+  const onPremises = scenario.targetGroups.some((tg) => tg.ipTargets.some((t) => t.zone < 0));
+  if (onPremises) zones[ON_PREMISES] = { requests: input.zoneRequests[scenario.zones.length]! };
   const list: Summary['targets'] = [];
-  for (let t = 0; t < instances.count; t++) {
-    const gone = instances.terminateS[t]!;
-    list.push({
-      id: instances.id(t),
-      zone: scenario.zones[instances.zone[t]!]!,
-      requests: servers.requests[instances.server[t]!]!,
-      launchS: instances.launchS[t]!,
-      terminateS: Number.isNaN(gone) ? null : gone,
-    });
+  for (const { instances } of fleets) {
+    for (let t = 0; t < instances.count; t++) {
+      const gone = instances.terminateS[t]!;
+      list.push({
+        id: instances.id(t),
+        zone: scenario.zones[instances.zone[t]!]!,
+        requests: servers.requests[instances.server[t]!]!,
+        launchS: instances.launchS[t]!,
+        terminateS: Number.isNaN(gone) ? null : gone,
+      });
+    }
   }
+  scenario.targetGroups.forEach((tg, i) => {
+    tg.ipTargets.forEach((target, k) => {
+      const s = input.ipServers[i]![k]!;
+      list.push({ id: target.ip, zone: target.zone < 0 ? ON_PREMISES : scenario.zones[target.zone]!, requests: servers.requests[s]!, launchS: 0, terminateS: null });
+    });
+  });
+  const capacityMin = fleets.reduce((n, { group }) => n + (Number.isFinite(group.capacityMin) ? group.capacityMin : 0), 0);
+  const capacityMax = fleets.reduce((n, { group }) => n + group.capacityMax, 0);
   return {
     scenario: scenario.name,
     seed: input.seed,
@@ -57,9 +90,9 @@ export function buildSummary(input: SummaryInput): Summary {
     },
     zones,
     targets: list,
-    capacity: { min: Number.isFinite(fleet.capacityMin) ? fleet.capacityMin : 0, max: fleet.capacityMax },
+    capacity: { min: capacityMin, max: capacityMax },
     instanceHours,
-    cost: instanceHours * scenario.instance.pricePerHour,
+    cost,
     clientLatencyMs: {
       mean: m.clientTotalCount > 0 ? m.clientTotalSumMs / m.clientTotalCount : 0,
       p50: cq(0.5),
@@ -67,5 +100,44 @@ export function buildSummary(input: SummaryInput): Summary {
       p99: cq(0.99),
       max: m.clientLatencyMaxMs,
     },
+    ...(input.detailed ? topologySummary(input, hours) : {}),
+  };
+}
+
+function topologySummary(input: SummaryInput, hours: readonly number[]): Partial<Summary> {
+  const { scenario, topology: t, lb } = input;
+  const spec = scenario.loadBalancers[0]!;
+  const targetGroups: Record<string, TargetGroupSummary> = {};
+  scenario.targetGroups.forEach((tg, i) => {
+    const hosts = input.targetGroups[i]!.hostCounts();
+    targetGroups[tg.name] = {
+      requests: t.totalRequests[i]!,
+      responses2xx: t.totalOk[i]!,
+      elb5xx: t.totalElb5xx[i]!,
+      latencyMsMean: t.totalOk[i]! > 0 ? t.totalLatSumMs[i]! / t.totalOk[i]! : 0,
+      healthyHostsAtEnd: hosts.healthy,
+      unhealthyHostsAtEnd: hosts.unhealthy,
+    };
+  });
+  const autoScalingGroups: Record<string, GroupSummary> = {};
+  input.fleets.forEach(({ group }, g) => {
+    const spec = scenario.autoScalingGroups[g]!;
+    autoScalingGroups[spec.name] = {
+      capacity: { min: Number.isFinite(group.capacityMin) ? group.capacityMin : 0, max: group.capacityMax },
+      desiredCapacityAtEnd: group.desired,
+      instanceHours: hours[g]!,
+      cost: hours[g]! * spec.instance.pricePerHour,
+    };
+  });
+  const rules = lb.actions.map((a, i) => {
+    const listener = spec.listeners[a.listener]!;
+    return { listener: `${listener.protocol}:${listener.port}`, priority: a.priority ?? ('default' as const), action: actionText(a.action, scenario), matched: lb.actionCounts[i]! };
+  });
+  return {
+    redirects: t.totalRedirects,
+    fixedResponses: t.totalFixedResponses,
+    loadBalancers: { [spec.name]: { type: spec.type, requests: input.metrics.total.requests, rules } },
+    targetGroups,
+    autoScalingGroups,
   };
 }

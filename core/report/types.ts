@@ -38,6 +38,17 @@ export type TimeseriesColumn = (typeof TIMESERIES_COLUMNS)[number];
  */
 export type Timeseries = Record<TimeseriesColumn, Float64Array>;
 
+/**
+ * A column after the contract's: per target group and per Auto Scaling group figures, named
+ * `<metric>__<name>` (and `redirects`, `fixed_responses`), present when a scenario has more than
+ * one target group or group, or listener rules. NaN is an empty cell.
+ */
+export interface NamedSeries {
+  column: string;
+  decimals: number;
+  values: Float64Array;
+}
+
 export type EventKind =
   | 'launch'
   | 'in_service'
@@ -123,6 +134,42 @@ export interface Summary {
    * (like AWS's TargetResponseTime) counts successful responses only. 0s when nothing was answered.
    */
   clientLatencyMs: { mean: number; p50: number; p90: number; p99: number; max: number };
+  /**
+   * The topology's figures, present when a scenario has more than one target group or Auto
+   * Scaling group, or listener rules (the same scenarios that get `<metric>__<name>` columns).
+   * With them, conservation reads requests = responses2xx + target5xx + sum(elb5xx) +
+   * redirects + fixedResponses + inFlightAtEnd.
+   */
+  redirects?: number;
+  fixedResponses?: number;
+  loadBalancers?: Record<string, LoadBalancerSummary>;
+  targetGroups?: Record<string, TargetGroupSummary>;
+  autoScalingGroups?: Record<string, GroupSummary>;
+}
+
+export interface LoadBalancerSummary {
+  type: string;
+  requests: number;
+  /** Every listener rule and default action with the requests it matched (AWS has no per-rule metric; this is elbsim's count). */
+  rules: { listener: string; priority: number | 'default'; action: string; matched: number }[];
+}
+
+export interface TargetGroupSummary {
+  /** Requests forwarded to the group (RequestCount with the TargetGroup dimension). */
+  requests: number;
+  responses2xx: number;
+  elb5xx: number;
+  latencyMsMean: number;
+  /** Healthy and unhealthy registered targets at the end. */
+  healthyHostsAtEnd: number;
+  unhealthyHostsAtEnd: number;
+}
+
+export interface GroupSummary {
+  capacity: { min: number; max: number };
+  desiredCapacityAtEnd: number;
+  instanceHours: number;
+  cost: number;
 }
 
 /**
@@ -149,6 +196,8 @@ export interface RunResult {
   scenario: Scenario;
   seed: number;
   timeseries: Timeseries;
+  /** timeseries.csv's columns after the contract's (see NamedSeries); empty for the one-group shorthand. */
+  extraSeries: NamedSeries[];
   events: SimEvent[];
   summary: Summary;
   instanceLoad: InstanceLoad;

@@ -13,9 +13,7 @@ import { checkUnique } from './resolve-scaling.ts';
 import { didYouMean } from './suggest.ts';
 import type { LifecycleHook, WarmPool } from './types.ts';
 
-const GROUP = ['autoScaling'] as const;
-const PER_ZONE = [...GROUP, 'initialInstancesPerZone'] as const;
-const HOOKS = [...GROUP, 'lifecycleHooks'] as const;
+type Base = readonly (string | number)[];
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -32,7 +30,9 @@ export function resolveInitialZones(
   desired: number,
   desiredGiven: boolean,
   errors: Finding[],
+  base: Base,
 ): Record<string, number> {
+  const PER_ZONE = [...base, 'initialInstancesPerZone'];
   if (zones) {
     for (const zone of Object.keys(perZone)) {
       if (!zones.includes(zone)) errors.push({ path: [...PER_ZONE, zone], anchor: 'key', message: `\`${zone}\` is not one of the scenario's zones (${zones.join(', ')})${didYouMean(zone, zones)}` });
@@ -48,7 +48,7 @@ export function resolveInitialZones(
 }
 
 /** A hook that does not call CompleteLifecycleAction within its heartbeat timeout lets DefaultResult decide. */
-function checkHook(hook: LifecycleHook, i: number, given: LifecycleHookFile, warnings: Finding[]): void {
+function checkHook(hook: LifecycleHook, i: number, given: LifecycleHookFile, warnings: Finding[], HOOKS: Base): void {
   const timesOut = hook.completesAfterS === null || hook.completesAfterS > hook.heartbeatTimeoutS;
   if (!timesOut) return;
   const path = given.completesAfter === undefined ? [...HOOKS, i] : [...HOOKS, i, 'completesAfter'];
@@ -61,7 +61,8 @@ function checkHook(hook: LifecycleHook, i: number, given: LifecycleHookFile, war
   }
 }
 
-export function resolveLifecycleHooks(hooks: readonly LifecycleHookFile[], errors: Finding[], warnings: Finding[]): LifecycleHook[] {
+export function resolveLifecycleHooks(hooks: readonly LifecycleHookFile[], errors: Finding[], warnings: Finding[], base: Base): LifecycleHook[] {
+  const HOOKS = [...base, 'lifecycleHooks'];
   const resolved = hooks.map((h, i): LifecycleHook => {
     const hook: LifecycleHook = {
       name: h.name ?? `hook-${i + 1}`,
@@ -70,7 +71,7 @@ export function resolveLifecycleHooks(hooks: readonly LifecycleHookFile[], error
       defaultResult: h.defaultResult,
       completesAfterS: h.completesAfter ?? null,
     };
-    checkHook(hook, i, h, warnings);
+    checkHook(hook, i, h, warnings, HOOKS);
     return hook;
   });
   checkUnique(resolved.map((h) => h.name), HOOKS, errors);
@@ -89,13 +90,13 @@ export interface GroupLimits {
  * least its minSize (AS-WP); AWS accepts any maxGroupPreparedCapacity of 0 or more, so a pool
  * that can never hold an instance is only a warning.
  */
-export function resolveWarmPool(pool: WarmPoolFile | undefined, group: GroupLimits, warnings: Finding[]): WarmPool | null {
+export function resolveWarmPool(pool: WarmPoolFile | undefined, group: GroupLimits, warnings: Finding[], base: Base): WarmPool | null {
   if (!pool) return null;
   const prepared = pool.maxGroupPreparedCapacity ?? group.maxSize;
   if (pool.minSize === 0 && prepared <= group.minSize && !group.limitsMayChange) {
     const what = pool.maxGroupPreparedCapacity === undefined ? `the group's maxSize (${prepared})` : `maxGroupPreparedCapacity ${prepared}`;
     warnings.push({
-      path: [...GROUP, 'warmPool', ...(pool.maxGroupPreparedCapacity === undefined ? [] : ['maxGroupPreparedCapacity'])],
+      path: [...base, 'warmPool', ...(pool.maxGroupPreparedCapacity === undefined ? [] : ['maxGroupPreparedCapacity'])],
       anchor: 'value',
       message: `the warm pool stays empty: its size is ${what} minus the desired capacity, which never falls below minSize ${group.minSize}, and warmPool.minSize is 0`,
     });

@@ -46,6 +46,8 @@ export interface LimitInputs {
   queueLimit?: number;
   /** The largest fleet the group can ever have (maxSize and every scheduled size). */
   maxFleet?: number;
+  /** Where the group's queueLimit is in the file (`instance.queueLimit`, or a group's). */
+  queueLimitPath: readonly (string | number)[];
 }
 
 function over(errors: Finding[], path: Finding['path'], message: string): void {
@@ -72,7 +74,7 @@ export function checkRunLimits(inputs: LimitInputs, errors: Finding[]): void {
     const byFleet = maxFleet * (concurrency + queueLimit);
     const inFlight = Math.min(byRate, byFleet);
     if (inFlight > LIMITS.inFlight.max) {
-      over(errors, ['instance', 'queueLimit'],
+      over(errors, [...inputs.queueLimitPath],
         `up to ${formatCount(inFlight)} requests could be in flight at once (the peak rate ${formatCount(peakRate(rate))}/s × idle timeout ${idleTimeoutS} s = ${formatCount(byRate)}, ` +
           `fleet ${formatCount(maxFleet)} × (concurrency ${concurrency} + queueLimit ${queueLimit}) = ${formatCount(byFleet)}); ${limitText('inFlight')}; lower queueLimit or loadBalancer.idleTimeout`);
     }

@@ -14,12 +14,12 @@ import {
   HEALTH_CHECK_TIMEOUT_MAX,
   SLOW_START_TYPES,
   type LoadBalancerFile,
+  type ShorthandTargetGroupFile,
 } from './schema.ts';
 import { listAllowed } from './suggest.ts';
-import type { HealthCheck, LoadBalancer, LoadBalancerType } from './types.ts';
+import type { HealthCheck, LoadBalancer, LoadBalancerType, TargetGroup } from './types.ts';
 
-const TG = ['loadBalancer', 'targetGroup'] as const;
-const HC = [...TG, 'healthCheck'] as const;
+type Path = readonly (string | number)[];
 
 const TYPE_NAME: Readonly<Record<LoadBalancerType, string>> = {
   application: 'an application',
@@ -27,9 +27,7 @@ const TYPE_NAME: Readonly<Record<LoadBalancerType, string>> = {
   classic: 'a classic',
 };
 
-function resolveHealthCheck(file: LoadBalancerFile, errors: Finding[]): HealthCheck {
-  const type = file.type;
-  const given = file.targetGroup.healthCheck;
+function resolveHealthCheck(given: TargetGroupSettingsFile['healthCheck'], type: LoadBalancerType, HC: Path, errors: Finding[]): HealthCheck {
   const defaults = HEALTH_CHECK_DEFAULTS[type];
   const check: HealthCheck = {
     intervalS: given.interval ?? defaults.intervalS,
@@ -53,9 +51,13 @@ function resolveHealthCheck(file: LoadBalancerFile, errors: Finding[]): HealthCh
   return check;
 }
 
-export function resolveLoadBalancer(file: LoadBalancerFile, errors: Finding[]): LoadBalancer {
-  const type = file.type;
-  const tg = file.targetGroup;
+/** The settings every target group has, whether shorthand or an item of `loadBalancer.targetGroups`. */
+export type TargetGroupSettingsFile = Pick<ShorthandTargetGroupFile, 'algorithm' | 'deregistrationDelay' | 'slowStart' | 'healthCheck'>;
+
+export type TargetGroupSettings = Pick<TargetGroup, 'algorithm' | 'deregistrationDelayS' | 'slowStartS' | 'healthCheck'>;
+
+/** A target group's settings on a load balancer of `type`, checked; `TG` is where it is in the file. */
+export function resolveTargetGroupSettings(tg: TargetGroupSettingsFile, type: LoadBalancerType, TG: Path, errors: Finding[]): TargetGroupSettings {
   const algorithm = tg.algorithm ?? DEFAULT_ALGORITHM[type];
   const allowed = ALGORITHMS_BY_TYPE[type];
   if (!allowed.includes(algorithm)) {
@@ -67,15 +69,15 @@ export function resolveLoadBalancer(file: LoadBalancerFile, errors: Finding[]): 
     errors.push({ path: [...TG, 'slowStart'], anchor: 'value', message: `${tg.slowStart}s of slow start cannot be combined with least_outstanding_requests (AWS forbids it); use 0s or another algorithm` });
   }
   return {
-    type,
-    crossZone: file.crossZone ?? CROSS_ZONE_DEFAULT[type],
-    idleTimeoutS: file.idleTimeout,
-    targetGroup: {
-      name: tg.name,
-      algorithm,
-      deregistrationDelayS: tg.deregistrationDelay,
-      slowStartS: tg.slowStart,
-      healthCheck: resolveHealthCheck(file, errors),
-    },
+    algorithm,
+    deregistrationDelayS: tg.deregistrationDelay,
+    slowStartS: tg.slowStart,
+    healthCheck: resolveHealthCheck(tg.healthCheck, type, [...TG, 'healthCheck'], errors),
   };
+}
+
+/** The load balancer's own settings; its listeners are resolved with the target groups (resolve-topology.ts). */
+export function resolveLoadBalancer(file: LoadBalancerFile): Omit<LoadBalancer, 'listeners'> {
+  const type = file.type;
+  return { name: file.name, type, crossZone: file.crossZone ?? CROSS_ZONE_DEFAULT[type], idleTimeoutS: file.idleTimeout };
 }

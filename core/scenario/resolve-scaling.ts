@@ -19,6 +19,8 @@ export interface ScalingContext {
   loadBalancerType?: LoadBalancerType;
   detailedMonitoring?: boolean;
   durationS?: number;
+  /** Where the group is in the file: `autoScaling`, or `autoScalingGroups.N`. */
+  base: readonly (string | number)[];
 }
 
 const NAMESPACE_TYPE: Readonly<Record<Exclude<CloudWatchNamespace, 'AWS/EC2' | 'CWAgent'>, LoadBalancerType>> = {
@@ -27,7 +29,6 @@ const NAMESPACE_TYPE: Readonly<Record<Exclude<CloudWatchNamespace, 'AWS/EC2' | '
   'AWS/ELB': 'classic',
 };
 
-const POLICIES = ['autoScaling', 'policies'] as const;
 
 /** Predictive scaling forecasts only once the group has this much history (AS-PRED). */
 export const PREDICTIVE_HISTORY_S = 24 * 3600;
@@ -35,7 +36,6 @@ export const PREDICTIVE_HISTORY_S = 24 * 3600;
 function withArticle(type: LoadBalancerType): string {
   return type === 'application' ? `an ${type}` : `a ${type}`;
 }
-const SCHEDULED = ['autoScaling', 'scheduledActions'] as const;
 
 function checkRequestMetric(metric: string, path: (string | number)[], context: ScalingContext, errors: Finding[]): void {
   if (metric === 'ALBRequestCountPerTarget' && context.loadBalancerType !== undefined && context.loadBalancerType !== 'application') {
@@ -116,7 +116,7 @@ export function checkUnique(names: string[], base: readonly (string | number)[],
 export function resolvePolicies(policies: readonly PolicyFile[], context: ScalingContext, errors: Finding[], warnings: Finding[]): ScalingPolicy[] {
   const warmup = (own: number | undefined) => own ?? (context.defaultInstanceWarmupS > 0 ? context.defaultInstanceWarmupS : context.defaultCooldownS);
   const resolved = policies.map((p, i): ScalingPolicy => {
-    const path = [...POLICIES, i];
+    const path = [...context.base, 'policies', i];
     const name = nameOf(p, 'policy', i);
     switch (p.type) {
       case 'TargetTrackingScaling': {
@@ -167,16 +167,16 @@ export function resolvePolicies(policies: readonly PolicyFile[], context: Scalin
   resolved.forEach((p, i) => {
     if (p.type !== 'PredictiveScaling' || p.mode !== 'ForecastAndScale') return;
     const first = resolved.findIndex((q) => q.type === 'PredictiveScaling' && q.mode === 'ForecastAndScale');
-    if (first < i) errors.push({ path: [...POLICIES, i, 'mode'], anchor: 'value', message: `item ${first} already scales on its forecast; AWS lets only one predictive policy per group use ForecastAndScale (the others may be ForecastOnly)` });
+    if (first < i) errors.push({ path: [...context.base, 'policies', i, 'mode'], anchor: 'value', message: `item ${first} already scales on its forecast; AWS lets only one predictive policy per group use ForecastAndScale (the others may be ForecastOnly)` });
   });
-  checkUnique(resolved.map((p) => p.name), POLICIES, errors);
+  checkUnique(resolved.map((p) => p.name), [...context.base, 'policies'], errors);
   return resolved;
 }
 
 export function resolveScheduledActions(actions: readonly ScheduledActionFile[], context: ScalingContext, errors: Finding[]): ScheduledAction[] {
   const resolved = actions.map((a, i): ScheduledAction => {
     if (a.at !== undefined && context.durationS !== undefined && a.at >= context.durationS) {
-      errors.push({ path: [...SCHEDULED, i, 'at'], anchor: 'value', message: `${formatDuration(a.at)} is not before the end of the run (duration ${formatDuration(context.durationS)})` });
+      errors.push({ path: [...context.base, 'scheduledActions', i, 'at'], anchor: 'value', message: `${formatDuration(a.at)} is not before the end of the run (duration ${formatDuration(context.durationS)})` });
     }
     return {
       name: nameOf(a, 'scheduled', i),
@@ -192,9 +192,9 @@ export function resolveScheduledActions(actions: readonly ScheduledActionFile[],
     if (a.atS === null) return;
     const first = starts.get(a.atS);
     if (first === undefined) starts.set(a.atS, i);
-    else errors.push({ path: [...SCHEDULED, i, 'at'], anchor: 'value', message: `item ${first} already starts at ${formatDuration(a.atS)}; AWS does not allow two scheduled actions at the same time` });
+    else errors.push({ path: [...context.base, 'scheduledActions', i, 'at'], anchor: 'value', message: `item ${first} already starts at ${formatDuration(a.atS)}; AWS does not allow two scheduled actions at the same time` });
   });
-  checkUnique(resolved.map((a) => a.name), SCHEDULED, errors);
+  checkUnique(resolved.map((a) => a.name), [...context.base, 'scheduledActions'], errors);
   return resolved;
 }
 
@@ -205,7 +205,7 @@ export function resolveScheduledActions(actions: readonly ScheduledActionFile[],
  * (the new MinSize would exceed MaxSize); the simulator would otherwise record a group with
  * min 9 and max 4. Actions that set both limits are checked against each other by the schema.
  */
-export function checkScheduledSizes(actions: readonly ScheduledAction[], group: { minSize: number; maxSize: number }, errors: Finding[]): void {
+export function checkScheduledSizes(actions: readonly ScheduledAction[], group: { minSize: number; maxSize: number }, base: readonly (string | number)[], errors: Finding[]): void {
   let highestMax = group.maxSize;
   let lowestMin = group.minSize;
   for (const a of actions) {
@@ -213,7 +213,7 @@ export function checkScheduledSizes(actions: readonly ScheduledAction[], group: 
     if (a.minSize !== null) lowestMin = Math.min(lowestMin, a.minSize);
   }
   actions.forEach((a, i) => {
-    const where = [...SCHEDULED, i];
+    const where = [...base, 'scheduledActions', i];
     if (a.minSize !== null && a.maxSize === null && a.minSize > highestMax) {
       errors.push({ path: [...where, 'minSize'], anchor: 'value', message: `minSize ${a.minSize} is more than the group's maxSize ${group.maxSize}${highestMax > group.maxSize ? ` and every scheduled maxSize (at most ${highestMax})` : ''}; AWS refuses an action that would leave MinSize above MaxSize` });
     }

@@ -11,12 +11,13 @@ import type { Finding } from './issues.ts';
 import { formatDuration } from './duration.ts';
 import type { CloudWatchFile } from './group-schema.ts';
 import { resolveInitialZones, resolveLifecycleHooks, resolveWarmPool } from './resolve-group.ts';
-import { resolveLoadBalancer } from './resolve-load-balancer.ts';
+import { resolveTopology } from './resolve-topology.ts';
+import { formatCount, LIMITS, limitText } from './limits.ts';
 import { checkRunLimits } from './resolve-limits.ts';
 import { checkScheduledSizes, largestFleet, resolvePolicies, resolveScheduledActions, type ScalingContext } from './resolve-scaling.ts';
-import { AUTO_SCALING_DEFAULTS, DEFAULT_FLEET_SIZE, type AutoScalingFile, type FaultFile, type ScenarioFile, type ScenarioFileKey } from './schema.ts';
+import { AUTO_SCALING_DEFAULTS, DEFAULT_FLEET_SIZE, INSTANCE_DEFAULTS, type AutoScalingFile, type AutoScalingGroupFile, type FaultFile, type InstanceFile, type ScenarioFile, type ScenarioFileKey } from './schema.ts';
 import { didYouMean } from './suggest.ts';
-import type { AutoScaling, CloudWatchSettings, Fault, Scenario } from './types.ts';
+import type { AutoScaling, AutoScalingGroup, CloudWatchSettings, Fault, Instance, Scenario } from './types.ts';
 
 /**
  * The top-level parts that passed the schema; an invalid part is absent. When the fault list
@@ -40,52 +41,102 @@ function error(errors: Finding[], path: Finding['path'], message: string): void 
 }
 
 /** Group sizes: see DEFAULT_FLEET_SIZE in schema.ts for the rules. */
-function resolveSizes(file: AutoScalingFile | undefined, errors: Finding[]): Pick<AutoScaling, 'minSize' | 'maxSize' | 'desiredCapacity'> {
+function resolveSizes(file: AutoScalingFile | undefined, base: Path, errors: Finding[]): Pick<AutoScaling, 'minSize' | 'maxSize' | 'desiredCapacity'> {
   const { minSize, maxSize, desiredCapacity } = file ?? {};
   if (minSize === undefined && maxSize === undefined) {
     const size = desiredCapacity ?? DEFAULT_FLEET_SIZE;
     return { minSize: size, maxSize: size, desiredCapacity: size };
   }
-  if (minSize === undefined) error(errors, ['autoScaling', 'minSize'], 'required key is missing: give minSize with maxSize (AWS MinSize)');
-  if (maxSize === undefined) error(errors, ['autoScaling', 'maxSize'], 'required key is missing: give maxSize with minSize (AWS MaxSize)');
+  if (minSize === undefined) error(errors, [...base, 'minSize'], 'required key is missing: give minSize with maxSize (AWS MinSize)');
+  if (maxSize === undefined) error(errors, [...base, 'maxSize'], 'required key is missing: give maxSize with minSize (AWS MaxSize)');
   const min = minSize ?? 0;
   const max = maxSize ?? Math.max(min, desiredCapacity ?? min);
   const desired = desiredCapacity ?? min;
   if (minSize === undefined || maxSize === undefined) return { minSize: min, maxSize: max, desiredCapacity: desired };
   if (min > max) {
-    error(errors, ['autoScaling', 'minSize'], `minSize ${min} is more than maxSize ${max}`);
+    error(errors, [...base, 'minSize'], `minSize ${min} is more than maxSize ${max}`);
   } else if (desiredCapacity !== undefined && (desired < min || desired > max)) {
-    error(errors, ['autoScaling', 'desiredCapacity'], `${desired} is outside the group's size; allowed minSize ${min} to maxSize ${max}`);
+    error(errors, [...base, 'desiredCapacity'], `${desired} is outside the group's size; allowed minSize ${min} to maxSize ${max}`);
   }
   return { minSize: min, maxSize: max, desiredCapacity: desired };
 }
+
+type Path = readonly (string | number)[];
 
 type GroupContext = Omit<ScalingContext, 'defaultInstanceWarmupS' | 'defaultCooldownS'> & { zones?: readonly string[] };
 
 function resolveAutoScaling(file: AutoScalingFile | undefined, context: GroupContext, errors: Finding[], warnings: Finding[]): AutoScaling {
   const group = file ?? AUTO_SCALING_DEFAULTS;
+  const base = context.base;
   const scaling: ScalingContext = { ...context, defaultInstanceWarmupS: group.defaultInstanceWarmup, defaultCooldownS: group.defaultCooldown };
-  const sizes = resolveSizes(file, errors);
+  const sizes = resolveSizes(file, base, errors);
   const policies = resolvePolicies(group.policies, scaling, errors, warnings);
   const perZone = group.initialInstancesPerZone;
   const limitsMayChange = group.scheduledActions.length > 0 || policies.some((p) => p.type === 'PredictiveScaling');
   const scheduledActions = resolveScheduledActions(group.scheduledActions, scaling, errors);
-  checkScheduledSizes(scheduledActions, sizes, errors);
+  checkScheduledSizes(scheduledActions, sizes, base, errors);
   return {
     ...sizes,
     healthCheckType: group.healthCheckType,
     healthCheckGracePeriodS: group.healthCheckGracePeriod,
     defaultCooldownS: group.defaultCooldown,
     defaultInstanceWarmupS: group.defaultInstanceWarmup,
-    initialInstancesPerZone: perZone ? resolveInitialZones(perZone, context.zones, sizes.desiredCapacity, group.desiredCapacity !== undefined, errors) : null,
+    initialInstancesPerZone: perZone ? resolveInitialZones(perZone, context.zones, sizes.desiredCapacity, group.desiredCapacity !== undefined, errors, base) : null,
     policies,
     scheduledActions,
     terminationPolicies: [...group.terminationPolicies],
     newInstancesProtectedFromScaleIn: group.newInstancesProtectedFromScaleIn,
-    lifecycleHooks: resolveLifecycleHooks(group.lifecycleHooks, errors, warnings),
-    warmPool: resolveWarmPool(group.warmPool, { ...sizes, limitsMayChange }, warnings),
+    lifecycleHooks: resolveLifecycleHooks(group.lifecycleHooks, errors, warnings, base),
+    warmPool: resolveWarmPool(group.warmPool, { ...sizes, limitsMayChange }, warnings, base),
     suspendedProcesses: [...group.suspendedProcesses],
   };
+}
+
+function resolveInstance(file: InstanceFile): Instance {
+  return {
+    type: file.type,
+    pricePerHour: file.pricePerHour,
+    bootTime: { ...file.bootTime },
+    concurrency: file.concurrency,
+    queueLimit: file.queueLimit,
+    serviceTime: { ...file.serviceTime },
+    idleCpu: file.idleCpu,
+    detailedMonitoring: file.detailedMonitoring,
+  };
+}
+
+/** The name the shorthand form's one group has (events, metrics' AutoScalingGroupName). */
+export const SHORTHAND_GROUP_NAME = 'asg';
+
+/**
+ * The Auto Scaling groups: `autoScalingGroups`, or the shorthand `autoScaling` + `instance` as
+ * one group. Undefined when a part they need did not pass the schema.
+ */
+function resolveGroups(parts: Parts, context: Omit<GroupContext, 'base' | 'detailedMonitoring'>, errors: Finding[], warnings: Finding[]): (AutoScalingGroup & { path: Path })[] | undefined {
+  if (!parts.autoScalingGroups) return undefined; // the list did not pass the schema
+  const list = parts.autoScalingGroups.value;
+  if (list) {
+    if (parts.autoScaling?.value) error(errors, ['autoScaling'], 'give either autoScaling with instance (one group) or autoScalingGroups (each with its own instance), not both');
+    if (parts.instance?.value) error(errors, ['instance'], 'with autoScalingGroups, each group has its own `instance`; move these settings there');
+    const groups = list.map((g: AutoScalingGroupFile, i) => {
+      const base = ['autoScalingGroups', i];
+      const { name, instance, ...settings } = g;
+      const resolved = resolveAutoScaling(settings, { ...context, base, detailedMonitoring: instance.detailedMonitoring }, errors, warnings);
+      return { name, ...resolved, instance: resolveInstance(instance), path: base };
+    });
+    const first = new Map<string, number>();
+    groups.forEach((g, i) => {
+      const seen = first.get(g.name);
+      if (seen === undefined) first.set(g.name, i);
+      else error(errors, ['autoScalingGroups', i, 'name'], `group \`${g.name}\` is already item ${seen}; each name must be unique`);
+    });
+    return groups;
+  }
+  if (!parts.autoScaling || !parts.instance) return undefined;
+  const instance = resolveInstance(parts.instance?.value ?? INSTANCE_DEFAULTS);
+  const base = ['autoScaling'];
+  const group = resolveAutoScaling(parts.autoScaling?.value, { ...context, base, detailedMonitoring: instance.detailedMonitoring }, errors, warnings);
+  return [{ name: SHORTHAND_GROUP_NAME, ...group, instance, path: [] }];
 }
 
 function resolveCloudWatch(file: CloudWatchFile): CloudWatchSettings {
@@ -97,7 +148,7 @@ function resolveCloudWatch(file: CloudWatchFile): CloudWatchSettings {
   };
 }
 
-function resolveFault(f: FaultFile, i: number, zones: readonly string[] | undefined, durationS: number | undefined, errors: Finding[], maxFleet: number | undefined, warnings: Finding[]): Fault {
+function resolveFault(f: FaultFile, i: number, zones: readonly string[] | undefined, durationS: number | undefined, errors: Finding[], maxFleet: number | undefined, warnings: Finding[], groups: readonly string[] | undefined): Fault {
   if (f.action !== 'fail-zone' && maxFleet !== undefined && f.count > maxFleet) {
     warnings.push({ path: ['faults', i, 'count'], anchor: 'value', message: `count ${f.count} is more than the group can ever hold (${maxFleet} instance${maxFleet === 1 ? '' : 's'}); the fault acts on the instances there are` });
   }
@@ -108,17 +159,22 @@ function resolveFault(f: FaultFile, i: number, zones: readonly string[] | undefi
     error(errors, ['faults', i, 'zone'], `\`${f.zone}\` is not one of the scenario's zones (${zones.join(', ')})${didYouMean(f.zone, zones)}`);
   }
   const zone = f.zone ?? null;
+  if (f.action === 'fail-zone') return { atS: f.at, action: f.action, zone: f.zone, forS: f.for ?? null };
+  let group = 0;
+  if (f.autoScalingGroup !== undefined && groups) {
+    group = groups.indexOf(f.autoScalingGroup);
+    if (group < 0) error(errors, ['faults', i, 'autoScalingGroup'], `no Auto Scaling group is named \`${f.autoScalingGroup}\`; the groups are ${groups.map((g) => `\`${g}\``).join(', ')}${didYouMean(f.autoScalingGroup, groups)}`);
+  }
+  group = Math.max(group, 0);
   switch (f.action) {
     case 'fail-target':
-      return { atS: f.at, action: f.action, count: f.count, zone, forS: f.for ?? null };
+      return { atS: f.at, action: f.action, count: f.count, zone, forS: f.for ?? null, group };
     case 'terminate-target':
-      return { atS: f.at, action: f.action, count: f.count, zone };
-    case 'fail-zone':
-      return { atS: f.at, action: f.action, zone: f.zone, forS: f.for ?? null };
+      return { atS: f.at, action: f.action, count: f.count, zone, group };
     case 'slow-target':
-      return { atS: f.at, action: f.action, count: f.count, zone, factor: f.factor, forS: f.for ?? null };
+      return { atS: f.at, action: f.action, count: f.count, zone, factor: f.factor, forS: f.for ?? null, group };
     case 'fail-health-check':
-      return { atS: f.at, action: f.action, count: f.count, zone, forS: f.for ?? null };
+      return { atS: f.at, action: f.action, count: f.count, zone, forS: f.for ?? null, group };
   }
 }
 
@@ -137,29 +193,43 @@ export function resolveScenario(parts: Parts, complete: boolean): Resolution {
     warnings.push({ path: ['zones'], message: SINGLE_ZONE_WARNING, anchor: 'value' });
   }
 
-  const loadBalancer = parts.loadBalancer && resolveLoadBalancer(parts.loadBalancer.value, errors);
-  const autoScaling = parts.autoScaling && resolveAutoScaling(
-    parts.autoScaling.value,
-    { loadBalancerType: loadBalancer?.type, detailedMonitoring: parts.instance?.value.detailedMonitoring, durationS, zones },
-    errors,
-    warnings,
-  );
-  const maxFleet = autoScaling ? largestFleet(autoScaling.scheduledActions, autoScaling) : undefined;
-  const faults = parts.faults?.value.map((f, i) => resolveFault(f, i, zones, durationS, errors, maxFleet, warnings));
-  for (const { index, value } of parts.validFaults ?? []) resolveFault(value, index, zones, durationS, errors, maxFleet, warnings);
-  checkRunLimits({
-    durationS,
-    periodS: period,
-    rate: parts.traffic?.value.rate,
-    idleTimeoutS: loadBalancer?.idleTimeoutS,
-    concurrency: parts.instance?.value.concurrency,
-    queueLimit: parts.instance?.value.queueLimit,
-    maxFleet,
-  }, errors);
+  const lbType = parts.loadBalancer?.value.type;
+  const groups = resolveGroups(parts, { loadBalancerType: lbType, durationS, zones }, errors, warnings);
+  const maxFleet = groups ? groups.reduce((n, g) => n + largestFleet(g.scheduledActions, g), 0) : undefined;
+  const groupNames = groups?.map((g) => g.name);
+  const faults = parts.faults?.value.map((f, i) => resolveFault(f, i, zones, durationS, errors, maxFleet, warnings, groupNames));
+  for (const { index, value } of parts.validFaults ?? []) resolveFault(value, index, zones, durationS, errors, maxFleet, warnings, groupNames);
+  const trafficFile = parts.traffic?.value;
+  // The groups' names, even when one of them is invalid, so the target groups are still checked.
+  const names = groups?.map((g) => g.name) ?? (parts.autoScalingGroups ? (parts.autoScalingGroups.value?.map((g) => g.name) ?? [SHORTHAND_GROUP_NAME]) : undefined);
+  const topology = parts.loadBalancer && names && trafficFile && resolveTopology({
+    loadBalancer: parts.loadBalancer.value,
+    groups: names,
+    zones,
+    requests: trafficFile.requests,
+    clients: trafficFile.clients,
+    clientGroups: trafficFile.clientGroups,
+  }, errors, warnings);
+  if (topology && topology.clients > LIMITS.clients.max) {
+    errors.push({ path: ['traffic', 'clientGroups'], anchor: 'key', message: `${formatCount(topology.clients)} clients in all are too many; ${limitText('clients')}` });
+  }
+  for (const [i, g] of (groups ?? []).entries()) {
+    checkRunLimits({
+      durationS,
+      periodS: i === 0 ? period : undefined,
+      rate: i === 0 ? trafficFile?.rate : undefined,
+      idleTimeoutS: parts.loadBalancer?.value.idleTimeout,
+      concurrency: g.instance.concurrency,
+      queueLimit: g.instance.queueLimit,
+      maxFleet: largestFleet(g.scheduledActions, g),
+      queueLimitPath: [...g.path, 'instance', 'queueLimit'],
+    }, errors);
+  }
+  if (!groups) checkRunLimits({ durationS, periodS: period, rate: trafficFile?.rate, queueLimitPath: [] }, errors);
 
-  const { name, description, seed, traffic, instance, cloudWatch, expect } = parts;
+  const { name, description, seed, cloudWatch, expect } = parts;
   if (!complete || errors.length > 0) return { errors, warnings };
-  if (!name || !description || !seed || durationS === undefined || period === undefined || !zones || !traffic || !loadBalancer || !autoScaling || !instance || !faults || !cloudWatch || !expect) {
+  if (!name || !description || !seed || durationS === undefined || period === undefined || !zones || !trafficFile || !topology || !groups || !faults || !cloudWatch || !expect) {
     return { errors, warnings };
   }
   const scenario: Scenario = {
@@ -169,19 +239,16 @@ export function resolveScenario(parts: Parts, complete: boolean): Resolution {
     durationS,
     periodS: period,
     zones: [...zones],
-    traffic: { rate: traffic.value.rate.map((p) => [p[0], p[1]] as const), arrivals: traffic.value.arrivals, clients: traffic.value.clients },
-    loadBalancer,
-    autoScaling,
-    instance: {
-      type: instance.value.type,
-      pricePerHour: instance.value.pricePerHour,
-      bootTime: { ...instance.value.bootTime },
-      concurrency: instance.value.concurrency,
-      queueLimit: instance.value.queueLimit,
-      serviceTime: { ...instance.value.serviceTime },
-      idleCpu: instance.value.idleCpu,
-      detailedMonitoring: instance.value.detailedMonitoring,
+    traffic: {
+      rate: trafficFile.rate.map((p) => [p[0], p[1]] as const),
+      arrivals: trafficFile.arrivals,
+      clients: topology.clients,
+      clientGroups: topology.clientGroups,
+      requests: topology.requests,
     },
+    loadBalancers: topology.loadBalancers,
+    targetGroups: topology.targetGroups,
+    autoScalingGroups: groups.map(({ path: _path, ...g }) => g),
     faults,
     cloudWatch: resolveCloudWatch(cloudWatch.value),
     expect: Object.fromEntries(Object.entries(expect.value).filter(([, b]) => b !== undefined).map(([k, b]) => [k, { ...(b as object) }])),

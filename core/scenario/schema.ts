@@ -15,6 +15,7 @@ import { rateSchedule } from './rate-schedule.ts';
 import { cloudWatch, initialInstancesPerZone, lifecycleHooks, suspendedProcesses, terminationPolicies, warmPool } from './group-schema.ts';
 import { cloudWatchPeriod, policy, scheduledAction } from './scaling-schema.ts';
 import { duration, flag, integer, number, oneOf, text } from './values.ts';
+import { clientGroupSchema, ipTargetSchema, listenerSchema, requestClassSchema } from './topology-schema.ts';
 
 export const LOAD_BALANCER_TYPES = ['application', 'network', 'classic'] as const satisfies readonly LoadBalancerType[];
 
@@ -109,38 +110,64 @@ const healthCheck = section({
   servedByTarget: z.boolean().optional(),
 });
 
+/** A target group's settings, in the shorthand `loadBalancer.targetGroup` and in each `loadBalancer.targetGroups` item. */
+const targetGroupShape = {
+  algorithm: oneOf(ALGORITHMS, { what: 'a routing algorithm', aws: 'load_balancing.algorithm.type' }).optional(),
+  deregistrationDelay: duration({ min: 0, max: 3600, aws: 'deregistration_delay.timeout_seconds' }).default(300),
+  slowStart: slowStart.default(0),
+  healthCheck,
+};
+
+const shorthandTargetGroup = strictObject({ name: text({ nonEmpty: true }).default('default'), ...targetGroupShape });
+
+/** The shorthand target group when the file leaves it out. */
+export const TARGET_GROUP_DEFAULTS = shorthandTargetGroup.parse({});
+
+/** AWS target group names: 1–32 letters, digits and hyphens, not starting or ending with a hyphen. */
+const targetGroupName = text({ nonEmpty: true }).superRefine((name, ctx) => {
+  if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/.test(name)) ctx.addIssue({ code: 'custom', message: `\`${name}\` is not a target group name; AWS allows 1 to 32 letters, digits and hyphens, not starting or ending with a hyphen` });
+});
+
+const targetGroupItem = strictObject(
+  {
+    name: targetGroupName,
+    targetType: oneOf(['instance', 'ip'], { what: 'a target type', aws: 'TargetType' }).default('instance'),
+    autoScalingGroup: text({ nonEmpty: true }).optional(),
+    targets: list(ipTargetSchema, { min: 1, what: 'target' }).optional(),
+    ...targetGroupShape,
+  },
+  { notSupported: { function: `Lambda targets (\`targetType: lambda\`, \`function\`) ${NOT_YET}` } },
+);
+
 const loadBalancer = section(
   {
+    name: text({ nonEmpty: true }).default('lb'),
     type: oneOf(LOAD_BALANCER_TYPES, { what: 'a load balancer type' }).default('application'),
     crossZone: flag().optional(),
     idleTimeout: duration({ min: 1, max: 4000, aws: 'idle_timeout.timeout_seconds' }).default(60),
-    targetGroup: section({
-      name: text({ nonEmpty: true }).default('default'),
-      algorithm: oneOf(ALGORITHMS, { what: 'a routing algorithm', aws: 'load_balancing.algorithm.type' }).optional(),
-      deregistrationDelay: duration({ min: 0, max: 3600, aws: 'deregistration_delay.timeout_seconds' }).default(300),
-      slowStart: slowStart.default(0),
-      healthCheck,
-    }),
+    targetGroup: shorthandTargetGroup.optional(),
+    listeners: list(listenerSchema, { min: 1, what: 'listener' }).optional(),
+    targetGroups: list(targetGroupItem, { min: 1, what: 'target group' }).optional(),
   },
   {
     notSupported: {
-      listeners: `\`loadBalancer.listeners\` (several target groups / listener rules) ${NOT_YET}; use loadBalancer.targetGroup`,
-      targetGroups: `\`loadBalancer.targetGroups\` (several target groups, ip and lambda targets) ${NOT_YET}; use loadBalancer.targetGroup`,
       scheme: `\`loadBalancer.scheme\` (internet-facing / internal) ${NOT_YET}; every load balancer is internet-facing`,
     },
   },
 );
 
-const traffic = section(
-  {
-    rate: rateSchedule().default((): RatePoint[] => [[0, DEFAULT_RATE]]),
-    arrivals: oneOf(['poisson', 'uniform'], { what: 'an arrival process' }).default('poisson'),
-    clients: integer({ min: 1, limit: 'clients' }).default(1000),
-  },
-  { notSupported: { requests: `\`traffic.requests\` (a mix of hosts, paths and methods) ${NOT_YET}` } },
-);
+const traffic = section({
+  rate: rateSchedule().default((): RatePoint[] => [[0, DEFAULT_RATE]]),
+  arrivals: oneOf(['poisson', 'uniform'], { what: 'an arrival process' }).default('poisson'),
+  clients: integer({ min: 1, limit: 'clients' }).optional(),
+  clientGroups: list(clientGroupSchema, { min: 1, what: 'client group' }).optional(),
+  requests: list(requestClassSchema, { min: 1, what: 'request class' }).optional(),
+});
 
-const autoScaling = strictObject({
+/** Distinct client addresses when the file gives neither `clients` nor `clientGroups`. */
+export const DEFAULT_CLIENTS = 1000;
+
+const autoScalingShape = {
   minSize: integer({ min: 0, aws: 'MinSize', limit: 'fleetSize' }).optional(),
   maxSize: integer({ min: 0, aws: 'MaxSize', limit: 'fleetSize' }).optional(),
   desiredCapacity: integer({ min: 0, aws: 'DesiredCapacity', limit: 'fleetSize' }).optional(),
@@ -156,7 +183,9 @@ const autoScaling = strictObject({
   lifecycleHooks: lifecycleHooks.default(() => []),
   warmPool: warmPool.optional(),
   suspendedProcesses: suspendedProcesses.default(() => []),
-});
+};
+
+const autoScaling = strictObject(autoScalingShape);
 
 /** The group settings when the `autoScaling` block is absent or leaves them out. */
 export const AUTO_SCALING_DEFAULTS = autoScaling.parse({});
@@ -172,16 +201,28 @@ const instance = section({
   detailedMonitoring: flag().default(false),
 });
 
+/** What every instance runs when the file leaves `instance` out. */
+export const INSTANCE_DEFAULTS = instance.parse(undefined);
+
+/** AWS Auto Scaling group names: 1–255 characters; elbsim also keeps them to letters, digits, `-`, `_` and `.`, since they name output columns. */
+const groupName = text({ nonEmpty: true }).superRefine((name, ctx) => {
+  if (!/^[A-Za-z0-9._-]{1,255}$/.test(name)) ctx.addIssue({ code: 'custom', message: `\`${name}\` is not a group name elbsim accepts; use letters, digits, \`-\`, \`_\` and \`.\` (it names output columns)` });
+});
+
+const autoScalingGroupItem = strictObject({ name: groupName, ...autoScalingShape, instance });
+
 const count = integer({ min: 1, limit: 'fleetSize' }).default(1);
 const zone = text({ nonEmpty: true }).optional();
 const lasting = duration({ above: 0 }).optional();
+/** Which Auto Scaling group's instances a fault acts on (default: the first); fail-zone acts on every group. */
+const faultGroup = text({ nonEmpty: true }).optional();
 
 export const faultSchema = z.discriminatedUnion('action', [
-  strictObject({ at: duration(), action: z.literal('fail-target'), count, zone, for: lasting }),
-  strictObject({ at: duration(), action: z.literal('terminate-target'), count, zone }),
+  strictObject({ at: duration(), action: z.literal('fail-target'), count, zone, for: lasting, autoScalingGroup: faultGroup }),
+  strictObject({ at: duration(), action: z.literal('terminate-target'), count, zone, autoScalingGroup: faultGroup }),
   strictObject({ at: duration(), action: z.literal('fail-zone'), zone: text({ nonEmpty: true }), for: lasting }),
-  strictObject({ at: duration(), action: z.literal('slow-target'), count, zone, factor: number({ above: 0 }), for: lasting }),
-  strictObject({ at: duration(), action: z.literal('fail-health-check'), count, zone, for: lasting }),
+  strictObject({ at: duration(), action: z.literal('slow-target'), count, zone, factor: number({ above: 0 }), for: lasting, autoScalingGroup: faultGroup }),
+  strictObject({ at: duration(), action: z.literal('fail-health-check'), count, zone, for: lasting, autoScalingGroup: faultGroup }),
 ]);
 
 const bound = strictObject({ min: number().optional(), max: number().optional() }).superRefine((b, ctx) => {
@@ -202,12 +243,12 @@ export const ScenarioFileSchema = strictObject(
     traffic,
     loadBalancer,
     autoScaling: autoScaling.optional(),
-    instance,
+    instance: instance.optional(),
+    autoScalingGroups: list(autoScalingGroupItem, { min: 1, what: 'Auto Scaling group' }).optional(),
     faults: list(faultSchema).default(() => []),
     cloudWatch,
     expect,
   },
-  { notSupported: { autoScalingGroups: `\`autoScalingGroups\` (several Auto Scaling groups) ${NOT_YET}; use autoScaling and instance` } },
 );
 
 /** A scenario file after schema validation: durations in seconds, type-dependent keys optional. */
@@ -215,4 +256,8 @@ export type ScenarioFile = z.output<typeof ScenarioFileSchema>;
 export type ScenarioFileKey = keyof typeof ScenarioFileSchema.shape;
 export type LoadBalancerFile = ScenarioFile['loadBalancer'];
 export type AutoScalingFile = NonNullable<ScenarioFile['autoScaling']>;
+export type AutoScalingGroupFile = NonNullable<ScenarioFile['autoScalingGroups']>[number];
+export type InstanceFile = typeof INSTANCE_DEFAULTS;
+export type TargetGroupFile = NonNullable<LoadBalancerFile['targetGroups']>[number];
+export type ShorthandTargetGroupFile = typeof TARGET_GROUP_DEFAULTS;
 export type FaultFile = ScenarioFile['faults'][number];

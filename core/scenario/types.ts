@@ -38,20 +38,101 @@ export interface HealthCheck {
   servedByTarget: boolean;
 }
 
+/**
+ * A fixed server registered by address (`targetType: ip`), e.g. on premises: never launched,
+ * replaced or terminated by Auto Scaling.
+ */
+export interface IpTarget {
+  ip: string;
+  /** Index into the scenario's zones, or -1 for `on-premises` (outside the VPC: every node's scope, as AWS's zone `all`). */
+  zone: number;
+  /** Network round trip added to every response (on-premises links). */
+  networkLatencyS: number;
+  concurrency: number;
+  queueLimit: number;
+  serviceTime: Distribution;
+}
+
+export type TargetType = 'instance' | 'ip';
+
 export interface TargetGroup {
   name: string;
+  targetType: TargetType;
   algorithm: Algorithm;
   deregistrationDelayS: number;
   /** 0 = off; otherwise 30–900 s. */
   slowStartS: number;
   healthCheck: HealthCheck;
+  /** The Auto Scaling group whose instances register here (index into autoScalingGroups), or -1. */
+  autoScalingGroup: number;
+  /** Fixed targets registered by address. */
+  ipTargets: IpTarget[];
+  /** The load balancer whose listeners forward here (index into loadBalancers). */
+  loadBalancer: number;
+}
+
+/** A listener rule's conditions (ALB-LST, matched by core/plan/rules.ts); null / empty: the condition type is not used. */
+export interface QueryMatch {
+  /** null: any key. */
+  key: string | null;
+  value: string;
+}
+
+export interface RuleConditions {
+  pathPattern: readonly string[] | null;
+  hostHeader: readonly string[] | null;
+  httpHeader: readonly { name: string; values: readonly string[] }[];
+  httpRequestMethod: readonly string[] | null;
+  queryString: readonly (readonly QueryMatch[])[];
+  sourceIp: readonly string[] | null;
+}
+
+
+export type Action =
+  | { type: 'forward'; to: { targetGroup: number; weight: number }[] }
+  | { type: 'redirect'; statusCode: 301 | 302 }
+  | { type: 'fixed-response'; statusCode: number };
+
+export interface Rule {
+  priority: number;
+  conditions: RuleConditions;
+  action: Action;
+}
+
+export interface Listener {
+  protocol: string;
+  port: number;
+  /** In ascending priority. */
+  rules: Rule[];
+  defaultAction: Action;
 }
 
 export interface LoadBalancer {
+  name: string;
   type: LoadBalancerType;
   crossZone: boolean;
   idleTimeoutS: number;
-  targetGroup: TargetGroup;
+  listeners: Listener[];
+}
+
+/** One kind of request clients send (`traffic.requests`), drawn by weight. */
+export interface RequestClass {
+  name: string;
+  weight: number;
+  method: string;
+  host: string;
+  path: string;
+  headers: Record<string, string>;
+  query: [key: string, value: string][];
+  /** The listener port it is sent to. */
+  port: number;
+}
+
+/** Clients that share a source address block (`sourceIp` conditions match on it). */
+export interface ClientGroup {
+  name: string;
+  count: number;
+  sourceIp: string;
 }
 
 /** A point of a piecewise-linear rate schedule: [time s, requests per second]. */
@@ -61,7 +142,12 @@ export interface Traffic {
   /** Piecewise-linear schedule, sorted by time, held constant after its last point and before its first. A constant rate is one point at 0. */
   rate: RatePoint[];
   arrivals: 'poisson' | 'uniform';
+  /** Distinct client addresses in all (the sum of the client groups). */
   clients: number;
+  /** Client index ranges, in order: group g holds the next `count` clients. */
+  clientGroups: ClientGroup[];
+  /** What clients send, by weight; one class `GET /` on the first listener's port unless given. */
+  requests: RequestClass[];
 }
 
 export type HealthCheckType = 'EC2' | 'ELB';
@@ -118,13 +204,20 @@ export interface Instance {
   detailedMonitoring: boolean;
 }
 
+/** An Auto Scaling group with the instances it launches (`autoScalingGroups[]`, or the shorthand `autoScaling` + `instance`). */
+export interface AutoScalingGroup extends AutoScaling {
+  name: string;
+  instance: Instance;
+}
+
+/** `group`: the Auto Scaling group (index) whose instances a fault picks from; fail-zone hits every group. */
 export type Fault =
-  | { atS: number; action: 'fail-target'; count: number; zone: string | null; forS: number | null }
-  | { atS: number; action: 'terminate-target'; count: number; zone: string | null }
+  | { atS: number; action: 'fail-target'; count: number; zone: string | null; forS: number | null; group: number }
+  | { atS: number; action: 'terminate-target'; count: number; zone: string | null; group: number }
   | { atS: number; action: 'fail-zone'; zone: string; forS: number | null }
-  | { atS: number; action: 'slow-target'; count: number; zone: string | null; factor: number; forS: number | null }
+  | { atS: number; action: 'slow-target'; count: number; zone: string | null; factor: number; forS: number | null; group: number }
   /** The health-check endpoint fails (e.g. a wrong path or a dependency it checks) while the application serves. */
-  | { atS: number; action: 'fail-health-check'; count: number; zone: string | null; forS: number | null };
+  | { atS: number; action: 'fail-health-check'; count: number; zone: string | null; forS: number | null; group: number };
 
 export interface CloudWatchSettings {
   /** How long after its minute ends a datapoint becomes visible to alarms [observed ~1 min]; default 60 s. */
@@ -143,9 +236,9 @@ export interface Scenario {
   periodS: number;
   zones: string[];
   traffic: Traffic;
-  loadBalancer: LoadBalancer;
-  autoScaling: AutoScaling;
-  instance: Instance;
+  loadBalancers: LoadBalancer[];
+  targetGroups: TargetGroup[];
+  autoScalingGroups: AutoScalingGroup[];
   faults: Fault[];
   /** CloudWatch settings elbsim makes parameters of (AWS documents no value). */
   cloudWatch: CloudWatchSettings;
@@ -167,3 +260,17 @@ export interface ScenarioIssue {
 export type ParseResult =
   | { ok: true; scenario: Scenario; warnings: ScenarioIssue[] }
   | { ok: false; errors: ScenarioIssue[]; warnings: ScenarioIssue[] };
+
+/**
+ * What one Auto Scaling group's components (the group, its scaling policies, its CloudWatch
+ * metrics) read of the scenario: the group with its instance settings, and the run's frame.
+ */
+export interface GroupScenario {
+  zones: string[];
+  durationS: number;
+  cloudWatch: CloudWatchSettings;
+  autoScaling: AutoScalingGroup;
+  instance: Instance;
+  /** The type of the load balancer in front of the group's target groups. */
+  loadBalancerType: LoadBalancerType;
+}

@@ -137,8 +137,8 @@ describe('routing invariants (fast-check, 25 scenarios each)', () => {
           perNode.set(o.node, m);
         }
         for (const [node, counts] of perNode) {
-          const scope = s.autoScaling.desiredCapacity === 0 ? [] : [...counts.values()];
-          const expectedTargets = s.loadBalancer.crossZone ? s.autoScaling.desiredCapacity : Math.ceil((s.autoScaling.desiredCapacity - node) / s.zones.length);
+          const scope = s.autoScalingGroups[0]!.desiredCapacity === 0 ? [] : [...counts.values()];
+          const expectedTargets = s.loadBalancers[0]!.crossZone ? s.autoScalingGroups[0]!.desiredCapacity : Math.ceil((s.autoScalingGroups[0]!.desiredCapacity - node) / s.zones.length);
           expect(counts.size).toBe(expectedTargets);
           expect(Math.max(...scope) - Math.min(...scope)).toBeLessThanOrEqual(1);
         }

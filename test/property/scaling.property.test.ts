@@ -74,7 +74,7 @@ describe('Auto Scaling invariants (fast-check, 12 scenarios each)', () => {
     fc.assert(
       fc.property(scenarioArb, ({ scenario, runSeed }) => {
         const { timeseries: ts } = simulate(scenario, { seed: runSeed, checkInvariants: true });
-        const { minSize, maxSize } = scenario.autoScaling;
+        const { minSize, maxSize } = scenario.autoScalingGroups[0]!;
         const headroom = Math.max(1, Math.floor(maxSize / 10));
         for (let i = 0; i < ts.time_s.length; i++) {
           expect(ts.desired_capacity[i]).toBeGreaterThanOrEqual(minSize);
@@ -90,7 +90,7 @@ describe('Auto Scaling invariants (fast-check, 12 scenarios each)', () => {
     fc.assert(
       fc.property(scenarioArb, ({ scenario, runSeed }) => {
         const { events } = simulate(scenario, { seed: runSeed, checkInvariants: true });
-        const delay = scenario.loadBalancer.targetGroup.deregistrationDelayS;
+        const delay = scenario.targetGroups[0]!.deregistrationDelayS;
         for (const drain of events.filter((e) => e.kind === 'drain')) {
           const dereg = events.find((e) => e.kind === 'deregister' && e.subject === drain.subject && e.timeS >= drain.timeS);
           if (!dereg) continue; // still draining at the end of the run

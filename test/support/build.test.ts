@@ -39,11 +39,11 @@ describe('buildScenario', () => {
       faults: [{ at: '5m', action: 'fail-target' }],
     });
     expect(s.durationS).toBe(3600);
-    expect(s.loadBalancer.targetGroup.healthCheck).toMatchObject({ intervalS: 10, healthyThreshold: 10 }); // CLB default threshold
-    expect(s.autoScaling).toMatchObject({ minSize: 1, maxSize: 3, desiredCapacity: 1 }); // the base's 4 removed: AWS's default, minSize
-    expect(s.autoScaling.policies[0]).toMatchObject({ name: 'policy-1', estimatedInstanceWarmupS: 300 }); // DefaultCooldown
-    expect(s.instance.serviceTime).toEqual({ distribution: 'exponential', mean: 0.05 });
-    expect(s.faults).toEqual([{ atS: 300, action: 'fail-target', count: 1, zone: null, forS: null }]);
+    expect(s.targetGroups[0]!.healthCheck).toMatchObject({ intervalS: 10, healthyThreshold: 10 }); // CLB default threshold
+    expect(s.autoScalingGroups[0]!).toMatchObject({ minSize: 1, maxSize: 3, desiredCapacity: 1 }); // the base's 4 removed: AWS's default, minSize
+    expect(s.autoScalingGroups[0]!.policies[0]).toMatchObject({ name: 'policy-1', estimatedInstanceWarmupS: 300 }); // DefaultCooldown
+    expect(s.autoScalingGroups[0]!.instance.serviceTime).toEqual({ distribution: 'exponential', mean: 0.05 });
+    expect(s.faults).toEqual([{ atS: 300, action: 'fail-target', count: 1, zone: null, forS: null, group: 0 }]);
   });
 
   it('throws with the parser\'s messages, naming the key, when the patch is invalid', () => {

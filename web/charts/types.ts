@@ -14,7 +14,7 @@ export interface ChartRun {
   durationS: number;
   periodS: number;
   timeseries: Timeseries;
-  scenario?: Pick<Scenario, 'autoScaling'>;
+  scenario?: Pick<Scenario, 'autoScalingGroups'>;
   events?: readonly SimEvent[];
 }
 

@@ -19,9 +19,9 @@ interface PolicyFields {
   targetValue?: unknown;
 }
 
-/** Target-tracking policies on average CPU, with their target values (percent). */
-export function cpuTargets(scenario: Pick<Scenario, 'autoScaling'> | null | undefined): TargetLine[] {
-  const policies = (scenario?.autoScaling?.policies ?? []) as readonly (PolicyFields | null)[];
+/** Target-tracking policies on average CPU of every group, with their target values (percent). */
+export function cpuTargets(scenario: Pick<Scenario, 'autoScalingGroups'> | null | undefined): TargetLine[] {
+  const policies = (scenario?.autoScalingGroups ?? []).flatMap((g) => g?.policies ?? []) as readonly (PolicyFields | null)[];
   const lines: TargetLine[] = [];
   for (const policy of policies) {
     if (!policy || policy.type !== 'TargetTrackingScaling' || policy.metric !== 'ASGAverageCPUUtilization') continue;

@@ -17,7 +17,7 @@
 import type { Engine } from '../../engine/engine.ts';
 import type { Sampler } from '../../engine/distributions.ts';
 import type { RandomStream } from '../../engine/random.ts';
-import type { LifecycleHook, Scenario, SuspendableProcess } from '../../scenario/types.ts';
+import type { LifecycleHook, GroupScenario, SuspendableProcess } from '../../scenario/types.ts';
 import type { EventLog } from '../event-log.ts';
 import type { Servers } from '../compute/servers.ts';
 import { Health, type Members } from '../target-group/members.ts';
@@ -39,7 +39,7 @@ const enum HookStage {
 
 export interface GroupWiring {
   engine: Engine;
-  scenario: Scenario;
+  scenario: GroupScenario;
   instances: Instances;
   servers: Servers;
   members: Members;
@@ -50,6 +50,8 @@ export interface GroupWiring {
   bootTime: Sampler;
   warmStartTime: Sampler;
   random: RandomStream;
+  /** The service-time distribution of the group's servers (see Servers.kind). */
+  serviceKind: number;
 }
 
 export class AutoScalingGroup implements TargetSource {
@@ -81,7 +83,7 @@ export class AutoScalingGroup implements TargetSource {
   /** This group's source number in each of its target groups. */
   private readonly sourceIn: number[];
   private readonly engine: Engine;
-  private readonly scenario: Scenario;
+  private readonly scenario: GroupScenario;
   private readonly instances: Instances;
   private readonly log: EventLog;
 
@@ -92,7 +94,7 @@ export class AutoScalingGroup implements TargetSource {
     this.instances = instances;
     this.log = log;
     const asg = scenario.autoScaling;
-    this.name = 'asg';
+    this.name = asg.name;
     this.desired = asg.desiredCapacity;
     this.minSize = asg.minSize;
     this.maxSize = asg.maxSize;
@@ -220,7 +222,7 @@ export class AutoScalingGroup implements TargetSource {
   private newInstance(zone: number): number {
     const { concurrency, queueLimit } = this.scenario.instance;
     const now = this.engine.now;
-    const server = this.wiring.servers.add(zone, concurrency, queueLimit, now);
+    const server = this.wiring.servers.add(zone, concurrency, queueLimit, now, this.wiring.serviceKind);
     return this.instances.add(server, zone, now);
   }
 

@@ -62,12 +62,17 @@ export class Instances {
   hookCompletes: Uint8Array;
   /** Target groups still draining the instance before it can go on terminating. */
   draining: Int32Array;
+  /** The instance's number in its id (`i-0001`): shared by every group's table so that ids are unique in a run. */
+  idNumber: Int32Array;
 
   constructor(
     private readonly zoneCount: number,
     initialCapacity = 64,
+    /** Numbers ids across several groups' tables; a table of its own by default. */
+    private readonly ids: { next: number } = { next: 0 },
   ) {
     const n = (this.capacity = initialCapacity);
+    this.idNumber = new Int32Array(n);
     this.live = new Int32Array(n);
     this.counts = new Int32Array(zoneCount * STATES);
     this.server = new Int32Array(n);
@@ -94,6 +99,7 @@ export class Instances {
     this.lifecycle[i] = Lifecycle.Pending;
     this.counts[zone * STATES + Lifecycle.Pending]!++;
     this.live[this.liveCount++] = i;
+    this.idNumber[i] = this.ids.next++;
     this.launchS[i] = now;
     this.inServiceS[i] = NaN;
     this.terminateS[i] = NaN;
@@ -129,7 +135,7 @@ export class Instances {
 
   /** AWS-style instance id: i-0001, i-0002, … */
   id(i: number): string {
-    return instanceId(i);
+    return instanceId(this.idNumber[i]!);
   }
 
   private grow(): void {
@@ -148,10 +154,11 @@ export class Instances {
     this.unbilledSinceS = grown(this.unbilledSinceS, n);
     this.hookCompletes = grown(this.hookCompletes, n);
     this.draining = grown(this.draining, n);
+    this.idNumber = grown(this.idNumber, n);
   }
 }
 
-/** AWS-style id of instance row i: i-0001, i-0002, … */
+/** AWS-style id of the i-th instance launched (from 0): i-0001, i-0002, … */
 export function instanceId(i: number): string {
   return `i-${String(i + 1).padStart(4, '0')}`;
 }

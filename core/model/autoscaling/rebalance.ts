@@ -6,7 +6,7 @@
  * maximum by the rebalancing headroom (10 % or one instance).
  */
 import type { Engine } from '../../engine/engine.ts';
-import type { Scenario, SuspendableProcess } from '../../scenario/types.ts';
+import type { GroupScenario, SuspendableProcess } from '../../scenario/types.ts';
 import type { EventLog } from '../event-log.ts';
 import type { TerminationCandidate } from './termination.ts';
 import { rebalanceLaunchesAllowed, rebalancePlan } from './az-balance.ts';
@@ -38,7 +38,7 @@ export class AzRebalance {
     private readonly group: RebalancingGroup,
     private readonly instances: Instances,
     private readonly engine: Engine,
-    private readonly scenario: Scenario,
+    private readonly scenario: GroupScenario,
     private readonly log: EventLog,
   ) {}
 

@@ -19,7 +19,7 @@
  * `publicationDelayS` after that interval ends [observed: about a minute; a parameter].
  */
 import { grown } from '../table.ts';
-import type { MetricSpec, Scenario } from '../../scenario/types.ts';
+import type { MetricSpec, GroupScenario } from '../../scenario/types.ts';
 import type { AutoScalingGroup } from '../autoscaling/group.ts';
 import type { Counts, Metrics } from '../metrics.ts';
 import type { RequestPath } from '../request-path.ts';
@@ -30,14 +30,14 @@ import { MetricStore, metricKey } from './metric-store.ts';
 import { Histogram } from '../../report/histogram.ts';
 
 /** The metrics a policy's own alarm reads (each metric of a metric math alarm). */
-function metricsOf(p: Scenario['autoScaling']['policies'][number]): readonly MetricSpec[] {
+function metricsOf(p: GroupScenario['autoScaling']['policies'][number]): readonly MetricSpec[] {
   if (p.type === 'StepScaling' || p.type === 'SimpleScaling') return p.alarm.math ? p.alarm.math.metrics : [p.alarm];
   if (p.type !== 'TargetTrackingScaling' || typeof p.metric === 'string') return [];
   return p.metric.customized.math ? p.metric.customized.math.metrics : [p.metric.customized];
 }
 
 /** Whether any policy's alarm takes a percentile of response time (TargetResponseTime / Latency). */
-function readsLatencyPercentile(scenario: Scenario): boolean {
+function readsLatencyPercentile(scenario: GroupScenario): boolean {
   return scenario.autoScaling.policies.some((p) => {
     return metricsOf(p).some((spec) => /^p\d/.test(spec.statistic) && (spec.metric === 'TargetResponseTime' || spec.metric === 'Latency'));
   });
@@ -58,7 +58,7 @@ export const AGENT_INTERVAL_S = 10;
 export const AGENT_FLUSH_S = 10;
 
 /** Whether any policy's alarm or metric reads the CloudWatch agent's namespace. */
-export function readsAgent(scenario: Scenario): boolean {
+export function readsAgent(scenario: GroupScenario): boolean {
   return scenario.autoScaling.policies.some((p) => {
     return metricsOf(p).some((spec) => spec.namespace === 'CWAgent');
   });
@@ -80,18 +80,21 @@ export class CloudWatchPublisher {
   private readonly elbNamespace: string;
 
   constructor(
-    private readonly scenario: Scenario,
+    private readonly scenario: GroupScenario,
     private readonly instances: Instances,
     private readonly servers: Servers,
-    private readonly targetGroup: TargetGroup,
+    /** The target group whose ELB metrics the group's policies read (its first), or null. */
+    private readonly targetGroup: TargetGroup | null,
     private readonly metrics: Metrics,
+    /** Running request counts of that target group (the load balancer's when it has one target group). */
+    private readonly counts: () => Counts,
     private readonly requests: RequestPath,
     private readonly group: AutoScalingGroup,
     readonly publicationDelayS: number,
   ) {
-    this.last = metrics.cumulative();
+    this.last = counts();
     this.cpuIntervalS = scenario.instance.detailedMonitoring ? 60 : 300;
-    this.elbNamespace = ELB_NAMESPACE[scenario.loadBalancer.type];
+    this.elbNamespace = ELB_NAMESPACE[scenario.loadBalancerType];
     if (readsLatencyPercentile(scenario)) metrics.minuteHistogram = new Histogram();
   }
 
@@ -108,7 +111,7 @@ export class CloudWatchPublisher {
     const put = (namespace: string, metric: string, value: number | Parameters<MetricStore['put']>[2]) =>
       this.store.put(this.keyFor(namespace, metric), from, value, visible);
     const m = this.metrics;
-    const now = m.cumulative();
+    const now = this.counts();
     const last = this.last;
     const arrivals = now.requests - last.requests;
     const routed = arrivals - (now.e503 - last.e503);
@@ -118,7 +121,7 @@ export class CloudWatchPublisher {
     const alb = ns === 'AWS/ApplicationELB';
 
     // Health, every minute, one sample per node.
-    const { healthy, unhealthy } = this.targetGroup.hostCounts();
+    const { healthy, unhealthy } = this.targetGroup ? this.targetGroup.hostCounts() : { healthy: 0, unhealthy: 0 };
     const nodes = this.scenario.zones.length;
     put(ns, 'HealthyHostCount', { sum: healthy * nodes, sampleCount: nodes, min: healthy, max: healthy });
     put(ns, 'UnHealthyHostCount', { sum: unhealthy * nodes, sampleCount: nodes, min: unhealthy, max: unhealthy });

@@ -34,6 +34,10 @@ export class Servers {
   requests: Float64Array;
   /** Target-group members of the server now draining (the request path reports when it empties). */
   draining: Int32Array;
+  /** Which service-time distribution serves its requests (the world's samplers, one per group and per IP target). */
+  kind: Int32Array;
+  /** Network round trip added to its responses (on-premises IP targets; 0 for instances). */
+  rttS: Float64Array;
 
   constructor(initialCapacity = 64) {
     const n = (this.capacity = initialCapacity);
@@ -52,16 +56,20 @@ export class Servers {
     this.lastChange = new Float64Array(n);
     this.requests = new Float64Array(n);
     this.draining = new Int32Array(n);
+    this.kind = new Int32Array(n);
+    this.rttS = new Float64Array(n);
   }
 
   /** Appends an idle server in `zone` at `now`; returns its row. */
-  add(zone: number, concurrency: number, queueLimit: number, now: number): number {
+  add(zone: number, concurrency: number, queueLimit: number, now: number, kind = 0, rttS = 0): number {
     if (this.count === this.capacity) this.grow();
     const s = this.count++;
     this.zone[s] = zone;
     this.concurrency[s] = concurrency;
     this.queueLimit[s] = queueLimit;
     this.slowFactor[s] = 1;
+    this.kind[s] = kind;
+    this.rttS[s] = rttS;
     this.queueHead[s] = -1;
     this.queueTail[s] = -1;
     this.lastChange[s] = now;
@@ -101,5 +109,7 @@ export class Servers {
     this.lastChange = grown(this.lastChange, n);
     this.requests = grown(this.requests, n);
     this.draining = grown(this.draining, n);
+    this.kind = grown(this.kind, n);
+    this.rttS = grown(this.rttS, n);
   }
 }

@@ -1,6 +1,11 @@
 /**
  * The load balancer: one node per Availability Zone, reached by clients through DNS.
  *
+ * A request's listener is the one on its class's port; the listener's rules were compiled at
+ * build time into one action per (client group, request class) (core/plan/rules.ts), so per
+ * request the action is one table lookup, and a weighted forward one alias-table draw
+ * (core/plan/alias.ts). Redirects and fixed responses are answered by the node itself.
+ *
  * Clients resolve the load balancer's name and keep the answer for the record's 60 s TTL
  * (ELB-HOW); each resolution returns one of the nodes in DNS at random, so traffic splits evenly
  * over zones. A node hands each request to the target group its listener forwards to, which
@@ -8,12 +13,14 @@
  * registered targets are all unhealthy is taken out of DNS until one is healthy again; if every
  * zone is out, DNS answers with all of them (ALB-XZ, ALB-TGH).
  */
-import type { LoadBalancer as LoadBalancerSpec } from '../../scenario/types.ts';
+import type { Action, LoadBalancer as LoadBalancerSpec, Traffic } from '../../scenario/types.ts';
 import type { RandomStream } from '../../engine/random.ts';
+import { AliasTable } from '../../plan/alias.ts';
+import { compileRuleTable } from '../../plan/rules.ts';
 import type { Members } from '../target-group/members.ts';
 import { Health } from '../target-group/members.ts';
 import type { TargetGroup, TargetGroupListener } from '../target-group/target-group.ts';
-import type { RequestRouter } from '../request-path.ts';
+import { FIXED_RESPONSE, REDIRECTED, type RequestRouter } from '../request-path.ts';
 
 export const DNS_TTL_S = 60;
 
@@ -32,6 +39,22 @@ export interface RouteObservation {
 
 export type RouteObserver = (o: RouteObservation) => void;
 
+
+const enum ActionKind {
+  ForwardOne = 0,
+  ForwardWeighted = 1,
+  Redirect = 2,
+  FixedResponse = 3,
+}
+
+/** One compiled action: every rule and every default action has its own, so its count is the rule's match count. */
+export interface CompiledAction {
+  listener: number;
+  /** The rule's priority, or null for the listener's default action. */
+  priority: number | null;
+  action: Action;
+}
+
 export class LoadBalancer implements TargetGroupListener, RequestRouter {
   private dnsDirty = true;
   private readonly inDns: Uint8Array;
@@ -39,20 +62,87 @@ export class LoadBalancer implements TargetGroupListener, RequestRouter {
   private readonly clientNode: Int32Array;
   private readonly clientExpiry: Float64Array;
   observer: RouteObserver | null = null;
+  /** Every rule's and default action's compiled form, in listener order, rules by priority then the default. */
+  readonly actions: CompiledAction[] = [];
+  /** Requests each action answered or forwarded (a rule's match count). */
+  readonly actionCounts: Float64Array;
+  /** Per (client group, request class): the action's index. */
+  private readonly table: Int32Array;
+  private readonly classes: number;
+  private readonly kind: Int8Array;
+  /** ForwardOne: the target group; ForwardWeighted: its alias table's index. */
+  private readonly target: Int32Array;
+  private readonly aliases: AliasTable[] = [];
+  private readonly weightedTo: Int32Array[] = [];
+  /** First client index of each client group after the first (client groups are index ranges). */
+  private readonly groupStarts: Int32Array;
+  /** The target group the last forward went to (read by the request path right after `route`). */
+  lastTargetGroup = -1;
 
   constructor(
     readonly spec: LoadBalancerSpec,
     private readonly zoneCount: number,
-    clients: number,
-    /** The target group the listener's default action forwards to. */
-    readonly targetGroup: TargetGroup,
+    traffic: Traffic,
+    /** Every target group of the scenario, by index (the actions name them). */
+    readonly targetGroups: readonly TargetGroup[],
     private readonly members: Members,
     private readonly dnsStream: RandomStream,
+    private readonly forwardStream: RandomStream,
   ) {
     this.inDns = new Uint8Array(zoneCount);
-    this.clientNode = new Int32Array(clients);
-    this.clientExpiry = new Float64Array(clients).fill(-1);
-    targetGroup.listener = this;
+    this.clientNode = new Int32Array(traffic.clients);
+    this.clientExpiry = new Float64Array(traffic.clients).fill(-1);
+    for (const tg of targetGroups) tg.listener = this;
+    // Compile: each listener's rules over the request classes sent to its port and every client group.
+    const classes = traffic.requests;
+    const clientGroups = traffic.clientGroups.map((g) => ({ cidr: g.sourceIp }));
+    this.classes = classes.length;
+    this.table = new Int32Array(clientGroups.length * classes.length);
+    spec.listeners.forEach((listener, l) => {
+      const ruleActions = listener.rules.map((rule) => ({ conditions: rule.conditions, action: this.addAction(l, rule.priority, rule.action) }));
+      const defaultAction = this.addAction(l, null, listener.defaultAction);
+      const mine = classes.map((c, k) => ({ c, k })).filter(({ c }) => c.port === listener.port);
+      const table = compileRuleTable(ruleActions, defaultAction, mine.map(({ c }) => c), clientGroups);
+      clientGroups.forEach((_, g) => mine.forEach(({ k }, j) => (this.table[g * classes.length + k] = table[g * mine.length + j]!)));
+    });
+    const n = this.actions.length;
+    this.actionCounts = new Float64Array(n);
+    this.kind = new Int8Array(n);
+    this.target = new Int32Array(n);
+    this.actions.forEach(({ action }, i) => {
+      if (action.type === 'redirect') this.kind[i] = ActionKind.Redirect;
+      else if (action.type === 'fixed-response') this.kind[i] = ActionKind.FixedResponse;
+      else if (action.to.length === 1) {
+        this.kind[i] = ActionKind.ForwardOne;
+        this.target[i] = action.to[0]!.targetGroup;
+      } else {
+        this.kind[i] = ActionKind.ForwardWeighted;
+        this.target[i] = this.aliases.length;
+        this.aliases.push(new AliasTable(action.to.map((t) => t.weight)));
+        this.weightedTo.push(Int32Array.from(action.to.map((t) => t.targetGroup)));
+      }
+    });
+    let start = 0;
+    this.groupStarts = Int32Array.from(traffic.clientGroups.slice(0, -1).map((g) => (start += g.count)));
+  }
+
+  private addAction(listener: number, priority: number | null, action: Action): number {
+    this.actions.push({ listener, priority, action });
+    return this.actions.length - 1;
+  }
+
+  /** A forward action's weights changed (a timed `set-weights`); takes effect for the next request. */
+  setWeights(action: number, weights: readonly number[]): void {
+    const k = this.target[action]!;
+    this.aliases[k] = new AliasTable(weights);
+  }
+
+  /** The client group of client index `client` (groups are consecutive index ranges). */
+  private clientGroup(client: number): number {
+    const starts = this.groupStarts;
+    let g = 0;
+    while (g < starts.length && client >= starts[g]!) g++;
+    return g;
   }
 
   targetsChanged(): void {
@@ -70,14 +160,30 @@ export class LoadBalancer implements TargetGroupListener, RequestRouter {
     return this.clientNode[client]!;
   }
 
-  /** The member for a request at `node`, or -1 when the node must answer 503. */
-  route(node: number, client: number, now: number): number {
-    const m = this.targetGroup.pick(node, client, now);
-    if (this.observer) this.observe(node, client, m, now);
+  /**
+   * The member for a request of class `cls` from `client` at `node`; NO_TARGET when the target
+   * group has no target in the node's scope (503), REDIRECTED or FIXED_RESPONSE when the
+   * matched action is the node's own answer.
+   */
+  route(node: number, client: number, cls: number, now: number): number {
+    const g = this.groupStarts.length === 0 ? 0 : this.clientGroup(client);
+    const a = this.table[g * this.classes + cls]!;
+    this.actionCounts[a]!++;
+    const kind = this.kind[a]!;
+    let tg: number;
+    if (kind === ActionKind.ForwardOne) tg = this.target[a]!;
+    else if (kind === ActionKind.ForwardWeighted) {
+      const k = this.target[a]!;
+      tg = this.weightedTo[k]![this.aliases[k]!.pick(this.forwardStream.next())]!;
+    } else return kind === ActionKind.Redirect ? REDIRECTED : FIXED_RESPONSE;
+    this.lastTargetGroup = tg;
+    const target = this.targetGroups[tg]!;
+    const m = target.pick(node, client, now);
+    if (this.observer) this.observe(node, client, m, now, target);
     return m;
   }
 
-  private observe(node: number, client: number, m: number, now: number): void {
+  private observe(node: number, client: number, m: number, now: number, tg: TargetGroup): void {
     const members = this.members;
     this.observer!({
       timeS: now,
@@ -86,18 +192,27 @@ export class LoadBalancer implements TargetGroupListener, RequestRouter {
       target: m,
       targetHealthy: m >= 0 && members.health[m] === Health.Healthy,
       targetZone: m >= 0 ? members.zone[m]! : -1,
-      healthyInScope: this.targetGroup.healthyInScope(node),
+      healthyInScope: tg.healthyInScope(node),
     });
   }
 
+  /**
+   * With cross-zone off, a zone leaves DNS when its registered targets are all unhealthy: here,
+   * when no target group has a healthy target in it and some group has a registered one.
+   */
   private rebuildDns(): void {
     this.dnsDirty = false;
-    const tg = this.targetGroup;
-    tg.refresh();
+    for (const tg of this.targetGroups) tg.refresh();
     const crossZone = this.spec.crossZone;
     this.dnsNodes.length = 0;
     for (let z = 0; z < this.zoneCount; z++) {
-      this.inDns[z] = crossZone || tg.registeredInZone[z] === 0 || tg.healthyInZone[z]! > 0 ? 1 : 0;
+      let registered = 0;
+      let healthy = 0;
+      for (const tg of this.targetGroups) {
+        registered += tg.registeredInZone[z]!;
+        healthy += tg.healthyInZone[z]!;
+      }
+      this.inDns[z] = crossZone || registered === 0 || healthy > 0 ? 1 : 0;
       if (this.inDns[z]) this.dnsNodes.push(z);
     }
     if (this.dnsNodes.length === 0) for (let z = 0; z < this.zoneCount; z++) this.dnsNodes.push(z);

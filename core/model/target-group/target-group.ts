@@ -148,7 +148,9 @@ export class TargetGroup {
     if (known !== undefined) return known;
     const members = this.members;
     const grew = members.count === members.capacity;
-    const m = members.add(this.wiring.index, server, instance, this.servers.zone[server]!);
+    // A server outside the zones (on premises, zone index = zone count) is in every node's scope: zone -1.
+    const zone = this.servers.zone[server]!;
+    const m = members.add(this.wiring.index, server, instance, zone >= this.wiring.zoneCount ? -1 : zone);
     if (grew) this.nodes.forEach((n, z) => (n.outstanding = members.outstanding[z]!));
     this.memberOfServer.set(server, m);
     this.sourceOf[m] = source;
@@ -282,7 +284,7 @@ export class TargetGroup {
   healthyInScope(node: number): boolean {
     const members = this.members;
     for (const m of this.order) {
-      const inScope = members.registration[m] === Registration.Registered && (this.wiring.crossZone || members.zone[m] === node);
+      const inScope = members.registration[m] === Registration.Registered && (this.wiring.crossZone || members.zone[m] === node || members.zone[m] === -1);
       if (inScope && members.health[m] === Health.Healthy) return true;
     }
     return false;
@@ -311,13 +313,22 @@ export class TargetGroup {
     this.healthyInZone.fill(0);
     for (const m of order) {
       if (members.registration[m] !== Registration.Registered) continue;
-      this.registeredInZone[members.zone[m]!]!++;
-      if (members.health[m] === Health.Healthy) this.healthyInZone[members.zone[m]!]!++;
+      const zone = members.zone[m]!;
+      const healthy = members.health[m] === Health.Healthy ? 1 : 0;
+      if (zone >= 0) {
+        this.registeredInZone[zone]!++;
+        this.healthyInZone[zone]! += healthy;
+      } else {
+        for (let z = 0; z < this.registeredInZone.length; z++) {
+          this.registeredInZone[z]!++;
+          this.healthyInZone[z]! += healthy;
+        }
+      }
     }
     for (let z = 0; z < this.nodes.length; z++) {
       const node = this.nodes[z]!;
       if (node.eligible.length < order.length) node.eligible = new Int32Array(Math.max(16, members.capacity));
-      const inScope = (m: number) => members.registration[m] === Registration.Registered && (crossZone || members.zone[m] === z);
+      const inScope = (m: number) => members.registration[m] === Registration.Registered && (crossZone || members.zone[m] === z || members.zone[m] === -1);
       let len = 0;
       for (const m of order) if (inScope(m) && members.health[m] === Health.Healthy) node.eligible[len++] = m;
       if (len === 0 && failOpen) for (const m of order) if (inScope(m)) node.eligible[len++] = m;

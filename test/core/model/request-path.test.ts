@@ -9,6 +9,7 @@ import { Servers } from '../../../core/model/compute/servers.ts';
 import { Members } from '../../../core/model/target-group/members.ts';
 import { Metrics } from '../../../core/model/metrics.ts';
 import { ArrivalProcess } from '../../../core/model/traffic.ts';
+import { TopologyMetrics } from '../../../core/model/topology-metrics.ts';
 import { RequestPath } from '../../../core/model/request-path.ts';
 import { scenarioFromYaml } from '../../support/scenario.ts';
 
@@ -30,8 +31,8 @@ function setup(rate: number, serviceS: number, slots: number, queue: number, mem
   members.add(0, s, s, 0);
   const metrics = new Metrics(10);
   const arrivals = new ArrivalProcess([[0, rate]], 'uniform', { name: 'arrivals', next: () => 0.5 });
-  const router = { nodeFor: () => 0, route: () => member };
-  const path = new RequestPath(engine, scenario, arrivals, { name: 'clients', next: () => 0 }, () => serviceS, router, servers, members, metrics, 100);
+  const router = { nodeFor: () => 0, route: () => member, lastTargetGroup: 0 };
+  const path = new RequestPath(engine, scenario, arrivals, { name: 'clients', next: () => 0 }, [() => serviceS], router, servers, members, metrics, new TopologyMetrics(['tg'], ['asg'], 10, false), null, 100);
   const idle: number[] = [];
   path.events = { serverIdle: (server) => idle.push(server), checkResponse: () => {} };
   return { engine, servers, members, metrics, path, idle, s };

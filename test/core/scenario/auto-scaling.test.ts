@@ -9,13 +9,13 @@ import { formatIssue } from '../../../core/scenario/format.ts';
 
 const group = (yaml: string) => minimalWith(`autoScaling:\n${yaml.replace(/^/gm, '  ')}\n`);
 const sizes = (yaml: string) => {
-  const { minSize, desiredCapacity, maxSize } = scenarioOf(group(yaml)).autoScaling;
+  const { minSize, desiredCapacity, maxSize } = scenarioOf(group(yaml)).autoScalingGroups[0]!;
   return [minSize, desiredCapacity, maxSize];
 };
 
 describe('group sizes', () => {
   it('no autoScaling block: a fixed fleet of 2 (min = desired = max = 2)', () => {
-    expect(scenarioOf(minimalWith('')).autoScaling).toMatchObject({ minSize: 2, desiredCapacity: 2, maxSize: 2 });
+    expect(scenarioOf(minimalWith('')).autoScalingGroups[0]!).toMatchObject({ minSize: 2, desiredCapacity: 2, maxSize: 2 });
   });
 
   it('a block without sizes keeps the fixed fleet of 2', () => {
@@ -56,7 +56,7 @@ describe('group sizes', () => {
 
 describe('group settings', () => {
   it('health check type, grace period, cooldown and warm-up resolve to seconds', () => {
-    const as = scenarioOf(group('healthCheckType: ELB\nhealthCheckGracePeriod: 5m\ndefaultCooldown: 2m\ndefaultInstanceWarmup: 90s')).autoScaling;
+    const as = scenarioOf(group('healthCheckType: ELB\nhealthCheckGracePeriod: 5m\ndefaultCooldown: 2m\ndefaultInstanceWarmup: 90s')).autoScalingGroups[0]!;
     expect(as).toMatchObject({ healthCheckType: 'ELB', healthCheckGracePeriodS: 300, defaultCooldownS: 120, defaultInstanceWarmupS: 90 });
   });
 
@@ -101,7 +101,7 @@ policies:
     scalingAdjustment: 2
     cooldown: 300s
     alarm: ${CPU_ALARM}`);
-    const [tt, step, simple] = scenarioOf(yaml).autoScaling.policies;
+    const [tt, step, simple] = scenarioOf(yaml).autoScalingGroups[0]!.policies;
     expect(tt).toEqual({ type: 'TargetTrackingScaling', name: 'cpu-50', metric: 'ASGAverageCPUUtilization', targetValue: 50, disableScaleIn: false, estimatedInstanceWarmupS: 120 });
     expect(step).toEqual({
       type: 'StepScaling',
@@ -122,16 +122,16 @@ policies:
   it('warm-up falls back to defaultInstanceWarmup, then defaultCooldown; simple cooldown to defaultCooldown (AS-WARMCOOL)', () => {
     const tt = '{ type: TargetTrackingScaling, metric: ALBRequestCountPerTarget, targetValue: 100 }';
     const simple = `{ type: SimpleScaling, adjustmentType: ExactCapacity, scalingAdjustment: 4, alarm: ${CPU_ALARM} }`;
-    const withWarmup = scenarioOf(group(`defaultInstanceWarmup: 45s\npolicies: [${tt}, ${simple}]`)).autoScaling.policies;
+    const withWarmup = scenarioOf(group(`defaultInstanceWarmup: 45s\npolicies: [${tt}, ${simple}]`)).autoScalingGroups[0]!.policies;
     expect(withWarmup[0]).toMatchObject({ name: 'policy-1', estimatedInstanceWarmupS: 45 });
     expect(withWarmup[1]).toMatchObject({ name: 'policy-2', cooldownS: 300 });
-    const withoutWarmup = scenarioOf(group(`defaultCooldown: 100s\npolicies: [${tt}]`)).autoScaling.policies;
+    const withoutWarmup = scenarioOf(group(`defaultCooldown: 100s\npolicies: [${tt}]`)).autoScalingGroups[0]!.policies;
     expect(withoutWarmup[0]).toMatchObject({ estimatedInstanceWarmupS: 100 });
   });
 
   it('a customized target-tracking metric names namespace, metric and statistic', () => {
     const yaml = group('policies:\n  - { type: TargetTrackingScaling, targetValue: 0.2, metric: { customized: { namespace: AWS/ApplicationELB, metric: TargetResponseTime, statistic: p90 } } }');
-    expect(scenarioOf(yaml).autoScaling.policies[0]).toMatchObject({ metric: { customized: { namespace: 'AWS/ApplicationELB', metric: 'TargetResponseTime', statistic: 'p90' } } });
+    expect(scenarioOf(yaml).autoScalingGroups[0]!.policies[0]).toMatchObject({ metric: { customized: { namespace: 'AWS/ApplicationELB', metric: 'TargetResponseTime', statistic: 'p90' } } });
   });
 
   it.each([
@@ -172,7 +172,7 @@ describe('alarms', () => {
     [{ statistic: 'p0' }, 'p0'],
     [{ statistic: 'SampleCount' }, 'SampleCount'],
   ])('statistic %j is accepted', (change, statistic) => {
-    expect(scenarioOf(stepWith(alarm(change))).autoScaling.policies[0]).toMatchObject({ alarm: { statistic } });
+    expect(scenarioOf(stepWith(alarm(change))).autoScalingGroups[0]!.policies[0]).toMatchObject({ alarm: { statistic } });
   });
 
   it.each([
@@ -212,7 +212,7 @@ describe('alarms', () => {
 
   it('the AWS step-scaling example (AS-STEP) is valid: scale-in steps below the threshold, scale-out above', () => {
     const steps = '[{ upperBound: -20, scalingAdjustment: -3 }, { lowerBound: -20, upperBound: -10, scalingAdjustment: -1 }, { lowerBound: -10, upperBound: 0, scalingAdjustment: 0 }, { lowerBound: 0, upperBound: 10, scalingAdjustment: 0 }, { lowerBound: 10, upperBound: 20, scalingAdjustment: 1 }, { lowerBound: 20, scalingAdjustment: 3 }]';
-    const policy = scenarioOf(stepWith(alarm({ period: '5m' }), steps)).autoScaling.policies[0]!;
+    const policy = scenarioOf(stepWith(alarm({ period: '5m' }), steps)).autoScalingGroups[0]!.policies[0]!;
     expect(policy.type === 'StepScaling' && policy.stepAdjustments.map((s) => [s.lowerBound, s.upperBound])).toEqual([
       [null, -20], [-20, -10], [-10, 0], [0, 10], [10, 20], [20, null],
     ]);
@@ -221,7 +221,7 @@ describe('alarms', () => {
 
 describe('scheduled actions', () => {
   it('`at` and `recurrence` actions resolve with seconds, null for what is not set, and default names', () => {
-    const as = scenarioOf(group('minSize: 1\nmaxSize: 10\nscheduledActions:\n  - { at: 30m, desiredCapacity: 8 }\n  - { name: mornings, recurrence: "0 9 * * MON-FRI", minSize: 2, maxSize: 6 }')).autoScaling;
+    const as = scenarioOf(group('minSize: 1\nmaxSize: 10\nscheduledActions:\n  - { at: 30m, desiredCapacity: 8 }\n  - { name: mornings, recurrence: "0 9 * * MON-FRI", minSize: 2, maxSize: 6 }')).autoScalingGroups[0]!;
     expect(as.scheduledActions).toEqual([
       { name: 'scheduled-1', atS: 1800, recurrence: null, desiredCapacity: 8, minSize: null, maxSize: null },
       { name: 'mornings', atS: null, recurrence: '0 9 * * MON-FRI', desiredCapacity: null, minSize: 2, maxSize: 6 },
@@ -251,6 +251,6 @@ describe('scheduled actions', () => {
   });
 
   it.each(['*/15 * * * *', '0 0 1 JAN,jul *', '30 8-18/2 * * 1-5', '0 0 * * 7'])('cron %s is accepted', (cron) => {
-    expect(scenarioOf(group(`scheduledActions: [{ recurrence: "${cron}", desiredCapacity: 2 }]`)).autoScaling.scheduledActions[0]!.recurrence).toBe(cron);
+    expect(scenarioOf(group(`scheduledActions: [{ recurrence: "${cron}", desiredCapacity: 2 }]`)).autoScalingGroups[0]!.scheduledActions[0]!.recurrence).toBe(cron);
   });
 });

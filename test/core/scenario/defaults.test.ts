@@ -16,20 +16,33 @@ const EVERY_DEFAULT: Scenario = {
   durationS: 3600,
   periodS: 60,
   zones: ['us-east-1a', 'us-east-1b'],
-  traffic: { rate: [[0, 10]], arrivals: 'poisson', clients: 1000 },
-  loadBalancer: {
+  traffic: {
+    rate: [[0, 10]],
+    arrivals: 'poisson',
+    clients: 1000,
+    clientGroups: [{ name: 'clients', count: 1000, sourceIp: '0.0.0.0/0' }],
+    requests: [{ name: 'GET /', weight: 1, method: 'GET', host: 'example.com', path: '/', headers: {}, query: [], port: 80 }],
+  },
+  loadBalancers: [{
+    name: 'lb',
     type: 'application',
     crossZone: true,
     idleTimeoutS: 60,
-    targetGroup: {
-      name: 'default',
-      algorithm: 'round_robin',
-      deregistrationDelayS: 300,
-      slowStartS: 0,
-      healthCheck: { intervalS: 30, timeoutS: 5, healthyThreshold: 5, unhealthyThreshold: 2, servedByTarget: false },
-    },
-  },
-  autoScaling: {
+    listeners: [{ protocol: 'HTTP', port: 80, rules: [], defaultAction: { type: 'forward', to: [{ targetGroup: 0, weight: 1 }] } }],
+  }],
+  targetGroups: [{
+    name: 'default',
+    targetType: 'instance',
+    algorithm: 'round_robin',
+    deregistrationDelayS: 300,
+    slowStartS: 0,
+    healthCheck: { intervalS: 30, timeoutS: 5, healthyThreshold: 5, unhealthyThreshold: 2, servedByTarget: false },
+    autoScalingGroup: 0,
+    ipTargets: [],
+    loadBalancer: 0,
+  }],
+  autoScalingGroups: [{
+    name: 'asg',
     minSize: 2,
     maxSize: 2,
     desiredCapacity: 2,
@@ -45,17 +58,17 @@ const EVERY_DEFAULT: Scenario = {
     warmPool: null,
     initialInstancesPerZone: null,
     suspendedProcesses: [],
-  },
-  instance: {
-    type: 'c5.large',
-    pricePerHour: 0.085,
-    bootTime: { distribution: 'constant', value: 60 },
-    concurrency: 2,
-    queueLimit: 100,
-    serviceTime: { distribution: 'exponential', mean: 0.1 },
-    idleCpu: 2,
-    detailedMonitoring: false,
-  },
+    instance: {
+      type: 'c5.large',
+      pricePerHour: 0.085,
+      bootTime: { distribution: 'constant', value: 60 },
+      concurrency: 2,
+      queueLimit: 100,
+      serviceTime: { distribution: 'exponential', mean: 0.1 },
+      idleCpu: 2,
+      detailedMonitoring: false,
+    },
+  }],
   faults: [],
   cloudWatch: { publicationDelayS: 60, targetTrackingHighDatapoints: 3, targetTrackingLowDatapoints: 15, targetTrackingLowRatio: 0.9 },
   expect: {},
@@ -75,16 +88,16 @@ describe('defaults', () => {
   it('a key written with no value counts as absent and takes its default', () => {
     const scenario = scenarioOf(minimalWith('seed:\nloadBalancer:\n  targetGroup:\n    deregistrationDelay:\n'));
     expect(scenario.seed).toBe(1);
-    expect(scenario.loadBalancer.targetGroup.deregistrationDelayS).toBe(300);
+    expect(scenario.targetGroups[0]!.deregistrationDelayS).toBe(300);
   });
 
   it('two parses do not share default objects: changing one scenario leaves the next one alone', () => {
     const first = scenarioOf(MINIMAL);
     first.traffic.rate.push([60, 1]);
-    (first.instance.serviceTime as { mean: number }).mean = 9;
-    first.autoScaling.policies.push({} as never);
-    first.autoScaling.terminationPolicies!.push('NewestInstance');
-    first.autoScaling.suspendedProcesses!.push('Launch');
+    (first.autoScalingGroups[0]!.instance.serviceTime as { mean: number }).mean = 9;
+    first.autoScalingGroups[0]!.policies.push({} as never);
+    first.autoScalingGroups[0]!.terminationPolicies!.push('NewestInstance');
+    first.autoScalingGroups[0]!.suspendedProcesses!.push('Launch');
     first.cloudWatch!.publicationDelayS = 0;
     const second = scenarioOf(MINIMAL);
     expect(second).toEqual(EVERY_DEFAULT);
@@ -102,30 +115,30 @@ describe('defaults', () => {
 
 describe('defaults by load balancer type', () => {
   it('application: cross-zone on, round_robin, health check 30s / 5s / 5 / 2 (ALB-HC)', () => {
-    const lb = scenarioOf(minimalWith('loadBalancer: { type: application }\n')).loadBalancer;
-    expect(lb.crossZone).toBe(true);
-    expect(lb.targetGroup.algorithm).toBe('round_robin');
-    expect(lb.targetGroup.healthCheck).toEqual({ intervalS: 30, timeoutS: 5, healthyThreshold: 5, unhealthyThreshold: 2, servedByTarget: false });
+    const lb = scenarioOf(minimalWith('loadBalancer: { type: application }\n'));
+    expect(lb.loadBalancers[0]!.crossZone).toBe(true);
+    expect(lb.targetGroups[0]!.algorithm).toBe('round_robin');
+    expect(lb.targetGroups[0]!.healthCheck).toEqual({ intervalS: 30, timeoutS: 5, healthyThreshold: 5, unhealthyThreshold: 2, servedByTarget: false });
   });
 
   it('network: cross-zone off, flow_hash, health check 30s / 10s / 5 / 2 (NLB-HC)', () => {
-    const lb = scenarioOf(minimalWith('loadBalancer: { type: network }\n')).loadBalancer;
-    expect(lb.crossZone).toBe(false);
-    expect(lb.targetGroup.algorithm).toBe('flow_hash');
-    expect(lb.targetGroup.healthCheck).toEqual({ intervalS: 30, timeoutS: 10, healthyThreshold: 5, unhealthyThreshold: 2, servedByTarget: false });
+    const lb = scenarioOf(minimalWith('loadBalancer: { type: network }\n'));
+    expect(lb.loadBalancers[0]!.crossZone).toBe(false);
+    expect(lb.targetGroups[0]!.algorithm).toBe('flow_hash');
+    expect(lb.targetGroups[0]!.healthCheck).toEqual({ intervalS: 30, timeoutS: 10, healthyThreshold: 5, unhealthyThreshold: 2, servedByTarget: false });
   });
 
   it('classic: cross-zone on, least_outstanding_requests, health check 30s / 5s / 10 / 2 (CLB-HC)', () => {
-    const lb = scenarioOf(minimalWith('loadBalancer: { type: classic }\n')).loadBalancer;
-    expect(lb.crossZone).toBe(true);
-    expect(lb.targetGroup.algorithm).toBe('least_outstanding_requests');
-    expect(lb.targetGroup.healthCheck).toEqual({ intervalS: 30, timeoutS: 5, healthyThreshold: 10, unhealthyThreshold: 2, servedByTarget: false });
+    const lb = scenarioOf(minimalWith('loadBalancer: { type: classic }\n'));
+    expect(lb.loadBalancers[0]!.crossZone).toBe(true);
+    expect(lb.targetGroups[0]!.algorithm).toBe('least_outstanding_requests');
+    expect(lb.targetGroups[0]!.healthCheck).toEqual({ intervalS: 30, timeoutS: 5, healthyThreshold: 10, unhealthyThreshold: 2, servedByTarget: false });
   });
 
   it('a setting given in the file wins over the type default, and the others keep theirs', () => {
-    const lb = scenarioOf(minimalWith('loadBalancer:\n  type: network\n  crossZone: true\n  targetGroup:\n    healthCheck: { healthyThreshold: 3 }\n')).loadBalancer;
-    expect(lb.crossZone).toBe(true);
-    expect(lb.targetGroup.healthCheck).toEqual({ intervalS: 30, timeoutS: 10, healthyThreshold: 3, unhealthyThreshold: 2, servedByTarget: false });
+    const lb = scenarioOf(minimalWith('loadBalancer:\n  type: network\n  crossZone: true\n  targetGroup:\n    healthCheck: { healthyThreshold: 3 }\n'));
+    expect(lb.loadBalancers[0]!.crossZone).toBe(true);
+    expect(lb.targetGroups[0]!.healthCheck).toEqual({ intervalS: 30, timeoutS: 10, healthyThreshold: 3, unhealthyThreshold: 2, servedByTarget: false });
   });
 });
 
@@ -133,8 +146,8 @@ describe('healthCheck.servedByTarget', () => {
   it('is off by default and can be turned on; a non-boolean is an error at its line', async () => {
     const { scenarioFromYaml } = await import('../../support/scenario.ts');
     const yaml = (v: string) => `name: x\nduration: 60\nzones: [a, b]\nloadBalancer:\n  targetGroup:\n    healthCheck: { servedByTarget: ${v} }\n`;
-    expect(scenarioFromYaml(yaml('true')).loadBalancer.targetGroup.healthCheck.servedByTarget).toBe(true);
-    expect(scenarioFromYaml(yaml('false')).loadBalancer.targetGroup.healthCheck.servedByTarget).toBe(false);
+    expect(scenarioFromYaml(yaml('true')).targetGroups[0]!.healthCheck.servedByTarget).toBe(true);
+    expect(scenarioFromYaml(yaml('false')).targetGroups[0]!.healthCheck.servedByTarget).toBe(false);
     expect(() => scenarioFromYaml(yaml('sometimes'))).toThrow(/test\.yaml:6:\d+: loadBalancer\.targetGroup\.healthCheck\.servedByTarget/);
   });
 });

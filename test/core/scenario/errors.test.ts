@@ -23,7 +23,7 @@ describe('unknown keys', () => {
 
   it('a key far from every allowed one gets no hint, only the list', () => {
     expect(errorOf(minimalWith('bananas: 3\n'))).toBe(
-      'scenarios/x.yaml:4:1: bananas: unknown key `bananas`; allowed here: name, description, seed, duration, period, zones, traffic, loadBalancer, autoScaling, instance, faults, cloudWatch, expect',
+      'scenarios/x.yaml:4:1: bananas: unknown key `bananas`; allowed here: name, description, seed, duration, period, zones, traffic, loadBalancer, autoScaling, instance, autoScalingGroups, faults, cloudWatch, expect',
     );
   });
 });
@@ -72,7 +72,7 @@ describe('positions', () => {
 
   it('anchors, aliases and merge keys (`<<`) are read as YAML defines them', () => {
     const merged = scenarioOf(minimalWith('instance:\n  <<: { concurrency: 8 }\n  queueLimit: 5\n'));
-    expect([merged.instance.concurrency, merged.instance.queueLimit]).toEqual([8, 5]);
+    expect([merged.autoScalingGroups[0]!.instance.concurrency, merged.autoScalingGroups[0]!.instance.queueLimit]).toEqual([8, 5]);
     const aliased = scenarioOf('name: t\nduration: 1h\nzones: [&z a, b]\nfaults:\n  - { at: 1m, action: fail-zone, zone: *z }\n');
     expect(aliased.faults[0]).toMatchObject({ zone: 'a' });
   });
@@ -148,7 +148,7 @@ describe('JSON', () => {
 
   it('a valid JSON scenario resolves like its YAML twin', () => {
     const scenario = scenarioOf(json.replace('"interval": 3', '"interval": "10s"'), { file: 'x.json' });
-    expect(scenario.loadBalancer.targetGroup.healthCheck.intervalS).toBe(10);
+    expect(scenario.targetGroups[0]!.healthCheck.intervalS).toBe(10);
     expect(scenario).toEqual(scenarioOf('name: j\nduration: 1h\nzones: [a, b]\nloadBalancer: { targetGroup: { healthCheck: { interval: 10s } } }\n'));
   });
 
@@ -170,14 +170,19 @@ describe('JSON', () => {
 
 describe('full-form keys of the contract', () => {
   it.each([
-    ['loadBalancer:\n  listeners: []\n', 'scenarios/x.yaml:5:3: loadBalancer.listeners: `loadBalancer.listeners` (several target groups / listener rules) is not supported by this version of elbsim yet'],
-    ['loadBalancer:\n  targetGroups: []\n', 'loadBalancer.targetGroups: `loadBalancer.targetGroups` (several target groups, ip and lambda targets) is not supported by this version of elbsim yet'],
     ['loadBalancer:\n  scheme: internal\n', 'loadBalancer.scheme: `loadBalancer.scheme` (internet-facing / internal) is not supported by this version of elbsim yet'],
-    ['autoScalingGroups: []\n', 'scenarios/x.yaml:4:1: autoScalingGroups: `autoScalingGroups` (several Auto Scaling groups) is not supported by this version of elbsim yet'],
-    ['traffic:\n  requests: []\n', 'traffic.requests: `traffic.requests` (a mix of hosts, paths and methods) is not supported by this version of elbsim yet'],
+    ['loadBalancer:\n  targetGroups:\n    - { name: fn, function: { memorySize: 512 } }\n', 'loadBalancer.targetGroups.0.function: Lambda targets (`targetType: lambda`, `function`) is not supported by this version of elbsim yet'],
   ])('%s gives "not supported yet", not "unknown key"', (yaml, message) => {
     const error = errorOf(minimalWith(yaml));
     expect(error).toContain(message);
     expect(error).not.toContain('unknown key');
+  });
+
+  it.each([
+    ['loadBalancer:\n  listeners: []\n', 'scenarios/x.yaml:5:14: loadBalancer.listeners: must list at least 1 listener'],
+    ['autoScalingGroups: []\n', 'scenarios/x.yaml:4:20: autoScalingGroups: must list at least 1 Auto Scaling group'],
+    ['traffic:\n  requests: []\n', 'scenarios/x.yaml:5:13: traffic.requests: must list at least 1 request class'],
+  ])('an empty full-form list is refused where it is: %s', (yaml, message) => {
+    expect(errorOf(minimalWith(yaml))).toBe(message);
   });
 });

@@ -16,11 +16,11 @@ describe('faults', () => {
 - { at: 40m, action: slow-target, count: 1, factor: 5, for: 10m }
 - { at: 5m, action: fail-target }`));
     expect(scenario.faults).toEqual([
-      { atS: 600, action: 'fail-target', count: 1, zone: 'us-east-1a', forS: null },
-      { atS: 1200, action: 'terminate-target', count: 1, zone: null },
+      { atS: 600, action: 'fail-target', count: 1, zone: 'us-east-1a', forS: null, group: 0 },
+      { atS: 1200, action: 'terminate-target', count: 1, zone: null, group: 0 },
       { atS: 1800, action: 'fail-zone', zone: 'us-east-1b', forS: 600 },
-      { atS: 2400, action: 'slow-target', count: 1, zone: null, factor: 5, forS: 600 },
-      { atS: 300, action: 'fail-target', count: 1, zone: null, forS: null },
+      { atS: 2400, action: 'slow-target', count: 1, zone: null, factor: 5, forS: 600, group: 0 },
+      { atS: 300, action: 'fail-target', count: 1, zone: null, forS: null, group: 0 },
     ]);
   });
 

@@ -12,7 +12,7 @@ const THREE_ZONES = 'name: t\nduration: 1h\nzones: [us-east-1a, us-east-1b, us-e
 
 describe('defaults', () => {
   it('without the keys: Default termination, no protection, no hooks, no warm pool, nothing suspended, zones spread by the simulator', () => {
-    const as = scenarioOf(group('{ minSize: 1, maxSize: 4 }')).autoScaling;
+    const as = scenarioOf(group('{ minSize: 1, maxSize: 4 }')).autoScalingGroups[0]!;
     expect(as).toMatchObject({ terminationPolicies: ['Default'], newInstancesProtectedFromScaleIn: false, lifecycleHooks: [], warmPool: null, suspendedProcesses: [] });
     expect(as.initialInstancesPerZone).toBeNull();
   });
@@ -20,14 +20,14 @@ describe('defaults', () => {
 
 describe('initialInstancesPerZone', () => {
   it('counts per zone resolve with every scenario zone, in zone order, 0 where left out', () => {
-    const as = scenarioOf(THREE_ZONES + 'autoScaling:\n  desiredCapacity: 5\n  initialInstancesPerZone: { us-east-1c: 1, us-east-1a: 4 }\n').autoScaling;
+    const as = scenarioOf(THREE_ZONES + 'autoScaling:\n  desiredCapacity: 5\n  initialInstancesPerZone: { us-east-1c: 1, us-east-1a: 4 }\n').autoScalingGroups[0]!;
     expect(as.initialInstancesPerZone).toEqual({ 'us-east-1a': 4, 'us-east-1b': 0, 'us-east-1c': 1 });
     expect(Object.keys(as.initialInstancesPerZone!)).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
   });
 
   it('all in one zone, and an empty group with an empty mapping, are allowed', () => {
-    expect(scenarioOf(group('desiredCapacity: 3\ninitialInstancesPerZone: { us-east-1b: 3 }')).autoScaling.initialInstancesPerZone).toEqual({ 'us-east-1a': 0, 'us-east-1b': 3 });
-    expect(scenarioOf(group('{ minSize: 0, maxSize: 2, initialInstancesPerZone: {} }')).autoScaling.initialInstancesPerZone).toEqual({ 'us-east-1a': 0, 'us-east-1b': 0 });
+    expect(scenarioOf(group('desiredCapacity: 3\ninitialInstancesPerZone: { us-east-1b: 3 }')).autoScalingGroups[0]!.initialInstancesPerZone).toEqual({ 'us-east-1a': 0, 'us-east-1b': 3 });
+    expect(scenarioOf(group('{ minSize: 0, maxSize: 2, initialInstancesPerZone: {} }')).autoScalingGroups[0]!.initialInstancesPerZone).toEqual({ 'us-east-1a': 0, 'us-east-1b': 0 });
   });
 
   it('the counts must add up to desiredCapacity', () => {
@@ -60,11 +60,11 @@ describe('initialInstancesPerZone', () => {
 describe('terminationPolicies', () => {
   it('every AWS predefined policy is accepted, in the order written', () => {
     const list = [...TERMINATION_POLICIES.filter((p) => p !== 'Default'), 'Default'];
-    expect(scenarioOf(group(`terminationPolicies: [${list.join(', ')}]`)).autoScaling.terminationPolicies).toEqual(list);
+    expect(scenarioOf(group(`terminationPolicies: [${list.join(', ')}]`)).autoScalingGroups[0]!.terminationPolicies).toEqual(list);
   });
 
   it('Default may be left out', () => {
-    expect(scenarioOf(group('terminationPolicies: [OldestInstance]')).autoScaling.terminationPolicies).toEqual(['OldestInstance']);
+    expect(scenarioOf(group('terminationPolicies: [OldestInstance]')).autoScalingGroups[0]!.terminationPolicies).toEqual(['OldestInstance']);
   });
 
   it('Default anywhere but last is an error at Default (AWS: Default must be last)', () => {
@@ -87,7 +87,7 @@ describe('terminationPolicies', () => {
 
 describe('newInstancesProtectedFromScaleIn', () => {
   it('true is kept', () => {
-    expect(scenarioOf(group('newInstancesProtectedFromScaleIn: true')).autoScaling.newInstancesProtectedFromScaleIn).toBe(true);
+    expect(scenarioOf(group('newInstancesProtectedFromScaleIn: true')).autoScalingGroups[0]!.newInstancesProtectedFromScaleIn).toBe(true);
   });
 
   it('must be true or false', () => {
@@ -97,7 +97,7 @@ describe('newInstancesProtectedFromScaleIn', () => {
 
 describe('suspendedProcesses', () => {
   it('every process elbsim models can be suspended', () => {
-    expect(scenarioOf(group(`suspendedProcesses: [${SUSPENDABLE_PROCESSES.join(', ')}]`)).autoScaling.suspendedProcesses).toEqual([...SUSPENDABLE_PROCESSES]);
+    expect(scenarioOf(group(`suspendedProcesses: [${SUSPENDABLE_PROCESSES.join(', ')}]`)).autoScalingGroups[0]!.suspendedProcesses).toEqual([...SUSPENDABLE_PROCESSES]);
   });
 
   it.each([

@@ -24,7 +24,7 @@ describe('high-resolution alarms', () => {
     const yaml = withAlarm('{ namespace: CWAgent, metric: cpu_usage_active, statistic: Average, period: 10s, evaluationPeriods: 3, threshold: 60, comparisonOperator: GreaterThanThreshold }');
     const result = parse(yaml);
     expect(result.ok && result.warnings).toEqual([]);
-    const p = scenarioOf(yaml).autoScaling.policies[0]!;
+    const p = scenarioOf(yaml).autoScalingGroups[0]!.policies[0]!;
     expect(p.type === 'StepScaling' && [p.alarm.namespace, p.alarm.metric, p.alarm.periodS]).toEqual(['CWAgent', 'cpu_usage_active', 10]);
   });
 
@@ -44,7 +44,7 @@ describe('metric math alarms (CW-MATH)', () => {
     withAlarm(`{ expression: "${expression}", metrics: [${ids.map((id) => `{ id: ${id}, namespace: AWS/ApplicationELB, metric: RequestCount, statistic: Sum }`).join(', ')}], period: 60s, evaluationPeriods: 2, threshold: 1, comparisonOperator: GreaterThanThreshold }`);
 
   it('an expression over two metrics resolves with its metrics, and the first metric as the alarm\u2019s own', () => {
-    const p = scenarioOf(math('100 * m1 / m2')).autoScaling.policies[0]!;
+    const p = scenarioOf(math('100 * m1 / m2')).autoScalingGroups[0]!.policies[0]!;
     expect(p.type === 'StepScaling' && p.alarm.math).toEqual({
       expression: '100 * m1 / m2',
       metrics: [
@@ -75,7 +75,7 @@ autoScaling:
 `);
 
   it('resolves with its metrics', () => {
-    const p = scenarioOf(tt('{ expression: "r / h", metrics: [{ id: r, namespace: AWS/ApplicationELB, metric: RequestCount, statistic: Sum }, { id: h, namespace: AWS/ApplicationELB, metric: HealthyHostCount, statistic: Average }] }')).autoScaling.policies[0]!;
+    const p = scenarioOf(tt('{ expression: "r / h", metrics: [{ id: r, namespace: AWS/ApplicationELB, metric: RequestCount, statistic: Sum }, { id: h, namespace: AWS/ApplicationELB, metric: HealthyHostCount, statistic: Average }] }')).autoScalingGroups[0]!.policies[0]!;
     expect(p.type === 'TargetTrackingScaling' && typeof p.metric !== 'string' && p.metric.customized.math?.expression).toBe('r / h');
   });
 

@@ -19,7 +19,7 @@ const warningsOf = (yaml: string) => {
 
 describe('lifecycle hooks', () => {
   it('defaults: heartbeat 3600 s, ABANDON, never completes (null); name hook-N', () => {
-    expect(scenarioOf(hooks('{ transition: terminating }')).autoScaling.lifecycleHooks).toEqual([
+    expect(scenarioOf(hooks('{ transition: terminating }')).autoScalingGroups[0]!.lifecycleHooks).toEqual([
       { name: 'hook-1', transition: 'autoscaling:EC2_INSTANCE_TERMINATING', heartbeatTimeoutS: 3600, defaultResult: 'ABANDON', completesAfterS: null },
     ]);
   });
@@ -28,19 +28,19 @@ describe('lifecycle hooks', () => {
     const resolved = scenarioOf(hooks(
       '{ name: bootstrap, transition: "autoscaling:EC2_INSTANCE_LAUNCHING", heartbeatTimeout: 5m, defaultResult: CONTINUE, completesAfter: 90s }',
       '{ name: drain-logs, transition: terminating, heartbeatTimeout: 2h, completesAfter: 250ms }',
-    )).autoScaling.lifecycleHooks;
+    )).autoScalingGroups[0]!.lifecycleHooks;
     expect(resolved).toEqual([
       { name: 'bootstrap', transition: 'autoscaling:EC2_INSTANCE_LAUNCHING', heartbeatTimeoutS: 300, defaultResult: 'CONTINUE', completesAfterS: 90 },
       { name: 'drain-logs', transition: 'autoscaling:EC2_INSTANCE_TERMINATING', heartbeatTimeoutS: 7200, defaultResult: 'ABANDON', completesAfterS: 0.25 },
     ]);
-    expect(scenarioOf(hooks('{ transition: launching, completesAfter: 0s }')).autoScaling.lifecycleHooks![0]).toMatchObject({ transition: 'autoscaling:EC2_INSTANCE_LAUNCHING', completesAfterS: 0 });
+    expect(scenarioOf(hooks('{ transition: launching, completesAfter: 0s }')).autoScalingGroups[0]!.lifecycleHooks![0]).toMatchObject({ transition: 'autoscaling:EC2_INSTANCE_LAUNCHING', completesAfterS: 0 });
   });
 
   it.each([
     ['30s', 30],
     ['7200s', 7200],
   ])('heartbeatTimeout %s is at the edge of the range', (value, seconds) => {
-    expect(scenarioOf(hooks(`{ transition: launching, heartbeatTimeout: ${value}, completesAfter: 1s }`)).autoScaling.lifecycleHooks![0]!.heartbeatTimeoutS).toBe(seconds);
+    expect(scenarioOf(hooks(`{ transition: launching, heartbeatTimeout: ${value}, completesAfter: 1s }`)).autoScalingGroups[0]!.lifecycleHooks![0]!.heartbeatTimeoutS).toBe(seconds);
   });
 
   it('a heartbeat timeout out of range is an error at its value, citing HeartbeatTimeout', () => {
@@ -97,7 +97,7 @@ describe('lifecycle hooks', () => {
 
 describe('warm pool', () => {
   it('`warmPool: {}` is a pool with AWS defaults: minSize 0, prepared capacity = maxSize (null), Stopped, no reuse, 30 s warm start', () => {
-    expect(scenarioOf(group('warmPool: {}')).autoScaling.warmPool).toEqual({
+    expect(scenarioOf(group('warmPool: {}')).autoScalingGroups[0]!.warmPool).toEqual({
       minSize: 0,
       maxGroupPreparedCapacity: null,
       poolState: 'Stopped',
@@ -107,18 +107,18 @@ describe('warm pool', () => {
   });
 
   it('no warmPool key (or one with nothing after it) means no pool: null', () => {
-    expect(scenarioOf(group('healthCheckType: EC2')).autoScaling.warmPool).toBeNull();
-    expect(scenarioOf(group('warmPool:')).autoScaling.warmPool).toBeNull();
+    expect(scenarioOf(group('healthCheckType: EC2')).autoScalingGroups[0]!.warmPool).toBeNull();
+    expect(scenarioOf(group('warmPool:')).autoScalingGroups[0]!.warmPool).toBeNull();
   });
 
   it('every key given; warmStartTime as a duration or a distribution, in seconds', () => {
-    const pool = scenarioOf(group('warmPool:\n  minSize: 1\n  maxGroupPreparedCapacity: 12\n  poolState: Hibernated\n  reuseOnScaleIn: true\n  warmStartTime: { distribution: lognormal, mean: 45s, cv: 0.3 }')).autoScaling.warmPool;
+    const pool = scenarioOf(group('warmPool:\n  minSize: 1\n  maxGroupPreparedCapacity: 12\n  poolState: Hibernated\n  reuseOnScaleIn: true\n  warmStartTime: { distribution: lognormal, mean: 45s, cv: 0.3 }')).autoScalingGroups[0]!.warmPool;
     expect(pool).toEqual({ minSize: 1, maxGroupPreparedCapacity: 12, poolState: 'Hibernated', reuseOnScaleIn: true, warmStartTime: { distribution: 'lognormal', mean: 45, cv: 0.3 } });
-    expect(scenarioOf(group('warmPool: { poolState: Running, warmStartTime: 1m }')).autoScaling.warmPool).toMatchObject({ poolState: 'Running', warmStartTime: { distribution: 'constant', value: 60 } });
+    expect(scenarioOf(group('warmPool: { poolState: Running, warmStartTime: 1m }')).autoScalingGroups[0]!.warmPool).toMatchObject({ poolState: 'Running', warmStartTime: { distribution: 'constant', value: 60 } });
   });
 
   it('maxGroupPreparedCapacity may be 0 or below the group sizes (AWS accepts it; the pool is then its minSize)', () => {
-    expect(scenarioOf(group('warmPool: { minSize: 2, maxGroupPreparedCapacity: 0 }')).autoScaling.warmPool).toMatchObject({ minSize: 2, maxGroupPreparedCapacity: 0 });
+    expect(scenarioOf(group('warmPool: { minSize: 2, maxGroupPreparedCapacity: 0 }')).autoScalingGroups[0]!.warmPool).toMatchObject({ minSize: 2, maxGroupPreparedCapacity: 0 });
   });
 
   it('a negative maxGroupPreparedCapacity is an error that explains AWS\'s -1', () => {

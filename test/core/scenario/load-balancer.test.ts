@@ -22,7 +22,7 @@ describe('algorithms by load balancer type', () => {
     ['classic', 'power_of_two_choices'],
   ])('%s accepts %s', (type, algorithm) => {
     const scenario = scenarioOf(lb(`type: ${type}\ntargetGroup: { algorithm: ${algorithm} }`));
-    expect(scenario.loadBalancer.targetGroup.algorithm).toBe(algorithm);
+    expect(scenario.targetGroups[0]!.algorithm).toBe(algorithm);
   });
 
   it.each([
@@ -51,11 +51,11 @@ describe('slow start', () => {
   });
 
   it('slowStart 0s (off) with least_outstanding_requests is fine', () => {
-    expect(scenarioOf(lb('targetGroup: { algorithm: least_outstanding_requests, slowStart: 0s }')).loadBalancer.targetGroup.slowStartS).toBe(0);
+    expect(scenarioOf(lb('targetGroup: { algorithm: least_outstanding_requests, slowStart: 0s }')).targetGroups[0]!.slowStartS).toBe(0);
   });
 
   it('slow start with round_robin resolves to seconds', () => {
-    expect(scenarioOf(lb('targetGroup: { slowStart: 2m }')).loadBalancer.targetGroup.slowStartS).toBe(120);
+    expect(scenarioOf(lb('targetGroup: { slowStart: 2m }')).targetGroups[0]!.slowStartS).toBe(120);
   });
 
   it.each(['network', 'classic'])('slow start on a %s load balancer is an error (an ALB feature)', (type) => {
@@ -88,7 +88,7 @@ describe('health check interval and timeout', () => {
     expect(errorOf(lb('type: classic\ntargetGroup:\n  healthCheck: { interval: 5m, timeout: 61s }'))).toContain(
       'loadBalancer.targetGroup.healthCheck.timeout: 61s is out of range for a classic load balancer; allowed 2s to 60s (AWS HealthCheckTimeoutSeconds)',
     );
-    expect(scenarioOf(lb('type: application\ntargetGroup:\n  healthCheck: { interval: 5m, timeout: 61s }')).loadBalancer.targetGroup.healthCheck.timeoutS).toBe(61);
+    expect(scenarioOf(lb('type: application\ntargetGroup:\n  healthCheck: { interval: 5m, timeout: 61s }')).targetGroups[0]!.healthCheck.timeoutS).toBe(61);
   });
 });
 
@@ -99,7 +99,7 @@ describe('other load balancer keys', () => {
 
   it('idleTimeout and deregistrationDelay take durations with units', () => {
     const scenario = scenarioOf(lb('idleTimeout: 2m\ntargetGroup: { deregistrationDelay: 30s, name: web }'));
-    expect(scenario.loadBalancer.idleTimeoutS).toBe(120);
-    expect(scenario.loadBalancer.targetGroup).toMatchObject({ deregistrationDelayS: 30, name: 'web' });
+    expect(scenario.loadBalancers[0]!.idleTimeoutS).toBe(120);
+    expect(scenario.targetGroups[0]!).toMatchObject({ deregistrationDelayS: 30, name: 'web' });
   });
 });

@@ -17,20 +17,20 @@ describe('--set overrides', () => {
 
   it('a list item by index: autoScaling.policies.0.targetValue=60', () => {
     const scenario = scenarioOf(minimalWith(POLICY), { overrides: ['autoScaling.policies.0.targetValue=60'] });
-    expect(scenario.autoScaling.policies[0]).toMatchObject({ name: 'cpu', targetValue: 60 });
+    expect(scenario.autoScalingGroups[0]!.policies[0]).toMatchObject({ name: 'cpu', targetValue: 60 });
   });
 
   it('creates the missing mappings on the way: loadBalancer.targetGroup.algorithm=least_outstanding_requests', () => {
     const scenario = scenarioOf(MINIMAL, { overrides: ['loadBalancer.targetGroup.algorithm=least_outstanding_requests'] });
-    expect(scenario.loadBalancer.targetGroup.algorithm).toBe('least_outstanding_requests');
+    expect(scenario.targetGroups[0]!.algorithm).toBe('least_outstanding_requests');
   });
 
   it('VALUE is read as YAML: durations, booleans, flow lists', () => {
     const scenario = scenarioOf(MINIMAL, {
       overrides: ['loadBalancer.idleTimeout=30s', 'instance.detailedMonitoring=true', 'traffic.rate=[[0,1],[60,2]]', 'zones=[a, b, c]'],
     });
-    expect(scenario.loadBalancer.idleTimeoutS).toBe(30);
-    expect(scenario.instance.detailedMonitoring).toBe(true);
+    expect(scenario.loadBalancers[0]!.idleTimeoutS).toBe(30);
+    expect(scenario.autoScalingGroups[0]!.instance.detailedMonitoring).toBe(true);
     expect(scenario.traffic.rate).toEqual([[0, 1], [60, 2]]);
     expect(scenario.zones).toEqual(['a', 'b', 'c']);
   });
@@ -41,7 +41,7 @@ describe('--set overrides', () => {
 
   it('the index one past the end appends an item', () => {
     const scenario = scenarioOf(MINIMAL, { overrides: ['faults=[]', 'faults.0={ at: 1m, action: terminate-target }'] });
-    expect(scenario.faults).toEqual([{ atS: 60, action: 'terminate-target', count: 1, zone: null }]);
+    expect(scenario.faults).toEqual([{ atS: 60, action: 'terminate-target', count: 1, zone: null, group: 0 }]);
   });
 
   it('an override that creates a list item builds a list for a numeric segment', () => {
@@ -50,7 +50,7 @@ describe('--set overrides', () => {
   });
 
   it('split { path, value } pairs (as the CLI argument parser gives them) work like PATH=VALUE', () => {
-    expect(scenarioOf(MINIMAL, { overrides: [{ path: 'autoScaling.desiredCapacity', value: '4' }] }).autoScaling.desiredCapacity).toBe(4);
+    expect(scenarioOf(MINIMAL, { overrides: [{ path: 'autoScaling.desiredCapacity', value: '4' }] }).autoScalingGroups[0]!.desiredCapacity).toBe(4);
   });
 
   it('an invalid overridden value is reported against --set and the path, with the usual message', () => {

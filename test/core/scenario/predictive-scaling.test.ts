@@ -15,7 +15,7 @@ const one = (fields: string) => withPolicies(`- { type: PredictiveScaling, ${fie
 
 describe('predictive scaling: defaults and resolution', () => {
   it('only type, metric and targetValue: ForecastOnly, 300 s buffer, HonorMaxCapacity, buffer 0, name policy-1', () => {
-    expect(scenarioOf(one('metric: ASGAverageCPUUtilization, targetValue: 40')).autoScaling.policies).toEqual([
+    expect(scenarioOf(one('metric: ASGAverageCPUUtilization, targetValue: 40')).autoScalingGroups[0]!.policies).toEqual([
       {
         type: 'PredictiveScaling',
         name: 'policy-1',
@@ -38,7 +38,7 @@ describe('predictive scaling: defaults and resolution', () => {
   schedulingBufferTime: 10m
   maxCapacityBreachBehavior: IncreaseMaxCapacity
   maxCapacityBuffer: 10`);
-    expect(scenarioOf(yaml).autoScaling.policies[0]).toEqual({
+    expect(scenarioOf(yaml).autoScalingGroups[0]!.policies[0]).toEqual({
       type: 'PredictiveScaling',
       name: 'forecast',
       metric: 'ALBRequestCountPerTarget',
@@ -51,7 +51,7 @@ describe('predictive scaling: defaults and resolution', () => {
   });
 
   it('IncreaseMaxCapacity without maxCapacityBuffer takes 0 %', () => {
-    expect(scenarioOf(one('metric: ASGAverageCPUUtilization, targetValue: 40, maxCapacityBreachBehavior: IncreaseMaxCapacity')).autoScaling.policies[0]).toMatchObject({ maxCapacityBuffer: 0 });
+    expect(scenarioOf(one('metric: ASGAverageCPUUtilization, targetValue: 40, maxCapacityBreachBehavior: IncreaseMaxCapacity')).autoScalingGroups[0]!.policies[0]).toMatchObject({ maxCapacityBuffer: 0 });
   });
 
   it.each([
@@ -62,12 +62,12 @@ describe('predictive scaling: defaults and resolution', () => {
     ['targetValue: 0.5', { targetValue: 0.5 }],
   ])('edge %s is accepted', (fields, resolved) => {
     const yaml = one(`metric: ASGAverageCPUUtilization, ${fields.includes('targetValue') ? '' : 'targetValue: 40, '}${fields}`);
-    expect(scenarioOf(yaml).autoScaling.policies[0]).toMatchObject(resolved);
+    expect(scenarioOf(yaml).autoScalingGroups[0]!.policies[0]).toMatchObject(resolved);
   });
 
   it('mixes with dynamic policies', () => {
     const yaml = withPolicies('- { type: TargetTrackingScaling, metric: ASGAverageCPUUtilization, targetValue: 50 }\n- { type: PredictiveScaling, metric: ASGAverageCPUUtilization, targetValue: 50, mode: ForecastAndScale }');
-    expect(scenarioOf(yaml).autoScaling.policies.map((p) => [p.type, p.name])).toEqual([
+    expect(scenarioOf(yaml).autoScalingGroups[0]!.policies.map((p) => [p.type, p.name])).toEqual([
       ['TargetTrackingScaling', 'policy-1'],
       ['PredictiveScaling', 'policy-2'],
     ]);
@@ -114,7 +114,7 @@ describe('predictive scaling: errors', () => {
 
   it('only one predictive policy may use ForecastAndScale; ForecastOnly ones may sit beside it', () => {
     const p = (mode: string) => `- { type: PredictiveScaling, metric: ASGAverageCPUUtilization, targetValue: 40, mode: ${mode} }`;
-    expect(scenarioOf(withPolicies([p('ForecastAndScale'), p('ForecastOnly'), p('ForecastOnly')].join('\n'))).autoScaling.policies).toHaveLength(3);
+    expect(scenarioOf(withPolicies([p('ForecastAndScale'), p('ForecastOnly'), p('ForecastOnly')].join('\n'))).autoScalingGroups[0]!.policies).toHaveLength(3);
     expect(errorOf(withPolicies([p('ForecastOnly'), p('ForecastAndScale'), p('ForecastAndScale')].join('\n')))).toBe(
       'scenarios/x.yaml:10:91: autoScaling.policies.2.mode: item 1 already scales on its forecast; AWS lets only one predictive policy per group use ForecastAndScale (the others may be ForecastOnly)',
     );

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { errorOf, errorsOf, minimalWith, scenarioOf } from './helpers.ts';
 
 const traffic = (yaml: string) => scenarioOf(minimalWith(`traffic:\n  ${yaml}\n`)).traffic;
-const instance = (yaml: string) => scenarioOf(minimalWith(`instance:\n  ${yaml}\n`)).instance;
+const instance = (yaml: string) => scenarioOf(minimalWith(`instance:\n  ${yaml}\n`)).autoScalingGroups[0]!.instance;
 
 describe('rate schedules', () => {
   it('a constant rate becomes one point at time 0', () => {

@@ -23,7 +23,7 @@ autoScaling:
       alarm: { namespace: AWS/EC2, metric: CPUUtilization, statistic: Average, period: 60, evaluationPeriods: 1, threshold: 70, comparisonOperator: GreaterThanThreshold }
       stepAdjustments: [{ lowerBound: 0, scalingAdjustment: 1 }]
 `);
-    expect(scenario.autoScaling.policies.map((p) => p.type)).toEqual(['TargetTrackingScaling', 'StepScaling']);
+    expect(scenario.autoScalingGroups[0]!.policies.map((p) => p.type)).toEqual(['TargetTrackingScaling', 'StepScaling']);
     expect(cpuTargets(scenario)).toEqual([]);
     expect(cpuTargets(scenarioFromYaml('name: no policies\nduration: 600\nzones: [us-east-1a, us-east-1b]\n'))).toEqual([]);
     expect(cpuTargets(undefined)).toEqual([]);

@@ -13,6 +13,10 @@ import type { TargetGroup as TargetGroupSpec } from '../../../../core/scenario/t
 
 const spec = (over: Partial<TargetGroupSpec> = {}): TargetGroupSpec => ({
   name: 'web',
+  targetType: 'instance',
+  autoScalingGroup: 0,
+  ipTargets: [],
+  loadBalancer: 0,
   algorithm: 'round_robin',
   deregistrationDelayS: 30,
   slowStartS: 0,
