@@ -61,7 +61,7 @@ export async function runCommand(invocation: RunInvocation, context: Context): P
       const started = performance.now();
       const simulated = await runWithProgress(createSimulation(scenario, { seed }), quiet ? undefined : io.progress);
       wallS = (performance.now() - started) / 1000;
-      const texts = [formatTimeseriesCsv(simulated.timeseries), formatEventsCsv(simulated.events), formatSummaryJson(simulated.summary)];
+      const texts = [formatTimeseriesCsv(simulated.timeseries, simulated.extraSeries), formatEventsCsv(simulated.events), formatSummaryJson(simulated.summary)];
       for (let i = 0; i < names.length; i++) {
         const path = join(staged.dir, names[i]!);
         try {

@@ -155,7 +155,7 @@ export class World implements ServerEvents {
         serviceKind: g,
       });
       this.groups.push(group);
-      const faults = { zones: scenario.zones, faults: scenario.faults.filter((f) => f.action === 'fail-zone' || f.group === g) };
+      const faults = { zones: scenario.zones, faults: scenario.faults.filter((f) => f.action === 'fail-zone' || ('group' in f && f.group === g)) };
       this.faults.push(new Faults(engine, faults, instances, servers, group, this.requests, streams.get(streamName('faults', g, gSpec.name)), log));
       const first = mine[0] ?? null;
       const tgIndex = first ? this.targetGroups.indexOf(first) : -1;
@@ -194,11 +194,31 @@ export class World implements ServerEvents {
         }
         group.rebalance.tick();
       });
+      this.metrics.resetMinute();
       if (engine.now + 60 <= this.scenario.durationS) engine.schedule(engine.now + 60, kMinute);
     });
     engine.schedule(60, kMinute);
     for (const faults of this.faults) faults.scheduleAll();
+    this.scheduleWeightChanges();
     this.requests.start();
+  }
+
+  /** Timed `set-weights` actions: the forward's alias table is rebuilt at their time. */
+  private scheduleWeightChanges(): void {
+    const changes = this.scenario.faults.flatMap((f) => (f.action === 'set-weights' ? [f] : []));
+    if (changes.length === 0) return;
+    const lb = this.lb;
+    const spec = this.scenario.loadBalancers[0]!;
+    const kChange = this.engine.register((i) => {
+      const f = changes[i]!;
+      const a = lb.actions.findIndex((x) => x.listener === f.listener && x.priority === f.priority);
+      lb.setWeights(a, f.weights);
+      const action = lb.actions[a]!.action;
+      const names = action.type === 'forward' ? action.to.map((t, k) => `${this.scenario.targetGroups[t.targetGroup]!.name} ${f.weights[k]}`) : [];
+      const listener = spec.listeners[f.listener]!;
+      this.log.add(this.engine.now, 'fault', { name: `${listener.protocol}:${listener.port} ${f.priority === null ? 'default' : `rule ${f.priority}`}`, state: 'set-weights', cause: names.join(', ') });
+    });
+    changes.forEach((f, i) => this.engine.schedule(f.atS, kChange, i));
   }
 
   /** Throws if an invariant of the tables is broken (see invariants.ts). */

@@ -498,7 +498,7 @@ export class ElbsimApp extends LitElement {
     const result = this.viewed;
     if (!result) return;
     // The CLI's own formatters: the same bytes as `elbsim run` for this scenario and seed.
-    if (file === 'timeseries') downloadText('timeseries.csv', formatTimeseriesCsv(result.timeseries), 'text/csv');
+    if (file === 'timeseries') downloadText('timeseries.csv', formatTimeseriesCsv(result.timeseries, result.extraSeries), 'text/csv');
     else if (file === 'events') downloadText('events.csv', formatEventsCsv(result.events), 'text/csv');
     else downloadText('summary.json', formatSummaryJson(result.summary), 'application/json');
   }

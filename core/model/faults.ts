@@ -55,6 +55,7 @@ export class Faults {
 
   private begin(i: number): void {
     const f = this.scenario.faults[i]!;
+    if (f.action === 'set-weights') return; // the load balancer's, scheduled by the world
     const now = this.engine.now;
     const instances = this.instances;
     if (f.action === 'fail-zone') {
@@ -96,6 +97,7 @@ export class Faults {
 
   private end(i: number): void {
     const f = this.scenario.faults[i]!;
+    if (f.action === 'set-weights') return;
     const now = this.engine.now;
     const instances = this.instances;
     const list = this.victims.get(i) ?? [];
@@ -129,7 +131,7 @@ export class Faults {
   }
 
   /** `count` distinct InService instances (in the zone, if given), drawn without replacement. */
-  private choose(f: Exclude<Fault, { action: 'fail-zone' }>): number[] {
+  private choose(f: Exclude<Fault, { action: 'fail-zone' | 'set-weights' }>): number[] {
     const instances = this.instances;
     const z = f.zone === null ? -1 : this.scenario.zones.indexOf(f.zone);
     const pool: number[] = [];

@@ -77,6 +77,13 @@ export class Metrics {
   // The current CloudWatch minute's response times (TargetResponseTime), reset by the publisher.
   minuteLatMinMs = Infinity;
   minuteLatMaxMs = 0;
+  /** Starts the next CloudWatch minute's response-time extremes (after every group's publisher has read them). */
+  resetMinute(): void {
+    this.minuteHistogram?.clear();
+    this.minuteLatMinMs = Infinity;
+    this.minuteLatMaxMs = 0;
+  }
+
   /** Only kept when an alarm reads a percentile of response time (a logarithm per response). */
   minuteHistogram: Histogram | null = null;
 

@@ -36,6 +36,7 @@ export function eventDetail(kind: EventKind, f: EventFacts): string {
       if (f.state === 'returned') return 'returned to the warm pool';
       return `launched into the warm pool in ${f.zone}`;
     case 'fault':
+      if (f.state === 'set-weights') return `set-weights ${f.cause}`;
       return f.state === 'slow-target' ? `slow-target x${f.value}` : (f.state ?? '');
     case 'terminate':
     case 'scaling':

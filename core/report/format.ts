@@ -89,5 +89,8 @@ export function formatSummaryJson(summary: Summary): string {
       max: round(summary.clientLatencyMs.max, 3),
     },
   };
+  const map = <T,>(o: Record<string, T> | undefined, f: (v: T) => T) => (o ? Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)])) : undefined);
+  if (summary.targetGroups) s.targetGroups = map(summary.targetGroups, (t) => ({ ...t, latencyMsMean: round(t.latencyMsMean, 3) }));
+  if (summary.autoScalingGroups) s.autoScalingGroups = map(summary.autoScalingGroups, (g) => ({ ...g, instanceHours: round(g.instanceHours, 4), cost: round(g.cost, 4) }));
   return JSON.stringify(s, null, 2) + '\n';
 }

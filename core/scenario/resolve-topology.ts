@@ -194,9 +194,9 @@ export function resolveTopology(input: TopologyInput, errors: Finding[], warning
   const targetGroups = resolveTargetGroups(file, input, errors, warnings);
   const names = targetGroups.map((t) => t.name);
   const listeners = resolveListeners(file, names, errors);
-  const used = new Set(listeners.flatMap((l) => [l.defaultAction, ...l.rules.map((r) => r.action)]).flatMap((a) => (a.type === 'forward' ? a.to.filter((t) => t.weight > 0).map((t) => t.targetGroup) : [])));
+  const used = new Set(listeners.flatMap((l) => [l.defaultAction, ...l.rules.map((r) => r.action)]).flatMap((a) => (a.type === 'forward' ? a.to.map((t) => t.targetGroup) : [])));
   targetGroups.forEach((tg, i) => {
-    if (!used.has(i) && file.targetGroups) warnings.push({ path: [...LB, 'targetGroups', i], anchor: 'key', message: `no listener forwards to \`${tg.name}\` (with a weight above 0), so its targets get no requests` });
+    if (!used.has(i) && file.targetGroups) warnings.push({ path: [...LB, 'targetGroups', i], anchor: 'key', message: `no listener forwards to \`${tg.name}\`, so its targets get no requests` });
   });
   input.groups.forEach((g, i) => {
     if (file.targetGroups && !targetGroups.some((tg) => tg.autoScalingGroup === i)) warnings.push({ path: ['autoScalingGroups', i], anchor: 'key', message: `no target group names \`${g}\`, so its instances get no requests` });

@@ -17,7 +17,7 @@ import { checkRunLimits } from './resolve-limits.ts';
 import { checkScheduledSizes, largestFleet, resolvePolicies, resolveScheduledActions, type ScalingContext } from './resolve-scaling.ts';
 import { AUTO_SCALING_DEFAULTS, DEFAULT_FLEET_SIZE, INSTANCE_DEFAULTS, type AutoScalingFile, type AutoScalingGroupFile, type FaultFile, type InstanceFile, type ScenarioFile, type ScenarioFileKey } from './schema.ts';
 import { didYouMean } from './suggest.ts';
-import type { AutoScaling, AutoScalingGroup, CloudWatchSettings, Fault, Instance, Scenario } from './types.ts';
+import type { AutoScaling, AutoScalingGroup, CloudWatchSettings, Fault, Instance, LoadBalancer, Scenario } from './types.ts';
 
 /**
  * The top-level parts that passed the schema; an invalid part is absent. When the fault list
@@ -149,11 +149,12 @@ function resolveCloudWatch(file: CloudWatchFile): CloudWatchSettings {
 }
 
 function resolveFault(f: FaultFile, i: number, zones: readonly string[] | undefined, durationS: number | undefined, errors: Finding[], maxFleet: number | undefined, warnings: Finding[], groups: readonly string[] | undefined): Fault {
-  if (f.action !== 'fail-zone' && maxFleet !== undefined && f.count > maxFleet) {
-    warnings.push({ path: ['faults', i, 'count'], anchor: 'value', message: `count ${f.count} is more than the group can ever hold (${maxFleet} instance${maxFleet === 1 ? '' : 's'}); the fault acts on the instances there are` });
-  }
   if (durationS !== undefined && f.at >= durationS) {
     error(errors, ['faults', i, 'at'], `${formatDuration(f.at)} is not before the end of the run (duration ${formatDuration(durationS)})`);
+  }
+  if (f.action === 'set-weights') return { atS: f.at, action: f.action, listener: 0, priority: f.rule === 'default' ? null : f.rule, weights: [] }; // resolved against the listeners below
+  if (f.action !== 'fail-zone' && maxFleet !== undefined && f.count > maxFleet) {
+    warnings.push({ path: ['faults', i, 'count'], anchor: 'value', message: `count ${f.count} is more than the group can ever hold (${maxFleet} instance${maxFleet === 1 ? '' : 's'}); the fault acts on the instances there are` });
   }
   if (f.zone !== undefined && zones !== undefined && !zones.includes(f.zone)) {
     error(errors, ['faults', i, 'zone'], `\`${f.zone}\` is not one of the scenario's zones (${zones.join(', ')})${didYouMean(f.zone, zones)}`);
@@ -176,6 +177,31 @@ function resolveFault(f: FaultFile, i: number, zones: readonly string[] | undefi
     case 'fail-health-check':
       return { atS: f.at, action: f.action, count: f.count, zone, forS: f.for ?? null, group };
   }
+}
+
+/** A `set-weights` action names a listener by port, a rule by priority and target groups by name: each must be a weighted forward's. */
+function resolveSetWeights(files: readonly FaultFile[], faults: Fault[], lb: LoadBalancer, names: readonly string[], errors: Finding[]): void {
+  files.forEach((f, i) => {
+    const resolved = faults[i]!;
+    if (f.action !== 'set-weights' || resolved.action !== 'set-weights') return;
+    const at = ['faults', i];
+    const l = f.listener === undefined ? 0 : lb.listeners.findIndex((x) => x.port === f.listener);
+    if (l < 0) return error(errors, [...at, 'listener'], `no listener is on port ${f.listener}; the listeners are on ${lb.listeners.map((x) => x.port).join(', ')}`);
+    const listener = lb.listeners[l]!;
+    const action = resolved.priority === null ? listener.defaultAction : listener.rules.find((r) => r.priority === resolved.priority)?.action;
+    if (!action) return error(errors, [...at, 'rule'], `listener ${listener.protocol}:${listener.port} has no rule with priority ${resolved.priority}; its priorities are ${listener.rules.map((r) => r.priority).join(', ') || 'none'}`);
+    if (action.type !== 'forward' || action.to.length < 2) return error(errors, [...at, 'rule'], 'that action is not a forward to several target groups; set-weights changes the weights of a weighted forward (list every target group in it, at weight 0 too)');
+    const members = action.to.map((t) => names[t.targetGroup]!);
+    const weights = action.to.map((t) => t.weight);
+    for (const [name, w] of Object.entries(f.weights)) {
+      const k = members.indexOf(name);
+      if (k < 0) error(errors, [...at, 'weights', name], `\`${name}\` is not one of this forward's target groups (${members.join(', ')})${didYouMean(name, members)}`);
+      else weights[k] = w;
+    }
+    if (weights.every((w) => w === 0)) error(errors, [...at, 'weights'], 'every weight would be 0, so the forward would have nowhere to send requests');
+    resolved.listener = l;
+    resolved.weights = weights;
+  });
 }
 
 /** Checks the rules between parts and builds the scenario when everything is valid. */
@@ -228,6 +254,7 @@ export function resolveScenario(parts: Parts, complete: boolean): Resolution {
   if (!groups) checkRunLimits({ durationS, periodS: period, rate: trafficFile?.rate, queueLimitPath: [] }, errors);
 
   const { name, description, seed, cloudWatch, expect } = parts;
+  if (topology && faults) resolveSetWeights(parts.faults!.value, faults, topology.loadBalancers[0]!, topology.targetGroups.map((t) => t.name), errors);
   if (!complete || errors.length > 0) return { errors, warnings };
   if (!name || !description || !seed || durationS === undefined || period === undefined || !zones || !trafficFile || !topology || !groups || !faults || !cloudWatch || !expect) {
     return { errors, warnings };

@@ -76,7 +76,7 @@ export const DEFAULT_FLEET_SIZE = 2;
 /** Not an AWS value: light load for the default fleet (2 × 2 slots at 100 ms mean ⇒ 40 req/s). */
 export const DEFAULT_RATE = 10;
 
-export const FAULT_ACTIONS = ['fail-target', 'terminate-target', 'fail-zone', 'slow-target', 'fail-health-check'] as const;
+export const FAULT_ACTIONS = ['fail-target', 'terminate-target', 'fail-zone', 'slow-target', 'fail-health-check', 'set-weights'] as const;
 
 /** Figures an `expect:` block may bound (`elbsim check`). */
 export const EXPECT_FIGURES = [
@@ -190,7 +190,7 @@ const autoScaling = strictObject(autoScalingShape);
 /** The group settings when the `autoScaling` block is absent or leaves them out. */
 export const AUTO_SCALING_DEFAULTS = autoScaling.parse({});
 
-const instance = section({
+const instanceShape = {
   type: text({ nonEmpty: true }).default('c5.large'),
   pricePerHour: number({ min: 0, limit: 'pricePerHour' }).default(0.085),
   bootTime: distribution().default((): Distribution => ({ distribution: 'constant', value: 60 })),
@@ -199,17 +199,20 @@ const instance = section({
   serviceTime: distribution().default((): Distribution => ({ distribution: 'exponential', mean: 0.1 })),
   idleCpu: number({ min: 0, max: 100 }).default(2),
   detailedMonitoring: flag().default(false),
-});
+};
+
+/** `instance` at the top level is optional (absent with `autoScalingGroups`); a group's `instance` is a block with defaults. */
+const instance = strictObject(instanceShape);
 
 /** What every instance runs when the file leaves `instance` out. */
-export const INSTANCE_DEFAULTS = instance.parse(undefined);
+export const INSTANCE_DEFAULTS = instance.parse({});
 
 /** AWS Auto Scaling group names: 1–255 characters; elbsim also keeps them to letters, digits, `-`, `_` and `.`, since they name output columns. */
 const groupName = text({ nonEmpty: true }).superRefine((name, ctx) => {
   if (!/^[A-Za-z0-9._-]{1,255}$/.test(name)) ctx.addIssue({ code: 'custom', message: `\`${name}\` is not a group name elbsim accepts; use letters, digits, \`-\`, \`_\` and \`.\` (it names output columns)` });
 });
 
-const autoScalingGroupItem = strictObject({ name: groupName, ...autoScalingShape, instance });
+const autoScalingGroupItem = strictObject({ name: groupName, ...autoScalingShape, instance: section(instanceShape) });
 
 const count = integer({ min: 1, limit: 'fleetSize' }).default(1);
 const zone = text({ nonEmpty: true }).optional();
@@ -223,6 +226,14 @@ export const faultSchema = z.discriminatedUnion('action', [
   strictObject({ at: duration(), action: z.literal('fail-zone'), zone: text({ nonEmpty: true }), for: lasting }),
   strictObject({ at: duration(), action: z.literal('slow-target'), count, zone, factor: number({ above: 0 }), for: lasting, autoScalingGroup: faultGroup }),
   strictObject({ at: duration(), action: z.literal('fail-health-check'), count, zone, for: lasting, autoScalingGroup: faultGroup }),
+  // Not a fault: an operator's change of a weighted forward (blue/green, canary steps), timed like one.
+  strictObject({
+    at: duration(),
+    action: z.literal('set-weights'),
+    listener: integer({ min: 1, max: 65535 }).optional(),
+    rule: z.union([integer({ min: 1, max: 50000 }), z.literal('default')]).default('default'),
+    weights: z.record(z.string(), integer({ min: 0, max: 999, aws: 'TargetGroupTuple.Weight' })),
+  }),
 ]);
 
 const bound = strictObject({ min: number().optional(), max: number().optional() }).superRefine((b, ctx) => {

@@ -217,7 +217,9 @@ export type Fault =
   | { atS: number; action: 'fail-zone'; zone: string; forS: number | null }
   | { atS: number; action: 'slow-target'; count: number; zone: string | null; factor: number; forS: number | null; group: number }
   /** The health-check endpoint fails (e.g. a wrong path or a dependency it checks) while the application serves. */
-  | { atS: number; action: 'fail-health-check'; count: number; zone: string | null; forS: number | null; group: number };
+  | { atS: number; action: 'fail-health-check'; count: number; zone: string | null; forS: number | null; group: number }
+  /** Changes a weighted forward's weights (blue/green, canary steps): `listener` index, rule priority (null: the default action), one weight per target group of the forward. */
+  | { atS: number; action: 'set-weights'; listener: number; priority: number | null; weights: number[] };
 
 export interface CloudWatchSettings {
   /** How long after its minute ends a datapoint becomes visible to alarms [observed ~1 min]; default 60 s. */

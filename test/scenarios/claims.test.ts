@@ -47,7 +47,42 @@ const afterLargestDrop = (r: RunResult) => {
   return after;
 };
 
+const tg = (r: RunResult, name: string) => r.summary.targetGroups![name]!;
+const group = (r: RunResult, name: string) => r.summary.autoScalingGroups![name]!;
+const extra = (r: RunResult, column: string) => r.extraSeries.find((s) => s.column === column)!.values;
+const share = (r: RunResult, name: string) => tg(r, name).requests / r.summary.requests;
+
 export const CLAIMS: Record<string, Claim[]> = {
+  'path-routing-api-and-web': [
+    { text: '71,767 redirects', value: 71767, tolerance: 0, measure: (r) => r.summary.redirects! },
+    { text: 'the API group goes from 2 to 17 instances', shown: '17', value: 17, tolerance: 0, measure: (r) => group(r, 'api').capacity.max },
+    { text: 'the web group stays at 2 throughout', shown: '2', value: 2, tolerance: 0, measure: (r) => group(r, 'web').capacity.max },
+    { text: 'never passes about 43 %', shown: '43', value: 43, tolerance: 1, measure: (r) => maxOf(extra(r, 'cpu_avg_pct__web')) },
+    { text: '1,485 requests get a 502', value: 1485, tolerance: 0, measure: (r) => r.summary.elb5xx['502'] },
+  ],
+  'canary-90-10': [
+    { text: 'receives 10.0 % of', shown: '10.0', value: 0.1, tolerance: 0.0005, measure: (r) => share(r, 'canary') },
+    { text: '72,041 of 719,315', shown: '72,041', value: 72041, tolerance: 0, measure: (r) => tg(r, 'canary').requests },
+    { text: '72,041 of 719,315', shown: '719,315', value: 719315, tolerance: 0, measure: (r) => r.summary.requests },
+    { text: 'is 227 ms against 85 ms', shown: '227', value: 227, tolerance: 0.5, measure: (r) => tg(r, 'canary').latencyMsMean },
+    { text: 'is 227 ms against 85 ms', shown: '85', value: 85, tolerance: 0.5, measure: (r) => tg(r, 'stable').latencyMsMean },
+    { text: 'average (99 ms)', shown: '99', value: 99, tolerance: 0.5, measure: (r) => r.summary.latencyMs.mean },
+  ],
+  'blue-green-cutover': [
+    { text: '0 load-balancer 5xx', shown: '0', value: 0, tolerance: 0, measure: elb },
+    { text: 'blue served 225,230 requests', shown: '225,230', value: 225230, tolerance: 0, measure: (r) => tg(r, 'blue').requests },
+    { text: "63 ms against blue's 268 ms", shown: '63', value: 63, tolerance: 0.5, measure: (r) => tg(r, 'green').latencyMsMean },
+    { text: "63 ms against blue's 268 ms", shown: '268', value: 268, tolerance: 0.5, measure: (r) => tg(r, 'blue').latencyMsMean },
+    { text: 'until a set-weights action at 20:00', shown: '20:00', value: 0, tolerance: 0, measure: (r) => maxIn(extra(r, 'requests__green'), r.timeseries.time_s, 0, 1200) },
+    { text: 'moves everything to green', shown: 'everything', value: 0, tolerance: 0, measure: (r) => maxIn(extra(r, 'requests__blue'), r.timeseries.time_s, 1860, 3600) },
+  ],
+  'hybrid-on-premises': [
+    { text: 'receives 20.0 % of the', shown: '20.0', value: 0.2, tolerance: 0.0005, measure: (r) => share(r, 'datacenter') },
+    { text: '(86,304 of 432,521)', shown: '86,304', value: 86304, tolerance: 0, measure: (r) => tg(r, 'datacenter').requests },
+    { text: 'in 75 ms on average against 60 ms', shown: '75', value: 75, tolerance: 0.5, measure: (r) => tg(r, 'datacenter').latencyMsMean },
+    { text: 'in 75 ms on average against 60 ms', shown: '60', value: 60, tolerance: 0.5, measure: (r) => tg(r, 'cloud').latencyMsMean },
+    { text: "only the cloud group's 4 instances are billed", shown: '4', value: 4, tolerance: 0, measure: (r) => r.summary.instanceHours },
+  ],
   'daily-cycle-predictive': [
     { text: 'from 2 to 16 instances', shown: '16', value: 16, tolerance: 0, measure: (r) => r.summary.capacity.max },
     { text: 'from 2 to 16 instances', shown: '2', value: 2, tolerance: 0, measure: (r) => r.summary.capacity.min },

@@ -26,7 +26,7 @@ describe('example scenarios', () => {
       expect(s.description.length).toBeGreaterThan(80);
       const r = simulate(s, { checkInvariants: true });
       const m = r.summary;
-      expect(m.requests).toBe(m.responses2xx + m.target5xx + m.elb5xx['502'] + m.elb5xx['503'] + m.elb5xx['504'] + m.inFlightAtEnd);
+      expect(m.requests).toBe(m.responses2xx + m.target5xx + m.elb5xx['502'] + m.elb5xx['503'] + m.elb5xx['504'] + (m.redirects ?? 0) + (m.fixedResponses ?? 0) + m.inFlightAtEnd);
       await expect(formatSummaryJson(m)).toMatchFileSnapshot(`__golden__/${file.replace(/\.\w+$/, '')}.summary.json`);
     });
   }

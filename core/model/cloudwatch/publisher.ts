@@ -150,9 +150,6 @@ export class CloudWatchPublisher {
         }
       }
     }
-    m.minuteHistogram?.clear();
-    m.minuteLatMinMs = Infinity;
-    m.minuteLatMaxMs = 0;
     this.last = now;
 
     const g = this.group;
