@@ -119,6 +119,10 @@ export class World implements ServerEvents {
     });
     this.lb = new LoadBalancer(spec, zoneCount, scenario.traffic, this.targetGroups, members, streams.get('dns'), streams.get('forward'));
     this.lb.observer = options.onRoute;
+    this.topology.trackActions(this.lb.actionCounts, this.lb.actions.map((a) => {
+      const l = spec.listeners[a.listener]!;
+      return `${l.protocol}:${l.port}__${a.priority ?? 'default'}`;
+    }));
     const arrivals = new ArrivalProcess(scenario.traffic.rate, scenario.traffic.arrivals, streams.get('arrivals'));
     // Service samplers: one per group (kind g), then one per IP target.
     const samplers = scenario.autoScalingGroups.map((g, i) => makeSampler(g.instance.serviceTime, streams.get(streamName('service', i, g.name))));

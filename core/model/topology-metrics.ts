@@ -39,10 +39,15 @@ export class TopologyMetrics {
   readonly series: NamedSeries[] = [];
   private readonly byName = new Map<string, Float64Array>();
 
+  /** Running match counts of the load balancer's actions (its array), and their values at the last period close. */
+  private actionCounts: Float64Array = new Float64Array(0);
+  private actionMarks: Float64Array = new Float64Array(0);
+  private actionColumns: string[] = [];
+
   constructor(
     private readonly targetGroups: readonly string[],
     private readonly groups: readonly string[],
-    periods: number,
+    private readonly periods: number,
     columns: boolean,
   ) {
     const n = targetGroups.length;
@@ -76,6 +81,23 @@ export class TopologyMetrics {
     }
   }
 
+  /**
+   * Adds a `matched__<listener>__<rule>` column per action (rule priority or `default`), fed
+   * from the load balancer's running counts: each rule's matches per period, which the web
+   * app's topology view shows as the share on each edge.
+   */
+  trackActions(counts: Float64Array, labels: readonly string[]): void {
+    if (this.series.length === 0) return;
+    this.actionCounts = counts;
+    this.actionMarks = new Float64Array(counts.length);
+    this.actionColumns = labels.map((l) => `matched__${l}`);
+    for (const column of this.actionColumns) {
+      const values = new Float64Array(this.periods).fill(NaN);
+      this.series.push({ column, decimals: 0, values });
+      this.byName.set(column, values);
+    }
+  }
+
   private set(column: string, k: number, value: number): void {
     this.byName.get(column)![k] = value;
   }
@@ -96,6 +118,10 @@ export class TopologyMetrics {
         this.set(`in_service__${g}`, k, s.inService[i]!);
         this.set(`desired_capacity__${g}`, k, s.desired[i]!);
         this.set(`cpu_avg_pct__${g}`, k, s.cpuAvgPct[i]!);
+      });
+      this.actionColumns.forEach((column, a) => {
+        this.set(column, k, this.actionCounts[a]! - this.actionMarks[a]!);
+        this.actionMarks[a] = this.actionCounts[a]!;
       });
     }
     for (let i = 0; i < this.targetGroups.length; i++) {
