@@ -16,6 +16,7 @@ import { TopologyMetrics } from './model/topology-metrics.ts';
 import type { Counts } from './model/metrics.ts';
 import { ArrivalProcess } from './model/traffic.ts';
 import { LoadBalancer, type RouteObserver } from './model/elb/load-balancer.ts';
+import { DnsRouter } from './model/elb/dns.ts';
 import { Metrics } from './model/metrics.ts';
 import { EventLog } from './model/event-log.ts';
 import { RequestPath, type ServerEvents } from './model/request-path.ts';
@@ -44,7 +45,7 @@ function streamName<N extends string>(base: N, index: number, name: string): N |
 /** Whether the run reports per target group and per group (summary sections, extra columns). */
 export function showsTopology(scenario: Scenario): boolean {
   const listeners = scenario.loadBalancers.flatMap((lb) => lb.listeners);
-  return scenario.targetGroups.length > 1 || scenario.autoScalingGroups.length > 1 || listeners.length > 1 || listeners.some((l) => l.rules.length > 0 || l.defaultAction.type !== 'forward') ||
+  return scenario.loadBalancers.length > 1 || scenario.targetGroups.length > 1 || scenario.autoScalingGroups.length > 1 || listeners.length > 1 || listeners.some((l) => l.rules.length > 0 || l.defaultAction.type !== 'forward') ||
     scenario.targetGroups.some((tg) => tg.ipTargets.length > 0);
 }
 
@@ -61,7 +62,9 @@ export class World implements ServerEvents {
   readonly topology: TopologyMetrics;
   readonly log = new EventLog();
   readonly targetGroups: TargetGroup[];
-  readonly lb: LoadBalancer;
+  /** The load balancers, and what requests enter through: the one load balancer, or Route 53 over several. */
+  readonly lbs: LoadBalancer[];
+  readonly dns: DnsRouter | null;
   readonly requests: RequestPath;
   /** Per Auto Scaling group, in the scenario's order. */
   readonly groups: AutoScalingGroup[] = [];
@@ -85,7 +88,6 @@ export class World implements ServerEvents {
     this.detailed = showsTopology(scenario);
     this.topology = new TopologyMetrics(scenario.targetGroups.map((t) => t.name), scenario.autoScalingGroups.map((g) => g.name), options.periods, this.detailed);
     const members = this.members;
-    const spec = scenario.loadBalancers[0]!;
     const ids = { next: 0 };
     scenario.autoScalingGroups.forEach(() => this.instanceTables.push(new Instances(zoneCount, 64, ids)));
     // The request path is both ports a target group needs towards servers; it is built after
@@ -96,6 +98,7 @@ export class World implements ServerEvents {
     };
     const ipLabel = new Map<number, string>();
     this.targetGroups = scenario.targetGroups.map((tgSpec, i) => {
+      const spec = scenario.loadBalancers[tgSpec.loadBalancer]!;
       const g = tgSpec.autoScalingGroup;
       const table = g >= 0 ? this.instanceTables[g]! : null;
       return new TargetGroup(tgSpec, {
@@ -117,12 +120,17 @@ export class World implements ServerEvents {
         },
       });
     });
-    this.lb = new LoadBalancer(spec, zoneCount, scenario.traffic, this.targetGroups, members, streams.get('dns'), streams.get('forward'));
-    this.lb.observer = options.onRoute;
-    this.topology.trackActions(this.lb.actionCounts, this.lb.actions.map((a) => {
-      const l = spec.listeners[a.listener]!;
-      return `${l.protocol}:${l.port}__${a.priority ?? 'default'}`;
-    }));
+    const several = scenario.loadBalancers.length > 1;
+    this.lbs = scenario.loadBalancers.map((spec, i) => {
+      const lb = new LoadBalancer(spec, zoneCount, scenario.traffic, this.targetGroups, i, members, streams.get(streamName('dns', i, spec.name)), streams.get(streamName('forward', i, spec.name)));
+      lb.observer = options.onRoute;
+      this.topology.trackActions(lb.actionCounts, lb.actions.map((a) => {
+        const l = spec.listeners[a.listener]!;
+        return `${several ? `${spec.name}__` : ''}${l.protocol}:${l.port}__${a.priority ?? 'default'}`;
+      }));
+      return lb;
+    });
+    this.dns = several ? new DnsRouter(this.lbs, scenario.dns, scenario.traffic.clients, streams.get('dns:route53')) : null;
     const arrivals = new ArrivalProcess(scenario.traffic.rate, scenario.traffic.arrivals, streams.get('arrivals'));
     // Service samplers: one per group (kind g), then one per IP target.
     const samplers = scenario.autoScalingGroups.map((g, i) => makeSampler(g.instance.serviceTime, streams.get(streamName('service', i, g.name))));
@@ -135,13 +143,14 @@ export class World implements ServerEvents {
     }));
     const requests = scenario.traffic.requests;
     const mix = requests.length > 1 ? { table: new AliasTable(requests.map((r) => r.weight)), stream: streams.get('requests') } : null;
-    this.requests = new RequestPath(engine, scenario, arrivals, streams.get('clients'), samplers, this.lb, servers, members, this.metrics, this.topology, mix, scenario.durationS);
+    this.requests = new RequestPath(engine, scenario, arrivals, streams.get('clients'), samplers, this.dns ?? this.lbs[0]!, servers, members, this.metrics, this.topology, mix, scenario.durationS);
     this.requests.events = this;
     const single = scenario.targetGroups.length === 1;
     scenario.autoScalingGroups.forEach((gSpec, g) => {
       const instances = this.instanceTables[g]!;
-      const view: GroupScenario = { zones: scenario.zones, durationS: scenario.durationS, cloudWatch: scenario.cloudWatch, autoScaling: gSpec, instance: gSpec.instance, loadBalancerType: spec.type };
       const mine = this.targetGroups.filter((_, i) => scenario.targetGroups[i]!.autoScalingGroup === g);
+      const lbOfGroup = scenario.loadBalancers[mine[0]?.spec.loadBalancer ?? 0]!;
+      const view: GroupScenario = { zones: scenario.zones, durationS: scenario.durationS, cloudWatch: scenario.cloudWatch, autoScaling: gSpec, instance: gSpec.instance, loadBalancerType: lbOfGroup.type };
       // Without a warm pool there are no warm starts; the sampler is then never drawn from.
       const pool = gSpec.warmPool;
       const group = new AutoScalingGroup({
@@ -211,16 +220,16 @@ export class World implements ServerEvents {
   private scheduleWeightChanges(): void {
     const changes = this.scenario.faults.flatMap((f) => (f.action === 'set-weights' ? [f] : []));
     if (changes.length === 0) return;
-    const lb = this.lb;
-    const spec = this.scenario.loadBalancers[0]!;
     const kChange = this.engine.register((i) => {
       const f = changes[i]!;
+      const lb = this.lbs[f.loadBalancer]!;
+      const spec = this.scenario.loadBalancers[f.loadBalancer]!;
       const a = lb.actions.findIndex((x) => x.listener === f.listener && x.priority === f.priority);
       lb.setWeights(a, f.weights);
       const action = lb.actions[a]!.action;
       const names = action.type === 'forward' ? action.to.map((t, k) => `${this.scenario.targetGroups[t.targetGroup]!.name} ${f.weights[k]}`) : [];
       const listener = spec.listeners[f.listener]!;
-      this.log.add(this.engine.now, 'fault', { name: `${listener.protocol}:${listener.port} ${f.priority === null ? 'default' : `rule ${f.priority}`}`, state: 'set-weights', cause: names.join(', ') });
+      this.log.add(this.engine.now, 'fault', { name: `${this.lbs.length > 1 ? `${spec.name} ` : ''}${listener.protocol}:${listener.port} ${f.priority === null ? 'default' : `rule ${f.priority}`}`, state: 'set-weights', cause: names.join(', ') });
     });
     changes.forEach((f, i) => this.engine.schedule(f.atS, kChange, i));
   }

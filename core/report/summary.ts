@@ -7,7 +7,7 @@ import type { Metrics } from '../model/metrics.ts';
 import type { AutoScalingGroup } from '../model/autoscaling/group.ts';
 import type { Instances } from '../model/autoscaling/instances.ts';
 import type { Servers } from '../model/compute/servers.ts';
-import type { GroupSummary, Summary, TargetGroupSummary } from './types.ts';
+import type { GroupSummary, LoadBalancerSummary, Summary, TargetGroupSummary } from './types.ts';
 import type { TopologyMetrics } from '../model/topology-metrics.ts';
 import type { LoadBalancer } from '../model/elb/load-balancer.ts';
 import type { TargetGroup } from '../model/target-group/target-group.ts';
@@ -28,7 +28,9 @@ export interface SummaryInput {
   topology: TopologyMetrics;
   /** Whether the scenario shows its topology's figures (see Summary.targetGroups). */
   detailed: boolean;
-  lb: LoadBalancer;
+  lbs: readonly LoadBalancer[];
+  /** Requests per load balancer when Route 53 spreads them over several; null with one. */
+  lbRequests: Float64Array | null;
   targetGroups: readonly TargetGroup[];
 }
 
@@ -105,8 +107,7 @@ export function buildSummary(input: SummaryInput): Summary {
 }
 
 function topologySummary(input: SummaryInput, hours: readonly number[]): Partial<Summary> {
-  const { scenario, topology: t, lb } = input;
-  const spec = scenario.loadBalancers[0]!;
+  const { scenario, topology: t } = input;
   const targetGroups: Record<string, TargetGroupSummary> = {};
   scenario.targetGroups.forEach((tg, i) => {
     const hosts = input.targetGroups[i]!.hostCounts();
@@ -129,14 +130,19 @@ function topologySummary(input: SummaryInput, hours: readonly number[]): Partial
       cost: hours[g]! * spec.instance.pricePerHour,
     };
   });
-  const rules = lb.actions.map((a, i) => {
-    const listener = spec.listeners[a.listener]!;
-    return { listener: `${listener.protocol}:${listener.port}`, priority: a.priority ?? ('default' as const), action: actionText(a.action, scenario), matched: lb.actionCounts[i]! };
+  const loadBalancers: Record<string, LoadBalancerSummary> = {};
+  input.lbs.forEach((lb, k) => {
+    const spec = scenario.loadBalancers[k]!;
+    const rules = lb.actions.map((a, i) => {
+      const listener = spec.listeners[a.listener]!;
+      return { listener: `${listener.protocol}:${listener.port}`, priority: a.priority ?? ('default' as const), action: actionText(a.action, scenario), matched: lb.actionCounts[i]! };
+    });
+    loadBalancers[spec.name] = { type: spec.type, requests: input.lbRequests ? input.lbRequests[k]! : input.metrics.total.requests, rules };
   });
   return {
     redirects: t.totalRedirects,
     fixedResponses: t.totalFixedResponses,
-    loadBalancers: { [spec.name]: { type: spec.type, requests: input.metrics.total.requests, rules } },
+    loadBalancers,
     targetGroups,
     autoScalingGroups,
   };

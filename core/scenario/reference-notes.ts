@@ -34,6 +34,15 @@ export const REFERENCE_NOTES: Readonly<Record<string, string>> = {
   'loadBalancer.type': 'Elastic Load Balancing type; it sets the defaults of cross-zone, algorithm and health check (table below).',
   'loadBalancer.crossZone': 'Whether each node routes to targets in every zone (on) or only in its own (off). Default by type.',
   'loadBalancer.idleTimeout': 'How long the load balancer waits for a target to answer before it gives the client a 504.',
+  loadBalancers: 'Several load balancers (each with the keys of `loadBalancer` and a unique name), reached through `dns`. Instead of `loadBalancer`.',
+  'loadBalancers[].name': 'Load balancer name (1–32 letters, digits, hyphens): `dns` records and set-weights name it.',
+  dns: 'The Route 53 record clients resolve to reach the load balancers (needed with several).',
+  'dns.routing': '`weighted`: each resolution picks a record with probability weight / sum (all 0: equally); `simple`: one record.',
+  'dns.ttl': 'How long a client keeps its answer before it resolves again, so the split is by clients over time.',
+  'dns.records': 'One record per load balancer.',
+  'dns.records[].loadBalancer': 'A load balancer\'s name (`loadBalancers[].name`).',
+  'dns.records[].weight': 'Route 53 weight, 0 to 255.',
+  'faults[].loadBalancer': '`set-weights`: the load balancer whose rule changes (default: the first).',
   'loadBalancer.name': 'Load balancer name, as summary.json\'s `loadBalancers` names it.',
   'loadBalancer.listeners': 'Listeners, each a protocol and port with rules and a default action (full form). Without it: one listener (HTTP:80, TCP:80 on a network load balancer) forwarding to the one target group.',
   'loadBalancer.listeners[].protocol': 'Listener protocol: HTTP or HTTPS on an application load balancer; TCP, TLS, UDP or TCP_UDP on a network one; HTTP, HTTPS, TCP or SSL on a classic one.',
@@ -214,6 +223,8 @@ export function referenceNote(path: string): string | undefined {
     .replace(/^autoScalingGroups\[\]\./, 'autoScaling.')
     .replace(/^loadBalancer\.targetGroups\[\]\.healthCheck\./, 'loadBalancer.targetGroup.healthCheck.')
     .replace(/^faults\[\]\.autoScalingGroup$/, '-')
+    .replace(/^loadBalancers\[\]\./, 'loadBalancer.')
+    .replace(/^loadBalancer\.targetGroups\[\]\.healthCheck\./, 'loadBalancer.targetGroup.healthCheck.')
     .replace(/^loadBalancer\.listeners\[\]\.defaultActions\./, 'loadBalancer.listeners[].rules[].actions.');
   return shared === path ? undefined : REFERENCE_NOTES[shared];
 }

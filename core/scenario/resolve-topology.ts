@@ -11,14 +11,13 @@
  */
 import type { Finding } from './issues.ts';
 import { resolveLoadBalancer, resolveTargetGroupSettings } from './resolve-load-balancer.ts';
-import { TARGET_GROUP_DEFAULTS, type LoadBalancerFile, type TargetGroupFile } from './schema.ts';
+import { TARGET_GROUP_DEFAULTS, type DnsFile, type LoadBalancerFile, type TargetGroupFile } from './schema.ts';
 import { didYouMean } from './suggest.ts';
 import { LISTENER_PROTOCOLS, type ActionsFile, type ClientGroupFile, type ConditionsFile, type IpTargetFile, type ListenerFile, type RequestClassFile } from './topology-schema.ts';
-import type { Action, ClientGroup, IpTarget, Listener, LoadBalancer, RequestClass, RuleConditions, TargetGroup } from './types.ts';
+import type { Action, ClientGroup, DnsRecord, IpTarget, Listener, LoadBalancer, RequestClass, RuleConditions, TargetGroup } from './types.ts';
 
 type Path = readonly (string | number)[];
 
-const LB = ['loadBalancer'] as const;
 
 function error(errors: Finding[], path: Path, message: string, anchor: Finding['anchor'] = 'value'): void {
   errors.push({ path: [...path], message, anchor });
@@ -45,7 +44,9 @@ function resolveIpTarget(t: IpTargetFile, path: Path, zones: readonly string[] |
 }
 
 export interface TopologyInput {
-  loadBalancer: LoadBalancerFile;
+  /** The load balancers and where each is in the file (`loadBalancer`, or `loadBalancers.N`). */
+  loadBalancers: readonly { file: LoadBalancerFile; path: Path }[];
+  dns: DnsFile | undefined;
   /** The Auto Scaling groups' names, in order. */
   groups: readonly string[];
   zones: readonly string[] | undefined;
@@ -57,18 +58,19 @@ export interface TopologyInput {
 export interface Topology {
   loadBalancers: LoadBalancer[];
   targetGroups: TargetGroup[];
+  dns: DnsRecord;
   requests: RequestClass[];
   clientGroups: ClientGroup[];
   clients: number;
 }
 
-function resolveTargetGroups(file: LoadBalancerFile, input: TopologyInput, errors: Finding[], warnings: Finding[]): TargetGroup[] {
+function resolveTargetGroups(file: LoadBalancerFile, LB: Path, lb: number, input: TopologyInput, errors: Finding[], warnings: Finding[]): TargetGroup[] {
   const type = file.type;
   const groups = input.groups;
   if (!file.targetGroups) {
     const tg = file.targetGroup ?? TARGET_GROUP_DEFAULTS;
     const settings = resolveTargetGroupSettings(tg, type, [...LB, 'targetGroup'], errors);
-    return [{ name: tg.name, targetType: 'instance', ...settings, autoScalingGroup: 0, ipTargets: [], loadBalancer: 0 }];
+    return [{ name: tg.name, targetType: 'instance', ...settings, autoScalingGroup: 0, ipTargets: [], loadBalancer: lb }];
   }
   if (file.targetGroup) error(errors, [...LB, 'targetGroup'], 'give either loadBalancer.targetGroup (one target group) or loadBalancer.targetGroups (several), not both', 'key');
   const base = [...LB, 'targetGroups'] as const;
@@ -94,7 +96,7 @@ function resolveTargetGroups(file: LoadBalancerFile, input: TopologyInput, error
     if (asg >= 0 && ipTargets.length > 0) {
       warnings.push({ path: [...path, 'targets'], anchor: 'key', message: 'AWS gives a target group one target type; elbsim lets this one hold the group\'s instances and these addresses together (a what-if); use a second target group to match AWS' });
     }
-    return { name: t.name, targetType: t.targetType, ...settings, autoScalingGroup: asg, ipTargets, loadBalancer: 0 };
+    return { name: t.name, targetType: t.targetType, ...settings, autoScalingGroup: asg, ipTargets, loadBalancer: lb };
   });
 }
 
@@ -110,7 +112,8 @@ function conditionsOf(c: ConditionsFile): RuleConditions {
   };
 }
 
-function actionOf(a: ActionsFile, path: Path, type: LoadBalancer['type'], names: readonly string[], errors: Finding[]): Action {
+/** `names`: this load balancer's target groups; `first`: the index of its first among the scenario's. */
+function actionOf(a: ActionsFile, path: Path, type: LoadBalancer['type'], names: readonly string[], first: number, errors: Finding[]): Action {
   if (a.redirect || a.fixedResponse) {
     const key = a.redirect ? 'redirect' : 'fixedResponse';
     if (type !== 'application') error(errors, [...path, key], `${key === 'redirect' ? 'redirects' : 'fixed responses'} exist only on application load balancers, and this one is ${type}; use forward`, 'key');
@@ -122,17 +125,17 @@ function actionOf(a: ActionsFile, path: Path, type: LoadBalancer['type'], names:
   const to = forward.map((f, k) => {
     const tg = names.indexOf(f.targetGroup);
     if (tg < 0) error(errors, [...path, 'forward', k, 'targetGroup'], `no target group is named \`${f.targetGroup}\`; the target groups are ${names.map((n) => `\`${n}\``).join(', ')}${didYouMean(f.targetGroup, names)}`);
-    return { targetGroup: Math.max(tg, 0), weight: forward.length === 1 ? 1 : f.weight };
+    return { targetGroup: first + Math.max(tg, 0), weight: forward.length === 1 ? 1 : f.weight };
   });
   checkUniqueNames(forward.map((f) => f.targetGroup), [...path, 'forward'], 'targetGroup', 'target group', errors);
   return { type: 'forward', to };
 }
 
-function resolveListeners(file: LoadBalancerFile, names: readonly string[], errors: Finding[]): Listener[] {
+function resolveListeners(file: LoadBalancerFile, LB: Path, names: readonly string[], first: number, errors: Finding[]): Listener[] {
   const type = file.type;
   if (!file.listeners) {
-    if (names.length > 1) error(errors, [...LB, 'targetGroups'], 'with several target groups, give loadBalancer.listeners: their rules and default actions say which requests go to which group', 'key');
-    return [{ protocol: type === 'network' ? 'TCP' : 'HTTP', port: 80, rules: [], defaultAction: { type: 'forward', to: [{ targetGroup: 0, weight: 1 }] } }];
+    if (names.length > 1) error(errors, [...LB, 'targetGroups'], 'with several target groups, give listeners: their rules and default actions say which requests go to which group', 'key');
+    return [{ protocol: type === 'network' ? 'TCP' : 'HTTP', port: 80, rules: [], defaultAction: { type: 'forward', to: [{ targetGroup: first, weight: 1 }] } }];
   }
   const base = [...LB, 'listeners'] as const;
   const listeners = file.listeners.map((l: ListenerFile, i): Listener => {
@@ -140,15 +143,15 @@ function resolveListeners(file: LoadBalancerFile, names: readonly string[], erro
     const allowed: readonly string[] = LISTENER_PROTOCOLS[type];
     if (!allowed.includes(l.protocol)) error(errors, [...path, 'protocol'], `\`${l.protocol}\` is not a listener protocol of ${type === 'application' ? 'an' : 'a'} ${type} load balancer; allowed: ${allowed.join(', ')}`);
     if (l.rules.length > 0 && type !== 'application') error(errors, [...path, 'rules'], `listener rules exist only on application load balancers, and this one is ${type}; give only defaultActions`, 'key');
-    const rules = l.rules.map((r, k) => ({ priority: r.priority, conditions: conditionsOf(r.conditions), action: actionOf(r.actions, [...path, 'rules', k, 'actions'], type, names, errors) }));
-    const first = new Map<number, number>();
+    const rules = l.rules.map((r, k) => ({ priority: r.priority, conditions: conditionsOf(r.conditions), action: actionOf(r.actions, [...path, 'rules', k, 'actions'], type, names, first, errors) }));
+    const priorities = new Map<number, number>();
     l.rules.forEach((r, k) => {
-      const seen = first.get(r.priority);
-      if (seen === undefined) first.set(r.priority, k);
+      const seen = priorities.get(r.priority);
+      if (seen === undefined) priorities.set(r.priority, k);
       else error(errors, [...path, 'rules', k, 'priority'], `priority ${r.priority} is already rule ${seen}'s; priorities must be unique within a listener (AWS)`);
     });
     rules.sort((a, b) => a.priority - b.priority);
-    return { protocol: l.protocol, port: l.port, rules, defaultAction: actionOf(l.defaultActions, [...path, 'defaultActions'], type, names, errors) };
+    return { protocol: l.protocol, port: l.port, rules, defaultAction: actionOf(l.defaultActions, [...path, 'defaultActions'], type, names, first, errors) };
   });
   const ports = new Map<number, number>();
   file.listeners.forEach((l, i) => {
@@ -159,12 +162,19 @@ function resolveListeners(file: LoadBalancerFile, names: readonly string[], erro
   return listeners;
 }
 
-function resolveRequests(requests: readonly RequestClassFile[] | undefined, listeners: readonly Listener[], errors: Finding[]): RequestClass[] {
-  const port = listeners[0]!.port;
-  if (!requests) return [{ name: 'GET /', weight: 1, method: 'GET', host: 'example.com', path: '/', headers: {}, query: [], port }];
-  const ports = listeners.map((l) => l.port);
+/** Every class's port must have a listener on every load balancer, since DNS may send a client to any of them. */
+function resolveRequests(requests: readonly RequestClassFile[] | undefined, lbs: readonly LoadBalancer[], errors: Finding[]): RequestClass[] {
+  const port = lbs[0]!.listeners[0]!.port;
+  if (!requests) {
+    for (const lb of lbs.slice(1)) if (!lb.listeners.some((l) => l.port === port)) error(errors, ['traffic'], `load balancer \`${lb.name}\` has no listener on port ${port}, where requests go (the first listener's port); give it one or set traffic.requests[].port`, 'key');
+    return [{ name: 'GET /', weight: 1, method: 'GET', host: 'example.com', path: '/', headers: {}, query: [], port }];
+  }
   return requests.map((r, i) => {
-    if (r.port !== undefined && !ports.includes(r.port)) error(errors, ['traffic', 'requests', i, 'port'], `no listener is on port ${r.port}; the listeners are on ${ports.join(', ')}`);
+    for (const lb of lbs) {
+      const ports = lb.listeners.map((l) => l.port);
+      const p = r.port ?? port;
+      if (!ports.includes(p)) error(errors, ['traffic', 'requests', i, ...(r.port === undefined ? [] : ['port'])], `${lbs.length > 1 ? `load balancer \`${lb.name}\` has` : 'there is'} no listener on port ${p}; the listeners are on ${ports.join(', ')}`);
+    }
     return {
       name: r.name ?? `${r.method} ${r.host}${r.path}`,
       weight: r.weight,
@@ -189,19 +199,53 @@ function resolveClients(input: TopologyInput, errors: Finding[]): { clients: num
   return { clients, clientGroups: [{ name: 'clients', count: clients, sourceIp: '0.0.0.0/0' }] };
 }
 
+function resolveDns(input: TopologyInput, lbs: readonly LoadBalancer[], errors: Finding[]): DnsRecord {
+  const names = lbs.map((lb) => lb.name);
+  const file = input.dns;
+  if (!file) {
+    if (lbs.length > 1) error(errors, ['loadBalancers'], 'with several load balancers, give `dns`: the record (simple or weighted, with a weight per load balancer) through which clients reach them', 'key');
+    return { routing: 'simple', ttlS: 60, records: [{ loadBalancer: 0, weight: 1 }] };
+  }
+  const records = file.records.map((r, i) => {
+    const lb = names.indexOf(r.loadBalancer);
+    if (lb < 0) error(errors, ['dns', 'records', i, 'loadBalancer'], `no load balancer is named \`${r.loadBalancer}\`; the load balancers are ${names.map((n) => `\`${n}\``).join(', ')}${didYouMean(r.loadBalancer, names)}`);
+    return { loadBalancer: Math.max(lb, 0), weight: r.weight };
+  });
+  checkUniqueNames(file.records.map((r) => r.loadBalancer), ['dns', 'records'], 'loadBalancer', 'load balancer', errors);
+  if (file.routing === 'simple' && records.length > 1) error(errors, ['dns', 'records'], 'a simple record answers with one load balancer; use routing: weighted for several');
+  return { routing: file.routing, ttlS: file.ttl, records };
+}
+
 export function resolveTopology(input: TopologyInput, errors: Finding[], warnings: Finding[]): Topology {
-  const file = input.loadBalancer;
-  const targetGroups = resolveTargetGroups(file, input, errors, warnings);
-  const names = targetGroups.map((t) => t.name);
-  const listeners = resolveListeners(file, names, errors);
-  const used = new Set(listeners.flatMap((l) => [l.defaultAction, ...l.rules.map((r) => r.action)]).flatMap((a) => (a.type === 'forward' ? a.to.map((t) => t.targetGroup) : [])));
-  targetGroups.forEach((tg, i) => {
-    if (!used.has(i) && file.targetGroups) warnings.push({ path: [...LB, 'targetGroups', i], anchor: 'key', message: `no listener forwards to \`${tg.name}\`, so its targets get no requests` });
+  const targetGroups: TargetGroup[] = [];
+  const loadBalancers: LoadBalancer[] = [];
+  const owner = new Map<string, number>();
+  input.loadBalancers.forEach(({ file, path: LB }, lb) => {
+    const first = targetGroups.length;
+    const mine = resolveTargetGroups(file, LB, lb, input, errors, warnings);
+    mine.forEach((tg, k) => {
+      const other = owner.get(tg.name);
+      if (other !== undefined && other !== lb) {
+        error(errors, [...LB, file.targetGroups ? 'targetGroups' : 'targetGroup', ...(file.targetGroups ? [k, 'name'] : [])], `\`${tg.name}\` is already a target group of load balancer \`${input.loadBalancers[other]!.file.name}\`; a target group serves one load balancer (AWS), so give each its own`);
+      }
+      owner.set(tg.name, lb);
+    });
+    targetGroups.push(...mine);
+    const names = mine.map((t) => t.name);
+    const listeners = resolveListeners(file, LB, names, first, errors);
+    const used = new Set(listeners.flatMap((l) => [l.defaultAction, ...l.rules.map((r) => r.action)]).flatMap((a) => (a.type === 'forward' ? a.to.map((t) => t.targetGroup) : [])));
+    mine.forEach((tg, k) => {
+      if (!used.has(first + k) && file.targetGroups) warnings.push({ path: [...LB, 'targetGroups', k], anchor: 'key', message: `no listener forwards to \`${tg.name}\`, so its targets get no requests` });
+    });
+    loadBalancers.push({ ...resolveLoadBalancer(file), listeners });
   });
+  checkUniqueNames(loadBalancers.map((l) => l.name), ['loadBalancers'], 'name', 'load balancer', errors);
   input.groups.forEach((g, i) => {
-    if (file.targetGroups && !targetGroups.some((tg) => tg.autoScalingGroup === i)) warnings.push({ path: ['autoScalingGroups', i], anchor: 'key', message: `no target group names \`${g}\`, so its instances get no requests` });
+    if (input.loadBalancers.some(({ file }) => file.targetGroups) && !targetGroups.some((tg) => tg.autoScalingGroup === i)) warnings.push({ path: ['autoScalingGroups', i], anchor: 'key', message: `no target group names \`${g}\`, so its instances get no requests` });
   });
-  const requests = resolveRequests(input.requests, listeners, errors);
-  const loadBalancer: LoadBalancer = { ...resolveLoadBalancer(file), listeners };
-  return { loadBalancers: [loadBalancer], targetGroups, requests, ...resolveClients(input, errors) };
+  if (loadBalancers.length > 1 && new Set(loadBalancers.map((l) => l.idleTimeoutS)).size > 1) {
+    error(errors, ['loadBalancers'], 'the load balancers have different idle timeouts; elbsim keeps one idle timeout per run, so give them the same', 'key');
+  }
+  const requests = resolveRequests(input.requests, loadBalancers, errors);
+  return { loadBalancers, targetGroups, dns: resolveDns(input, loadBalancers, errors), requests, ...resolveClients(input, errors) };
 }

@@ -15,7 +15,7 @@ import { resolveTopology } from './resolve-topology.ts';
 import { formatCount, LIMITS, limitText } from './limits.ts';
 import { checkRunLimits } from './resolve-limits.ts';
 import { checkScheduledSizes, largestFleet, resolvePolicies, resolveScheduledActions, type ScalingContext } from './resolve-scaling.ts';
-import { AUTO_SCALING_DEFAULTS, DEFAULT_FLEET_SIZE, INSTANCE_DEFAULTS, type AutoScalingFile, type AutoScalingGroupFile, type FaultFile, type InstanceFile, type ScenarioFile, type ScenarioFileKey } from './schema.ts';
+import { AUTO_SCALING_DEFAULTS, DEFAULT_FLEET_SIZE, INSTANCE_DEFAULTS, LOAD_BALANCER_DEFAULTS, type AutoScalingFile, type LoadBalancerFile, type AutoScalingGroupFile, type FaultFile, type InstanceFile, type ScenarioFile, type ScenarioFileKey } from './schema.ts';
 import { didYouMean } from './suggest.ts';
 import type { AutoScaling, AutoScalingGroup, CloudWatchSettings, Fault, Instance, LoadBalancer, Scenario } from './types.ts';
 
@@ -152,7 +152,7 @@ function resolveFault(f: FaultFile, i: number, zones: readonly string[] | undefi
   if (durationS !== undefined && f.at >= durationS) {
     error(errors, ['faults', i, 'at'], `${formatDuration(f.at)} is not before the end of the run (duration ${formatDuration(durationS)})`);
   }
-  if (f.action === 'set-weights') return { atS: f.at, action: f.action, listener: 0, priority: f.rule === 'default' ? null : f.rule, weights: [] }; // resolved against the listeners below
+  if (f.action === 'set-weights') return { atS: f.at, action: f.action, loadBalancer: 0, listener: 0, priority: f.rule === 'default' ? null : f.rule, weights: [] }; // resolved against the listeners below
   if (f.action !== 'fail-zone' && maxFleet !== undefined && f.count > maxFleet) {
     warnings.push({ path: ['faults', i, 'count'], anchor: 'value', message: `count ${f.count} is more than the group can ever hold (${maxFleet} instance${maxFleet === 1 ? '' : 's'}); the fault acts on the instances there are` });
   }
@@ -179,12 +179,27 @@ function resolveFault(f: FaultFile, i: number, zones: readonly string[] | undefi
   }
 }
 
+/** The load balancers as written: `loadBalancers`, or the one `loadBalancer` (its defaults when absent); undefined when invalid. */
+function loadBalancerFiles(parts: Parts, errors: Finding[]): { file: LoadBalancerFile; path: (string | number)[] }[] | undefined {
+  if (!parts.loadBalancer || !parts.loadBalancers) return undefined;
+  const list = parts.loadBalancers.value;
+  if (list) {
+    if (parts.loadBalancer.value) error(errors, ['loadBalancer'], 'give either loadBalancer (one) or loadBalancers (several, reached through `dns`), not both');
+    return list.map((file, i) => ({ file, path: ['loadBalancers', i] }));
+  }
+  return [{ file: parts.loadBalancer.value ?? LOAD_BALANCER_DEFAULTS, path: ['loadBalancer'] }];
+}
+
 /** A `set-weights` action names a listener by port, a rule by priority and target groups by name: each must be a weighted forward's. */
-function resolveSetWeights(files: readonly FaultFile[], faults: Fault[], lb: LoadBalancer, names: readonly string[], errors: Finding[]): void {
+function resolveSetWeights(files: readonly FaultFile[], faults: Fault[], lbs: readonly LoadBalancer[], names: readonly string[], errors: Finding[]): void {
   files.forEach((f, i) => {
     const resolved = faults[i]!;
     if (f.action !== 'set-weights' || resolved.action !== 'set-weights') return;
     const at = ['faults', i];
+    const lbIndex = f.loadBalancer === undefined ? 0 : lbs.findIndex((x) => x.name === f.loadBalancer);
+    if (lbIndex < 0) return error(errors, [...at, 'loadBalancer'], `no load balancer is named \`${f.loadBalancer}\`; the load balancers are ${lbs.map((x) => `\`${x.name}\``).join(', ')}`);
+    const lb = lbs[lbIndex]!;
+    resolved.loadBalancer = lbIndex;
     const l = f.listener === undefined ? 0 : lb.listeners.findIndex((x) => x.port === f.listener);
     if (l < 0) return error(errors, [...at, 'listener'], `no listener is on port ${f.listener}; the listeners are on ${lb.listeners.map((x) => x.port).join(', ')}`);
     const listener = lb.listeners[l]!;
@@ -215,11 +230,12 @@ export function resolveScenario(parts: Parts, complete: boolean): Resolution {
     error(errors, ['period'], `${formatDuration(period)} is longer than the run (duration ${formatDuration(durationS)}); the period must fit in the duration`);
   }
   // Network and Classic Load Balancers may run in one zone; only an ALB needs two (ELB-HOW).
-  if (zones?.length === 1 && parts.loadBalancer?.value.type === 'application') {
+  const lbFiles = loadBalancerFiles(parts, errors);
+  if (zones?.length === 1 && lbFiles?.some((l) => l.file.type === 'application')) {
     warnings.push({ path: ['zones'], message: SINGLE_ZONE_WARNING, anchor: 'value' });
   }
 
-  const lbType = parts.loadBalancer?.value.type;
+  const lbType = lbFiles?.[0]!.file.type;
   const groups = resolveGroups(parts, { loadBalancerType: lbType, durationS, zones }, errors, warnings);
   const maxFleet = groups ? groups.reduce((n, g) => n + largestFleet(g.scheduledActions, g), 0) : undefined;
   const groupNames = groups?.map((g) => g.name);
@@ -228,8 +244,9 @@ export function resolveScenario(parts: Parts, complete: boolean): Resolution {
   const trafficFile = parts.traffic?.value;
   // The groups' names, even when one of them is invalid, so the target groups are still checked.
   const names = groups?.map((g) => g.name) ?? (parts.autoScalingGroups ? (parts.autoScalingGroups.value?.map((g) => g.name) ?? [SHORTHAND_GROUP_NAME]) : undefined);
-  const topology = parts.loadBalancer && names && trafficFile && resolveTopology({
-    loadBalancer: parts.loadBalancer.value,
+  const topology = lbFiles && parts.dns && names && trafficFile && resolveTopology({
+    loadBalancers: lbFiles,
+    dns: parts.dns.value,
     groups: names,
     zones,
     requests: trafficFile.requests,
@@ -244,7 +261,7 @@ export function resolveScenario(parts: Parts, complete: boolean): Resolution {
       durationS,
       periodS: i === 0 ? period : undefined,
       rate: i === 0 ? trafficFile?.rate : undefined,
-      idleTimeoutS: parts.loadBalancer?.value.idleTimeout,
+      idleTimeoutS: lbFiles?.[0]!.file.idleTimeout,
       concurrency: g.instance.concurrency,
       queueLimit: g.instance.queueLimit,
       maxFleet: largestFleet(g.scheduledActions, g),
@@ -254,7 +271,7 @@ export function resolveScenario(parts: Parts, complete: boolean): Resolution {
   if (!groups) checkRunLimits({ durationS, periodS: period, rate: trafficFile?.rate, queueLimitPath: [] }, errors);
 
   const { name, description, seed, cloudWatch, expect } = parts;
-  if (topology && faults) resolveSetWeights(parts.faults!.value, faults, topology.loadBalancers[0]!, topology.targetGroups.map((t) => t.name), errors);
+  if (topology && faults) resolveSetWeights(parts.faults!.value, faults, topology.loadBalancers, topology.targetGroups.map((t) => t.name), errors);
   if (!complete || errors.length > 0) return { errors, warnings };
   if (!name || !description || !seed || durationS === undefined || period === undefined || !zones || !trafficFile || !topology || !groups || !faults || !cloudWatch || !expect) {
     return { errors, warnings };
@@ -273,6 +290,7 @@ export function resolveScenario(parts: Parts, complete: boolean): Resolution {
       clientGroups: topology.clientGroups,
       requests: topology.requests,
     },
+    dns: topology.dns,
     loadBalancers: topology.loadBalancers,
     targetGroups: topology.targetGroups,
     autoScalingGroups: groups.map(({ path: _path, ...g }) => g),

@@ -139,22 +139,40 @@ const targetGroupItem = strictObject(
   { notSupported: { function: `Lambda targets (\`targetType: lambda\`, \`function\`) ${NOT_YET}` } },
 );
 
-const loadBalancer = section(
-  {
-    name: text({ nonEmpty: true }).default('lb'),
-    type: oneOf(LOAD_BALANCER_TYPES, { what: 'a load balancer type' }).default('application'),
-    crossZone: flag().optional(),
-    idleTimeout: duration({ min: 1, max: 4000, aws: 'idle_timeout.timeout_seconds' }).default(60),
-    targetGroup: shorthandTargetGroup.optional(),
-    listeners: list(listenerSchema, { min: 1, what: 'listener' }).optional(),
-    targetGroups: list(targetGroupItem, { min: 1, what: 'target group' }).optional(),
+const loadBalancerShape = {
+  name: text({ nonEmpty: true }).default('lb'),
+  type: oneOf(LOAD_BALANCER_TYPES, { what: 'a load balancer type' }).default('application'),
+  crossZone: flag().optional(),
+  idleTimeout: duration({ min: 1, max: 4000, aws: 'idle_timeout.timeout_seconds' }).default(60),
+  targetGroup: shorthandTargetGroup.optional(),
+  listeners: list(listenerSchema, { min: 1, what: 'listener' }).optional(),
+  targetGroups: list(targetGroupItem, { min: 1, what: 'target group' }).optional(),
+};
+
+const loadBalancerOptions = {
+  notSupported: {
+    scheme: `\`loadBalancer.scheme\` (internet-facing / internal) ${NOT_YET}; every load balancer is internet-facing`,
   },
-  {
-    notSupported: {
-      scheme: `\`loadBalancer.scheme\` (internet-facing / internal) ${NOT_YET}; every load balancer is internet-facing`,
-    },
-  },
-);
+};
+
+const loadBalancer = strictObject(loadBalancerShape, loadBalancerOptions);
+
+/** The load balancer when the file leaves `loadBalancer` out. */
+export const LOAD_BALANCER_DEFAULTS = loadBalancer.parse({});
+
+/** AWS load balancer names: 1–32 letters, digits and hyphens. */
+const loadBalancerName = text({ nonEmpty: true }).superRefine((name, ctx) => {
+  if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/.test(name)) ctx.addIssue({ code: 'custom', message: `\`${name}\` is not a load balancer name; AWS allows 1 to 32 letters, digits and hyphens, not starting or ending with a hyphen` });
+});
+
+const loadBalancerItem = strictObject({ ...loadBalancerShape, name: loadBalancerName }, loadBalancerOptions);
+
+/** Route 53 record weights (0–255) and the record's TTL, cached by each client (R53-WEIGHTED). */
+const dns = strictObject({
+  routing: oneOf(['simple', 'weighted'], { what: 'a routing policy' }).default('weighted'),
+  ttl: duration({ min: 0, max: 172800, aws: 'TTL' }).default(60),
+  records: list(strictObject({ loadBalancer: text({ nonEmpty: true }), weight: integer({ min: 0, max: 255, aws: 'Weight' }).default(1) }), { min: 1, what: 'record' }),
+});
 
 const traffic = section({
   rate: rateSchedule().default((): RatePoint[] => [[0, DEFAULT_RATE]]),
@@ -230,6 +248,7 @@ export const faultSchema = z.discriminatedUnion('action', [
   strictObject({
     at: duration(),
     action: z.literal('set-weights'),
+    loadBalancer: text({ nonEmpty: true }).optional(),
     listener: integer({ min: 1, max: 65535 }).optional(),
     rule: z.union([integer({ min: 1, max: 50000 }), z.literal('default')]).default('default'),
     weights: z.record(z.string(), integer({ min: 0, max: 999, aws: 'TargetGroupTuple.Weight' })),
@@ -252,7 +271,9 @@ export const ScenarioFileSchema = strictObject(
     period: duration({ rule: cloudWatchPeriod }).default(60),
     zones: list(text({ nonEmpty: true }), { min: 1, what: 'Availability Zone', unique: true }),
     traffic,
-    loadBalancer,
+    loadBalancer: loadBalancer.optional(),
+    loadBalancers: list(loadBalancerItem, { min: 1, what: 'load balancer' }).optional(),
+    dns: dns.optional(),
     autoScaling: autoScaling.optional(),
     instance: instance.optional(),
     autoScalingGroups: list(autoScalingGroupItem, { min: 1, what: 'Auto Scaling group' }).optional(),
@@ -265,7 +286,8 @@ export const ScenarioFileSchema = strictObject(
 /** A scenario file after schema validation: durations in seconds, type-dependent keys optional. */
 export type ScenarioFile = z.output<typeof ScenarioFileSchema>;
 export type ScenarioFileKey = keyof typeof ScenarioFileSchema.shape;
-export type LoadBalancerFile = ScenarioFile['loadBalancer'];
+export type LoadBalancerFile = typeof LOAD_BALANCER_DEFAULTS;
+export type DnsFile = NonNullable<ScenarioFile['dns']>;
 export type AutoScalingFile = NonNullable<ScenarioFile['autoScaling']>;
 export type AutoScalingGroupFile = NonNullable<ScenarioFile['autoScalingGroups']>[number];
 export type InstanceFile = typeof INSTANCE_DEFAULTS;

@@ -115,6 +115,17 @@ export interface LoadBalancer {
   listeners: Listener[];
 }
 
+/**
+ * How clients reach the load balancers: a Route 53 record, simple (one load balancer) or weighted
+ * (each answer picks a record with probability weight / sum; all 0: equally), cached by each
+ * client for the record's TTL.
+ */
+export interface DnsRecord {
+  routing: 'simple' | 'weighted';
+  ttlS: number;
+  records: { loadBalancer: number; weight: number }[];
+}
+
 /** One kind of request clients send (`traffic.requests`), drawn by weight. */
 export interface RequestClass {
   name: string;
@@ -219,7 +230,7 @@ export type Fault =
   /** The health-check endpoint fails (e.g. a wrong path or a dependency it checks) while the application serves. */
   | { atS: number; action: 'fail-health-check'; count: number; zone: string | null; forS: number | null; group: number }
   /** Changes a weighted forward's weights (blue/green, canary steps): `listener` index, rule priority (null: the default action), one weight per target group of the forward. */
-  | { atS: number; action: 'set-weights'; listener: number; priority: number | null; weights: number[] };
+  | { atS: number; action: 'set-weights'; loadBalancer: number; listener: number; priority: number | null; weights: number[] };
 
 export interface CloudWatchSettings {
   /** How long after its minute ends a datapoint becomes visible to alarms [observed ~1 min]; default 60 s. */
@@ -238,6 +249,7 @@ export interface Scenario {
   periodS: number;
   zones: string[];
   traffic: Traffic;
+  dns: DnsRecord;
   loadBalancers: LoadBalancer[];
   targetGroups: TargetGroup[];
   autoScalingGroups: AutoScalingGroup[];

@@ -212,3 +212,29 @@ describe('references and limits, with located errors', () => {
     expect(errorsOf(yaml)).toEqual([expect.stringContaining('loadBalancer.targetGroups.0.targets.0.zone: `us-east-1z` is not one of the scenario\'s zones')]);
   });
 });
+
+describe('several load balancers behind Route 53', () => {
+  const two = (dns: string, second = '    targetGroups: [{ name: b, autoScalingGroup: g }]\n') =>
+    minimalWith(`${dns}loadBalancers:\n  - name: one\n    targetGroups: [{ name: a, autoScalingGroup: g }]\n  - name: two\n${second}autoScalingGroups:\n  - { name: g, desiredCapacity: 4, instance: { concurrency: 8, serviceTime: 10ms } }\n`);
+
+  it('a weighted record splits clients by weight; each client keeps its answer for the TTL', () => {
+    const yaml = two('traffic: { rate: 100, clients: 5000 }\ndns: { records: [{ loadBalancer: one, weight: 51 }, { loadBalancer: two, weight: 204 }], ttl: 30s }\n').replace('duration: 1h', 'duration: 20m');
+    const s = run(yaml).summary;
+    const share = s.loadBalancers!['two']!.requests / s.requests;
+    expect(Math.abs(share - 0.8)).toBeLessThan(0.01);
+    expect(s.loadBalancers!['one']!.requests + s.loadBalancers!['two']!.requests).toBe(s.requests);
+    // One group registered with both load balancers' target groups.
+    expect(s.targetGroups!['a']!.healthyHostsAtEnd).toBe(4);
+    expect(s.targetGroups!['b']!.healthyHostsAtEnd).toBe(4);
+  });
+
+  it('several load balancers need a dns record, naming known load balancers', () => {
+    expect(errorsOf(two('')).join('\n')).toContain('loadBalancers: with several load balancers, give `dns`');
+    expect(errorsOf(two('dns: { records: [{ loadBalancer: one }, { loadBalancer: tow }] }\n')).join('\n')).toMatch(/dns\.records\.1\.loadBalancer: no load balancer is named `tow`.*did you mean `two`/);
+  });
+
+  it('a target group serves one load balancer', () => {
+    const errors = errorsOf(two('dns: { records: [{ loadBalancer: one }, { loadBalancer: two }] }\n', '    targetGroups: [{ name: a, autoScalingGroup: g }]\n')).join('\n');
+    expect(errors).toContain('loadBalancers.1.targetGroups.0.name: `a` is already a target group of load balancer `one`');
+  });
+});

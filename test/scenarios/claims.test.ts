@@ -76,6 +76,14 @@ export const CLAIMS: Record<string, Claim[]> = {
     { text: 'until a set-weights action at 20:00', shown: '20:00', value: 0, tolerance: 0, measure: (r) => maxIn(extra(r, 'requests__green'), r.timeseries.time_s, 0, 1200) },
     { text: 'moves everything to green', shown: 'everything', value: 0, tolerance: 0, measure: (r) => maxIn(extra(r, 'requests__blue'), r.timeseries.time_s, 1860, 3600) },
   ],
+  'hybrid-weighted-dns': [
+    { text: 'receives 20.0 % of the', shown: '20.0', value: 0.2, tolerance: 0.0005, measure: (r) => r.summary.loadBalancers!['datacenter']!.requests / r.summary.requests },
+    { text: '(72,191 of 360,584)', shown: '72,191', value: 72191, tolerance: 0, measure: (r) => tg(r, 'dc-web').requests },
+    { text: 'between 18 % and 22 %', shown: '18', value: 0.18, tolerance: 0.005, measure: (r) => Math.min(...Array.from(extra(r, 'requests__dc-web')).map((v, i) => v / r.timeseries.requests[i]!)) },
+    { text: 'between 18 % and 22 %', shown: '22', value: 0.22, tolerance: 0.005, measure: (r) => Math.max(...Array.from(extra(r, 'requests__dc-web')).map((v, i) => v / r.timeseries.requests[i]!)) },
+    { text: '70 ms on average against 50 ms', shown: '70', value: 70, tolerance: 0.5, measure: (r) => tg(r, 'dc-web').latencyMsMean },
+    { text: '70 ms on average against 50 ms', shown: '50', value: 50, tolerance: 0.5, measure: (r) => tg(r, 'cloud-web').latencyMsMean },
+  ],
   'hybrid-on-premises': [
     { text: 'receives 20.0 % of the', shown: '20.0', value: 0.2, tolerance: 0.0005, measure: (r) => share(r, 'datacenter') },
     { text: '(86,304 of 432,521)', shown: '86,304', value: 86304, tolerance: 0, measure: (r) => tg(r, 'datacenter').requests },

@@ -76,6 +76,8 @@ export class LoadBalancer implements TargetGroupListener, RequestRouter {
   private readonly weightedTo: Int32Array[] = [];
   /** First client index of each client group after the first (client groups are index ranges). */
   private readonly groupStarts: Int32Array;
+  /** The target groups this load balancer's listeners forward to. */
+  private readonly own: readonly TargetGroup[];
   /** The target group the last forward went to (read by the request path right after `route`). */
   lastTargetGroup = -1;
 
@@ -85,6 +87,8 @@ export class LoadBalancer implements TargetGroupListener, RequestRouter {
     traffic: Traffic,
     /** Every target group of the scenario, by index (the actions name them). */
     readonly targetGroups: readonly TargetGroup[],
+    /** This load balancer's index among the scenario's: its own target groups are those that name it. */
+    index: number,
     private readonly members: Members,
     private readonly dnsStream: RandomStream,
     private readonly forwardStream: RandomStream,
@@ -92,7 +96,8 @@ export class LoadBalancer implements TargetGroupListener, RequestRouter {
     this.inDns = new Uint8Array(zoneCount);
     this.clientNode = new Int32Array(traffic.clients);
     this.clientExpiry = new Float64Array(traffic.clients).fill(-1);
-    for (const tg of targetGroups) tg.listener = this;
+    this.own = targetGroups.filter((tg) => tg.spec.loadBalancer === index);
+    for (const tg of this.own) tg.listener = this;
     // Compile: each listener's rules over the request classes sent to its port and every client group.
     const classes = traffic.requests;
     const clientGroups = traffic.clientGroups.map((g) => ({ cidr: g.sourceIp }));
@@ -202,13 +207,13 @@ export class LoadBalancer implements TargetGroupListener, RequestRouter {
    */
   private rebuildDns(): void {
     this.dnsDirty = false;
-    for (const tg of this.targetGroups) tg.refresh();
+    for (const tg of this.own) tg.refresh();
     const crossZone = this.spec.crossZone;
     this.dnsNodes.length = 0;
     for (let z = 0; z < this.zoneCount; z++) {
       let registered = 0;
       let healthy = 0;
-      for (const tg of this.targetGroups) {
+      for (const tg of this.own) {
         registered += tg.registeredInZone[z]!;
         healthy += tg.healthyInZone[z]!;
       }

@@ -23,6 +23,7 @@ const EVERY_DEFAULT: Scenario = {
     clientGroups: [{ name: 'clients', count: 1000, sourceIp: '0.0.0.0/0' }],
     requests: [{ name: 'GET /', weight: 1, method: 'GET', host: 'example.com', path: '/', headers: {}, query: [], port: 80 }],
   },
+  dns: { routing: 'simple', ttlS: 60, records: [{ loadBalancer: 0, weight: 1 }] },
   loadBalancers: [{
     name: 'lb',
     type: 'application',
