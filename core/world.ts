@@ -10,7 +10,7 @@
 import { Engine } from './engine/engine.ts';
 import { makeSampler } from './engine/distributions.ts';
 import { RandomStreams } from './engine/random.ts';
-import type { GroupScenario, Scenario } from './scenario/types.ts';
+import type { GroupScenario, MetricDimension, Scenario } from './scenario/types.ts';
 import { AliasTable } from './plan/alias.ts';
 import { TopologyMetrics } from './model/topology-metrics.ts';
 import type { Counts } from './model/metrics.ts';
@@ -26,7 +26,7 @@ import { Servers } from './model/compute/servers.ts';
 import { Members } from './model/target-group/members.ts';
 import { TargetGroup, type TargetSource } from './model/target-group/target-group.ts';
 import { Faults } from './model/faults.ts';
-import { CloudWatchPublisher } from './model/cloudwatch/publisher.ts';
+import { CloudWatchPublisher, dimensionsRead, type ElbSource } from './model/cloudwatch/publisher.ts';
 import { ScalingController } from './model/scaling-controller.ts';
 import { brokenInvariant } from './model/invariants.ts';
 
@@ -172,11 +172,35 @@ export class World implements ServerEvents {
       this.faults.push(new Faults(engine, faults, instances, servers, group, this.requests, streams.get(streamName('faults', g, gSpec.name)), log));
       const first = mine[0] ?? null;
       const tgIndex = first ? this.targetGroups.indexOf(first) : -1;
-      const counts = single || tgIndex < 0 ? () => this.metrics.cumulative() : () => this.targetGroupCounts(tgIndex);
-      const cloudWatch = new CloudWatchPublisher(view, instances, servers, first, this.metrics, counts, this.requests, group, scenario.cloudWatch.publicationDelayS);
+      const sources: ElbSource[] = [{
+        dimension: null,
+        counts: single || tgIndex < 0 ? () => this.metrics.cumulative() : () => this.targetGroupCounts(tgIndex),
+        hosts: first ? () => first.hostCounts() : () => ({ healthy: 0, unhealthy: 0 }),
+      }];
+      for (const dimension of dimensionsRead(view)) sources.push(this.elbSource(dimension));
+      const cloudWatch = new CloudWatchPublisher(view, instances, servers, sources, this.metrics, this.requests, group, scenario.cloudWatch.publicationDelayS);
       this.cloudWatch.push(cloudWatch);
       this.scaling.push(new ScalingController(engine, view, group, cloudWatch, instances, log));
     });
+  }
+
+  /** The figures of a metric read by a dimension: a target group's own, or its load balancer's (the run's: validation allows this dimension with one load balancer only). */
+  private elbSource(dimension: MetricDimension): ElbSource {
+    if (dimension.name === 'TargetGroup') {
+      const i = this.scenario.targetGroups.findIndex((t) => t.name === dimension.value);
+      const tg = this.targetGroups[i]!;
+      return { dimension, counts: this.targetGroups.length === 1 ? () => this.metrics.cumulative() : () => this.targetGroupCounts(i), hosts: () => tg.hostCounts() };
+    }
+    const lb = this.scenario.loadBalancers.findIndex((l) => l.name === dimension.value);
+    const own = this.targetGroups.filter((t) => t.spec.loadBalancer === lb);
+    return {
+      dimension,
+      counts: () => this.metrics.cumulative(),
+      hosts: () => own.reduce((sum, t) => {
+        const h = t.hostCounts();
+        return { healthy: sum.healthy + h.healthy, unhealthy: sum.unhealthy + h.unhealthy };
+      }, { healthy: 0, unhealthy: 0 }),
+    };
   }
 
   /** A target group's running counts, in the shape the CloudWatch publisher reads (its 5xx all as 502s). */

@@ -92,15 +92,15 @@ export class ScalingController {
           { metric: policy.metric, targetValue: policy.targetValue, disableScaleIn: policy.disableScaleIn },
           { highDatapoints: settings.targetTrackingHighDatapoints, lowDatapoints: settings.targetTrackingLowDatapoints, lowRatio: settings.targetTrackingLowRatio, periodS },
         );
-        const key = cloudWatch.keyFor(metric.namespace, metric.metric);
-        const mathKeys = specs.high.math?.metrics.map((m) => cloudWatch.keyFor(m.namespace, m.metric));
+        const key = cloudWatch.keyFor(metric.namespace, metric.metric, metric.dimension);
+        const mathKeys = specs.high.math?.metrics.map((m) => cloudWatch.keyFor(m.namespace, m.metric, m.dimension));
         const options = mathKeys ? { mathKeys } : {};
         entry.high = new Alarm(targetTrackingAlarmName(group.name, 'High', policy.name), specs.high, store, key, options);
         if (specs.low) entry.low = new Alarm(targetTrackingAlarmName(group.name, 'Low', policy.name), specs.low, store, key, options);
       } else if (policy.type === 'StepScaling' || policy.type === 'SimpleScaling') {
         const a = policy.alarm;
-        const mathKeys = a.math?.metrics.map((m) => cloudWatch.keyFor(m.namespace, m.metric));
-        entry.high = new Alarm(`${policy.name}-alarm`, a, store, cloudWatch.keyFor(a.namespace, a.metric), mathKeys ? { mathKeys } : {});
+        const mathKeys = a.math?.metrics.map((m) => cloudWatch.keyFor(m.namespace, m.metric, m.dimension));
+        entry.high = new Alarm(`${policy.name}-alarm`, a, store, cloudWatch.keyFor(a.namespace, a.metric, a.dimension), mathKeys ? { mathKeys } : {});
       }
       for (const a of [entry.high, entry.low]) if (a) this.alarms.push(a);
       if (policy.type === 'PredictiveScaling' && !this.history.has(policy.metric)) this.history.set(policy.metric, { hourly: [], sum: 0, samples: 0, last: 0 });

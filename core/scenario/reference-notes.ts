@@ -213,8 +213,17 @@ export const REFERENCE_NOTES: Readonly<Record<string, string>> = {
 };
 
 /** The note of a key; `expect.<figure>.min/max` share one. */
+/** What a metric's `dimensions` mean, wherever a metric is written (alarms, their math metrics, customized target-tracking metrics). */
+const DIMENSION_NOTES: Readonly<Record<string, string>> = {
+  dimensions: 'CloudWatch dimension of an ELB metric (AWS/ApplicationELB, NetworkELB, ELB): one `TargetGroup` or `LoadBalancer` by name. Default: the policy\'s group\'s first target group (the whole load balancer when it has one target group).',
+  'dimensions.TargetGroup': 'A target group\'s name: the metric covers the requests forwarded to it and its hosts.',
+  'dimensions.LoadBalancer': 'A load balancer\'s name: the metric covers every request it received (with one load balancer per scenario).',
+};
+
 export function referenceNote(path: string): string | undefined {
   if (/^expect\.\w+\.(min|max)$/.test(path)) return path.endsWith('.min') ? 'Inclusive lower bound.' : 'Inclusive upper bound.';
+  const dimension = /\.(dimensions(?:\.\w+)?)$/.exec(path);
+  if (dimension && /polic/.test(path)) return DIMENSION_NOTES[dimension[1]!];
   const own = REFERENCE_NOTES[path];
   if (own !== undefined) return own;
   // A group's and a target group's keys mean what the shorthand's do.

@@ -10,7 +10,7 @@
 import type { Finding } from './issues.ts';
 import { isMathAlarm, type AlarmFile, type PolicyFile, type ScheduledActionFile } from './scaling-schema.ts';
 import { formatDuration } from './duration.ts';
-import type { AlarmSpec, CloudWatchNamespace, LoadBalancerType, MetricSpec, ScalingPolicy, ScheduledAction } from './types.ts';
+import type { AlarmSpec, CloudWatchNamespace, LoadBalancerType, MetricDimension, MetricSpec, ScalingPolicy, ScheduledAction } from './types.ts';
 
 export interface ScalingContext {
   defaultInstanceWarmupS: number;
@@ -43,7 +43,7 @@ function checkRequestMetric(metric: string, path: (string | number)[], context: 
   }
 }
 
-function checkNamespace(spec: MetricSpec, path: (string | number)[], context: ScalingContext, errors: Finding[]): void {
+function checkNamespace(spec: Pick<MetricSpec, 'namespace'>, path: (string | number)[], context: ScalingContext, errors: Finding[]): void {
   if (spec.namespace === 'AWS/EC2' || spec.namespace === 'CWAgent' || context.loadBalancerType === undefined) return;
   const needs = NAMESPACE_TYPE[spec.namespace];
   if (needs !== context.loadBalancerType) {
@@ -51,15 +51,23 @@ function checkNamespace(spec: MetricSpec, path: (string | number)[], context: Sc
   }
 }
 
+type MetricFile = Omit<MetricSpec, 'dimension'> & { dimensions?: { TargetGroup?: string | undefined; LoadBalancer?: string | undefined } | undefined };
+
+function dimensionOf(d: MetricFile['dimensions']): MetricDimension | null {
+  if (!d) return null;
+  return d.TargetGroup !== undefined ? { name: 'TargetGroup', value: d.TargetGroup } : { name: 'LoadBalancer', value: d.LoadBalancer! };
+}
+
 function toAlarm(a: AlarmFile, path: (string | number)[], context: ScalingContext, errors: Finding[], warnings: Finding[]): AlarmSpec {
   if (isMathAlarm(a)) {
-    const metrics = a.metrics.map((m) => ({ id: m.id, namespace: m.namespace, metric: m.metric, statistic: m.statistic }));
+    const metrics = a.metrics.map((m) => ({ id: m.id, namespace: m.namespace, metric: m.metric, statistic: m.statistic, dimension: dimensionOf(m.dimensions) }));
     metrics.forEach((m, i) => checkNamespace(m, [...path, 'metrics', i], context, errors));
     const first = metrics[0]!;
     return {
       namespace: first.namespace,
       metric: first.metric,
       statistic: first.statistic,
+      dimension: first.dimension,
       math: { expression: a.expression, metrics },
       periodS: a.period,
       evaluationPeriods: a.evaluationPeriods,
@@ -73,6 +81,7 @@ function toAlarm(a: AlarmFile, path: (string | number)[], context: ScalingContex
     namespace: a.namespace,
     metric: a.metric,
     statistic: a.statistic,
+    dimension: dimensionOf(a.dimensions),
     periodS: a.period,
     evaluationPeriods: a.evaluationPeriods,
     datapointsToAlarm: a.datapointsToAlarm ?? a.evaluationPeriods,
@@ -92,14 +101,14 @@ function toAlarm(a: AlarmFile, path: (string | number)[], context: ScalingContex
 /** A customized target-tracking metric: one metric, or metric math whose first metric stands for it. */
 function customizedOf(c: Record<string, unknown>, path: (string | number)[], context: ScalingContext, errors: Finding[]): MetricSpec & { math?: AlarmSpec['math'] } {
   if (typeof c.expression === 'string' && Array.isArray(c.metrics)) {
-    const metrics = (c.metrics as (MetricSpec & { id: string })[]).map((m) => ({ id: m.id, namespace: m.namespace, metric: m.metric, statistic: m.statistic }));
+    const metrics = (c.metrics as (MetricFile & { id: string })[]).map((m) => ({ id: m.id, namespace: m.namespace, metric: m.metric, statistic: m.statistic, dimension: dimensionOf(m.dimensions) }));
     metrics.forEach((m, i) => checkNamespace(m, [...path, 'metrics', i], context, errors));
     const first = metrics[0]!;
-    return { namespace: first.namespace, metric: first.metric, statistic: first.statistic, math: { expression: c.expression, metrics } };
+    return { namespace: first.namespace, metric: first.metric, statistic: first.statistic, dimension: first.dimension, math: { expression: c.expression, metrics } };
   }
-  const spec = c as unknown as MetricSpec;
+  const spec = c as unknown as MetricFile;
   checkNamespace(spec, path, context, errors);
-  return { namespace: spec.namespace, metric: spec.metric, statistic: spec.statistic };
+  return { namespace: spec.namespace, metric: spec.metric, statistic: spec.statistic, dimension: dimensionOf(spec.dimensions) };
 }
 
 function nameOf(p: { name?: string | undefined }, prefix: string, i: number): string {

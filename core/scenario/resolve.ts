@@ -12,12 +12,13 @@ import { formatDuration } from './duration.ts';
 import type { CloudWatchFile } from './group-schema.ts';
 import { resolveInitialZones, resolveLifecycleHooks, resolveWarmPool } from './resolve-group.ts';
 import { resolveTopology } from './resolve-topology.ts';
+import { checkDimensions, loadBalancerFiles, resolveSetWeights } from './resolve-references.ts';
 import { formatCount, LIMITS, limitText } from './limits.ts';
 import { checkRunLimits } from './resolve-limits.ts';
 import { checkScheduledSizes, largestFleet, resolvePolicies, resolveScheduledActions, type ScalingContext } from './resolve-scaling.ts';
-import { AUTO_SCALING_DEFAULTS, DEFAULT_FLEET_SIZE, INSTANCE_DEFAULTS, LOAD_BALANCER_DEFAULTS, type AutoScalingFile, type LoadBalancerFile, type AutoScalingGroupFile, type FaultFile, type InstanceFile, type ScenarioFile, type ScenarioFileKey } from './schema.ts';
+import { AUTO_SCALING_DEFAULTS, DEFAULT_FLEET_SIZE, INSTANCE_DEFAULTS, type AutoScalingFile, type AutoScalingGroupFile, type FaultFile, type InstanceFile, type ScenarioFile, type ScenarioFileKey } from './schema.ts';
 import { didYouMean } from './suggest.ts';
-import type { AutoScaling, AutoScalingGroup, CloudWatchSettings, Fault, Instance, LoadBalancer, Scenario } from './types.ts';
+import type { AutoScaling, AutoScalingGroup, CloudWatchSettings, Fault, Instance, Scenario } from './types.ts';
 
 /**
  * The top-level parts that passed the schema; an invalid part is absent. When the fault list
@@ -179,46 +180,6 @@ function resolveFault(f: FaultFile, i: number, zones: readonly string[] | undefi
   }
 }
 
-/** The load balancers as written: `loadBalancers`, or the one `loadBalancer` (its defaults when absent); undefined when invalid. */
-function loadBalancerFiles(parts: Parts, errors: Finding[]): { file: LoadBalancerFile; path: (string | number)[] }[] | undefined {
-  if (!parts.loadBalancer || !parts.loadBalancers) return undefined;
-  const list = parts.loadBalancers.value;
-  if (list) {
-    if (parts.loadBalancer.value) error(errors, ['loadBalancer'], 'give either loadBalancer (one) or loadBalancers (several, reached through `dns`), not both');
-    return list.map((file, i) => ({ file, path: ['loadBalancers', i] }));
-  }
-  return [{ file: parts.loadBalancer.value ?? LOAD_BALANCER_DEFAULTS, path: ['loadBalancer'] }];
-}
-
-/** A `set-weights` action names a listener by port, a rule by priority and target groups by name: each must be a weighted forward's. */
-function resolveSetWeights(files: readonly FaultFile[], faults: Fault[], lbs: readonly LoadBalancer[], names: readonly string[], errors: Finding[]): void {
-  files.forEach((f, i) => {
-    const resolved = faults[i]!;
-    if (f.action !== 'set-weights' || resolved.action !== 'set-weights') return;
-    const at = ['faults', i];
-    const lbIndex = f.loadBalancer === undefined ? 0 : lbs.findIndex((x) => x.name === f.loadBalancer);
-    if (lbIndex < 0) return error(errors, [...at, 'loadBalancer'], `no load balancer is named \`${f.loadBalancer}\`; the load balancers are ${lbs.map((x) => `\`${x.name}\``).join(', ')}`);
-    const lb = lbs[lbIndex]!;
-    resolved.loadBalancer = lbIndex;
-    const l = f.listener === undefined ? 0 : lb.listeners.findIndex((x) => x.port === f.listener);
-    if (l < 0) return error(errors, [...at, 'listener'], `no listener is on port ${f.listener}; the listeners are on ${lb.listeners.map((x) => x.port).join(', ')}`);
-    const listener = lb.listeners[l]!;
-    const action = resolved.priority === null ? listener.defaultAction : listener.rules.find((r) => r.priority === resolved.priority)?.action;
-    if (!action) return error(errors, [...at, 'rule'], `listener ${listener.protocol}:${listener.port} has no rule with priority ${resolved.priority}; its priorities are ${listener.rules.map((r) => r.priority).join(', ') || 'none'}`);
-    if (action.type !== 'forward' || action.to.length < 2) return error(errors, [...at, 'rule'], 'that action is not a forward to several target groups; set-weights changes the weights of a weighted forward (list every target group in it, at weight 0 too)');
-    const members = action.to.map((t) => names[t.targetGroup]!);
-    const weights = action.to.map((t) => t.weight);
-    for (const [name, w] of Object.entries(f.weights)) {
-      const k = members.indexOf(name);
-      if (k < 0) error(errors, [...at, 'weights', name], `\`${name}\` is not one of this forward's target groups (${members.join(', ')})${didYouMean(name, members)}`);
-      else weights[k] = w;
-    }
-    if (weights.every((w) => w === 0)) error(errors, [...at, 'weights'], 'every weight would be 0, so the forward would have nowhere to send requests');
-    resolved.listener = l;
-    resolved.weights = weights;
-  });
-}
-
 /** Checks the rules between parts and builds the scenario when everything is valid. */
 export function resolveScenario(parts: Parts, complete: boolean): Resolution {
   const errors: Finding[] = [];
@@ -271,6 +232,7 @@ export function resolveScenario(parts: Parts, complete: boolean): Resolution {
   if (!groups) checkRunLimits({ durationS, periodS: period, rate: trafficFile?.rate, queueLimitPath: [] }, errors);
 
   const { name, description, seed, cloudWatch, expect } = parts;
+  if (topology && groups) checkDimensions(groups, topology.loadBalancers.map((l) => l.name), topology.targetGroups.map((t) => t.name), errors);
   if (topology && faults) resolveSetWeights(parts.faults!.value, faults, topology.loadBalancers, topology.targetGroups.map((t) => t.name), errors);
   if (!complete || errors.length > 0) return { errors, warnings };
   if (!name || !description || !seed || durationS === undefined || period === undefined || !zones || !trafficFile || !topology || !groups || !faults || !cloudWatch || !expect) {

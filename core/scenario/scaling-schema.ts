@@ -53,17 +53,27 @@ function statistic() {
   });
 }
 
+/** CloudWatch dimensions an ELB metric can be read by: one target group or one load balancer (default: the group's first target group). */
+const dimensions = strictObject({ TargetGroup: text({ nonEmpty: true }).optional(), LoadBalancer: text({ nonEmpty: true }).optional() }).superRefine((d, ctx) => {
+  if (d.TargetGroup !== undefined && d.LoadBalancer !== undefined) ctx.addIssue({ code: 'custom', message: 'give one dimension: TargetGroup or LoadBalancer' });
+  if (d.TargetGroup === undefined && d.LoadBalancer === undefined) ctx.addIssue({ code: 'custom', message: 'give TargetGroup or LoadBalancer' });
+});
+
 const metricShape = {
   namespace: oneOf(NAMESPACES, { what: 'a namespace elbsim publishes' }),
   metric: text({ nonEmpty: true }),
   statistic: statistic(),
+  dimensions: dimensions.optional(),
 };
 
-/** The metric must exist in its namespace. */
-function checkMetric(spec: { namespace: CloudWatchNamespace; metric: string }, ctx: z.RefinementCtx): void {
+/** The metric must exist in its namespace; dimensions name load balancers and target groups, so only ELB metrics have them. */
+function checkMetric(spec: { namespace: CloudWatchNamespace; metric: string; dimensions?: unknown }, ctx: z.RefinementCtx): void {
   const known = METRICS[spec.namespace];
   if (!known.includes(spec.metric)) {
     ctx.addIssue({ code: 'custom', path: ['metric'], message: `\`${spec.metric}\` is not ${/^[AEIOU]/.test(spec.namespace) ? 'an' : 'a'} ${spec.namespace} metric elbsim publishes${didYouMean(spec.metric, known)}; allowed: ${known.join(', ')}` });
+  }
+  if (spec.dimensions !== undefined && (spec.namespace === 'AWS/EC2' || spec.namespace === 'CWAgent')) {
+    ctx.addIssue({ code: 'custom', path: ['dimensions'], message: `${spec.namespace} metrics are read for the policy's own group (AutoScalingGroupName); dimensions name a TargetGroup or LoadBalancer of an ELB namespace` });
   }
 }
 

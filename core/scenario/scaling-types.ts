@@ -23,10 +23,17 @@ export type ComparisonOperator =
 export type TreatMissingData = 'missing' | 'notBreaching' | 'breaching' | 'ignore';
 
 /** One CloudWatch metric and how to aggregate it (AWS's metric names, e.g. `TargetResponseTime`). */
+/** The dimension an ELB metric is read by; null: the group's first target group (AWS's TargetGroup dimension). */
+export interface MetricDimension {
+  name: 'TargetGroup' | 'LoadBalancer';
+  value: string;
+}
+
 export interface MetricSpec {
   namespace: CloudWatchNamespace;
   metric: string;
   statistic: Statistic;
+  dimension: MetricDimension | null;
 }
 
 /** One metric of a metric math alarm, named by its id in the expression (PutMetricAlarm `Metrics`). */

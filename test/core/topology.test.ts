@@ -238,3 +238,40 @@ describe('several load balancers behind Route 53', () => {
     expect(errors).toContain('loadBalancers.1.targetGroups.0.name: `a` is already a target group of load balancer `one`');
   });
 });
+
+describe('CloudWatch dimensions', () => {
+  const scenario = (dimensions: string) => `name: dims
+duration: 20m
+zones: [a, b]
+traffic: { rate: 50 }
+loadBalancer:
+  listeners:
+    - { protocol: HTTP, port: 80, defaultActions: { forward: [{ targetGroup: quiet, weight: 0 }, { targetGroup: busy, weight: 1 }] } }
+  targetGroups:
+    - { name: quiet, autoScalingGroup: watcher }
+    - { name: busy, autoScalingGroup: worker }
+autoScalingGroups:
+  - name: watcher
+    minSize: 1
+    maxSize: 3
+    policies:
+      - type: StepScaling
+        adjustmentType: ChangeInCapacity
+        alarm: { namespace: AWS/ApplicationELB, metric: RequestCount, statistic: Sum, period: 60s, evaluationPeriods: 2, threshold: 1000, comparisonOperator: GreaterThanThreshold${dimensions} }
+        stepAdjustments: [{ lowerBound: 0, scalingAdjustment: 1 }]
+  - { name: worker, desiredCapacity: 2, instance: { concurrency: 8, serviceTime: 20ms } }
+`;
+
+  it("an alarm reads its group's first target group by default, and another target group by its TargetGroup dimension", () => {
+    // The watcher's own target group gets no request (weight 0): no scaling on its RequestCount.
+    expect(run(scenario('')).summary.autoScalingGroups!['watcher']!.capacity.max).toBe(1);
+    // Reading `busy` (3,000 requests a minute > 1,000), it scales out to its maximum.
+    expect(run(scenario(', dimensions: { TargetGroup: busy }')).summary.autoScalingGroups!['watcher']!.capacity.max).toBe(3);
+  });
+
+  it('a dimension naming no target group is a located error', () => {
+    const errors = parseScenario(scenario(', dimensions: { TargetGroup: bsy }'), 'd.yaml');
+    expect(errors.ok).toBe(false);
+    if (!errors.ok) expect(errors.errors[0]).toMatchObject({ path: 'autoScalingGroups.0.policies.0', message: expect.stringMatching(/TargetGroup dimension `bsy` names no target group.*did you mean `busy`/) });
+  });
+});

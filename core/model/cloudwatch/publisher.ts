@@ -19,13 +19,12 @@
  * `publicationDelayS` after that interval ends [observed: about a minute; a parameter].
  */
 import { grown } from '../table.ts';
-import type { MetricSpec, GroupScenario } from '../../scenario/types.ts';
+import type { MetricDimension, MetricSpec, GroupScenario } from '../../scenario/types.ts';
 import type { AutoScalingGroup } from '../autoscaling/group.ts';
 import type { Counts, Metrics } from '../metrics.ts';
 import type { RequestPath } from '../request-path.ts';
 import { Lifecycle, type Instances } from '../autoscaling/instances.ts';
 import type { Servers } from '../compute/servers.ts';
-import type { TargetGroup } from '../target-group/target-group.ts';
 import { MetricStore, metricKey } from './metric-store.ts';
 import { Histogram } from '../../report/histogram.ts';
 
@@ -66,10 +65,33 @@ export function readsAgent(scenario: GroupScenario): boolean {
 
 const ELB_NAMESPACE = { application: 'AWS/ApplicationELB', network: 'AWS/NetworkELB', classic: 'AWS/ELB' } as const;
 
+/** Where an ELB metric's figures come from: a target group, or the load balancer (`dimension` says which; null: the group's default). */
+export interface ElbSource {
+  dimension: MetricDimension | null;
+  /** Running request counts. */
+  counts: () => Counts;
+  /** Registered hosts by health. */
+  hosts: () => { healthy: number; unhealthy: number };
+}
+
+/** The dimensions the group's policies read ELB metrics by, besides the default, in first-use order. */
+export function dimensionsRead(scenario: GroupScenario): MetricDimension[] {
+  const seen = new Map<string, MetricDimension>();
+  for (const p of scenario.autoScaling.policies) {
+    for (const spec of metricsOf(p)) if (spec.dimension) seen.set(`${spec.dimension.name}=${spec.dimension.value}`, spec.dimension);
+  }
+  return [...seen.values()];
+}
+
+function dimensionKey(d: MetricDimension | null): Record<string, string> | undefined {
+  return d ? { [d.name]: d.value } : undefined;
+}
+
 export class CloudWatchPublisher {
   /** Retention grows to the longest alarm window (alarms ask for it); predictive reads only the last interval. */
   readonly store = new MetricStore({ retentionS: 600 });
-  private last: Counts;
+  /** The running counts at the last minute, per ELB source. */
+  private readonly last: Counts[];
   private cpuMark: Float64Array = new Float64Array(0);
   private requestMark: Float64Array = new Float64Array(0);
   private cpuWindowStartS = 0;
@@ -83,25 +105,23 @@ export class CloudWatchPublisher {
     private readonly scenario: GroupScenario,
     private readonly instances: Instances,
     private readonly servers: Servers,
-    /** The target group whose ELB metrics the group's policies read (its first), or null. */
-    private readonly targetGroup: TargetGroup | null,
+    /** The ELB figures the group's policies read: first the default (its first target group), then each dimension they name. */
+    private readonly sources: readonly ElbSource[],
     private readonly metrics: Metrics,
-    /** Running request counts of that target group (the load balancer's when it has one target group). */
-    private readonly counts: () => Counts,
     private readonly requests: RequestPath,
     private readonly group: AutoScalingGroup,
     readonly publicationDelayS: number,
   ) {
-    this.last = counts();
+    this.last = sources.map((src) => src.counts());
     this.cpuIntervalS = scenario.instance.detailedMonitoring ? 60 : 300;
     this.elbNamespace = ELB_NAMESPACE[scenario.loadBalancerType];
     if (readsLatencyPercentile(scenario)) metrics.minuteHistogram = new Histogram();
   }
 
-  /** The key an alarm on (namespace, metric) reads: EC2 and Auto Scaling metrics by group, ELB metrics by load balancer. */
-  keyFor(namespace: string, metric: string): string {
+  /** The key an alarm on (namespace, metric) reads: EC2 and Auto Scaling metrics by group, ELB metrics by their dimension (null: the default). */
+  keyFor(namespace: string, metric: string, dimension: MetricDimension | null = null): string {
     if (namespace === 'AWS/EC2' || namespace === 'AWS/AutoScaling' || namespace === 'CWAgent') return metricKey(namespace, metric, { [GROUP_DIMENSION]: this.group.name });
-    return metricKey(namespace, metric);
+    return metricKey(namespace, metric, dimensionKey(dimension));
   }
 
   /** Publishes the minute that ends at `nowS`. */
@@ -111,46 +131,50 @@ export class CloudWatchPublisher {
     const put = (namespace: string, metric: string, value: number | Parameters<MetricStore['put']>[2]) =>
       this.store.put(this.keyFor(namespace, metric), from, value, visible);
     const m = this.metrics;
-    const now = this.counts();
-    const last = this.last;
-    const arrivals = now.requests - last.requests;
-    const routed = arrivals - (now.e503 - last.e503);
-    const ok = now.ok - last.ok;
-    const elb5xx = now.e502 - last.e502 + (now.e503 - last.e503) + (now.e504 - last.e504);
-    const ns = this.elbNamespace;
-    const alb = ns === 'AWS/ApplicationELB';
+    this.sources.forEach((source, k) => {
+      const put = (namespace: string, metric: string, value: number | Parameters<MetricStore['put']>[2]) =>
+        this.store.put(this.keyFor(namespace, metric, source.dimension), from, value, visible);
+      const now = source.counts();
+      const last = this.last[k]!;
+      const arrivals = now.requests - last.requests;
+      const routed = arrivals - (now.e503 - last.e503);
+      const ok = now.ok - last.ok;
+      const elb5xx = now.e502 - last.e502 + (now.e503 - last.e503) + (now.e504 - last.e504);
+      const ns = this.elbNamespace;
+      const alb = ns === 'AWS/ApplicationELB';
 
-    // Health, every minute, one sample per node.
-    const { healthy, unhealthy } = this.targetGroup ? this.targetGroup.hostCounts() : { healthy: 0, unhealthy: 0 };
-    const nodes = this.scenario.zones.length;
-    put(ns, 'HealthyHostCount', { sum: healthy * nodes, sampleCount: nodes, min: healthy, max: healthy });
-    put(ns, 'UnHealthyHostCount', { sum: unhealthy * nodes, sampleCount: nodes, min: unhealthy, max: unhealthy });
+      // Health, every minute, one sample per node.
+      const { healthy, unhealthy } = source.hosts();
+      const nodes = this.scenario.zones.length;
+      put(ns, 'HealthyHostCount', { sum: healthy * nodes, sampleCount: nodes, min: healthy, max: healthy });
+      put(ns, 'UnHealthyHostCount', { sum: unhealthy * nodes, sampleCount: nodes, min: unhealthy, max: unhealthy });
 
-    // RequestCountPerTarget is the one ELB metric that reports zeros: with no requests its
-    // datapoint is 0, not missing, which is what lets target tracking on it scale in to 0 (AS-TT).
-    if (alb && arrivals === 0) put(ns, 'RequestCountPerTarget', 0);
-    if (arrivals > 0) {
-      put(ns, alb ? 'RequestCount' : ns === 'AWS/ELB' ? 'RequestCount' : 'NewFlowCount', routed);
-      if (alb) put(ns, 'RequestCountPerTarget', routed / Math.max(1, healthy));
-      put(ns, alb ? 'ActiveConnectionCount' : ns === 'AWS/ELB' ? 'SurgeQueueLength' : 'ActiveFlowCount', this.requests.unanswered);
-      if (ok > 0) {
-        put(ns, alb ? 'TargetResponseTime' : 'Latency', {
-          sum: (now.latSumMs - last.latSumMs) / 1000,
-          sampleCount: ok,
-          min: m.minuteLatMinMs / 1000,
-          max: m.minuteLatMaxMs / 1000,
-          ...(m.minuteHistogram ? { histogram: m.minuteHistogram, histogramScale: 0.001 } : {}),
-        });
-        put(ns, alb ? 'HTTPCode_Target_2XX_Count' : 'HTTPCode_Backend_2XX', ok);
-      }
-      if (elb5xx > 0) put(ns, alb ? 'HTTPCode_ELB_5XX_Count' : 'HTTPCode_ELB_5XX', elb5xx);
-      if (alb) {
-        for (const [code, n] of [['502', now.e502 - last.e502], ['503', now.e503 - last.e503], ['504', now.e504 - last.e504]] as const) {
-          if (n > 0) put(ns, `HTTPCode_ELB_${code}_Count`, n);
+      // RequestCountPerTarget is the one ELB metric that reports zeros: with no requests its
+      // datapoint is 0, not missing, which is what lets target tracking on it scale in to 0 (AS-TT).
+      if (alb && arrivals === 0) put(ns, 'RequestCountPerTarget', 0);
+      if (arrivals > 0) {
+        put(ns, alb ? 'RequestCount' : ns === 'AWS/ELB' ? 'RequestCount' : 'NewFlowCount', routed);
+        if (alb) put(ns, 'RequestCountPerTarget', routed / Math.max(1, healthy));
+        put(ns, alb ? 'ActiveConnectionCount' : ns === 'AWS/ELB' ? 'SurgeQueueLength' : 'ActiveFlowCount', this.requests.unanswered);
+        if (ok > 0) {
+          put(ns, alb ? 'TargetResponseTime' : 'Latency', {
+            sum: (now.latSumMs - last.latSumMs) / 1000,
+            sampleCount: ok,
+            min: m.minuteLatMinMs / 1000,
+            max: m.minuteLatMaxMs / 1000,
+            ...(m.minuteHistogram ? { histogram: m.minuteHistogram, histogramScale: 0.001 } : {}),
+          });
+          put(ns, alb ? 'HTTPCode_Target_2XX_Count' : 'HTTPCode_Backend_2XX', ok);
+        }
+        if (elb5xx > 0) put(ns, alb ? 'HTTPCode_ELB_5XX_Count' : 'HTTPCode_ELB_5XX', elb5xx);
+        if (alb) {
+          for (const [code, n] of [['502', now.e502 - last.e502], ['503', now.e503 - last.e503], ['504', now.e504 - last.e504]] as const) {
+            if (n > 0) put(ns, `HTTPCode_ELB_${code}_Count`, n);
+          }
         }
       }
-    }
-    this.last = now;
+      this.last[k] = now;
+    });
 
     const g = this.group;
     put('AWS/AutoScaling', 'GroupDesiredCapacity', g.desired);

@@ -74,13 +74,13 @@ export interface TargetTrackingAlarms {
 export function predefinedMetricSpec(metric: PredefinedMetric): MetricSpec {
   switch (metric) {
     case 'ASGAverageCPUUtilization':
-      return { namespace: 'AWS/EC2', metric: 'CPUUtilization', statistic: 'Average' };
+      return { namespace: 'AWS/EC2', metric: 'CPUUtilization', statistic: 'Average', dimension: null };
     case 'ASGAverageNetworkIn':
-      return { namespace: 'AWS/EC2', metric: 'NetworkIn', statistic: 'Average' };
+      return { namespace: 'AWS/EC2', metric: 'NetworkIn', statistic: 'Average', dimension: null };
     case 'ASGAverageNetworkOut':
-      return { namespace: 'AWS/EC2', metric: 'NetworkOut', statistic: 'Average' };
+      return { namespace: 'AWS/EC2', metric: 'NetworkOut', statistic: 'Average', dimension: null };
     case 'ALBRequestCountPerTarget':
-      return { namespace: 'AWS/ApplicationELB', metric: 'RequestCountPerTarget', statistic: 'Sum' };
+      return { namespace: 'AWS/ApplicationELB', metric: 'RequestCountPerTarget', statistic: 'Sum', dimension: null };
   }
 }
 

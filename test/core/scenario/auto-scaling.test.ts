@@ -110,7 +110,7 @@ policies:
       minAdjustmentMagnitude: null,
       metricAggregationType: 'Average',
       estimatedInstanceWarmupS: 200,
-      alarm: { namespace: 'AWS/ApplicationELB', metric: 'TargetResponseTime', statistic: 'p99', periodS: 60, evaluationPeriods: 3, datapointsToAlarm: 2, threshold: 0.5, comparisonOperator: 'GreaterThanThreshold', treatMissingData: 'missing' },
+      alarm: { namespace: 'AWS/ApplicationELB', metric: 'TargetResponseTime', statistic: 'p99', dimension: null, periodS: 60, evaluationPeriods: 3, datapointsToAlarm: 2, threshold: 0.5, comparisonOperator: 'GreaterThanThreshold', treatMissingData: 'missing' },
       stepAdjustments: [
         { lowerBound: 0, upperBound: 0.5, scalingAdjustment: 1 },
         { lowerBound: 0.5, upperBound: null, scalingAdjustment: 3 },

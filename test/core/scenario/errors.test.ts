@@ -23,7 +23,7 @@ describe('unknown keys', () => {
 
   it('a key far from every allowed one gets no hint, only the list', () => {
     expect(errorOf(minimalWith('bananas: 3\n'))).toBe(
-      'scenarios/x.yaml:4:1: bananas: unknown key `bananas`; allowed here: name, description, seed, duration, period, zones, traffic, loadBalancer, autoScaling, instance, autoScalingGroups, faults, cloudWatch, expect',
+      'scenarios/x.yaml:4:1: bananas: unknown key `bananas`; allowed here: name, description, seed, duration, period, zones, traffic, loadBalancer, loadBalancers, dns, autoScaling, instance, autoScalingGroups, faults, cloudWatch, expect',
     );
   });
 });

@@ -48,8 +48,8 @@ describe('metric math alarms (CW-MATH)', () => {
     expect(p.type === 'StepScaling' && p.alarm.math).toEqual({
       expression: '100 * m1 / m2',
       metrics: [
-        { id: 'm1', namespace: 'AWS/ApplicationELB', metric: 'RequestCount', statistic: 'Sum' },
-        { id: 'm2', namespace: 'AWS/ApplicationELB', metric: 'RequestCount', statistic: 'Sum' },
+        { id: 'm1', namespace: 'AWS/ApplicationELB', metric: 'RequestCount', statistic: 'Sum', dimension: null },
+        { id: 'm2', namespace: 'AWS/ApplicationELB', metric: 'RequestCount', statistic: 'Sum', dimension: null },
       ],
     });
   });

@@ -9,6 +9,7 @@ export function alarm(threshold: number, comparisonOperator: AlarmSpec['comparis
     namespace: 'AWS/EC2',
     metric: 'CPUUtilization',
     statistic: 'Average',
+    dimension: null,
     periodS: 60,
     evaluationPeriods: 1,
     datapointsToAlarm: 1,

@@ -15,6 +15,7 @@ function spec(datapointsToAlarm: number, treatMissingData: TreatMissingData, eva
     namespace: 'AWS/EC2',
     metric: 'CPUUtilization',
     statistic: 'Average',
+    dimension: null,
     periodS: 300,
     evaluationPeriods,
     datapointsToAlarm,

@@ -15,6 +15,7 @@ function spec(overrides: Partial<AlarmSpec> = {}): AlarmSpec {
     namespace: 'AWS/EC2',
     metric: 'CPUUtilization',
     statistic: 'Average',
+    dimension: null,
     periodS: 60,
     evaluationPeriods: 3,
     datapointsToAlarm: 3,

@@ -27,6 +27,7 @@ describe('target tracking alarms (AS-TT; shapes [observed], OBS-TT1)', () => {
       namespace: 'AWS/EC2',
       metric: 'CPUUtilization',
       statistic: 'Average',
+      dimension: null,
       periodS: 60,
       evaluationPeriods: 3,
       datapointsToAlarm: 3,
@@ -50,7 +51,7 @@ describe('target tracking alarms (AS-TT; shapes [observed], OBS-TT1)', () => {
   it('ALBRequestCountPerTarget uses RequestCountPerTarget Sum; a customized metric is used as given', () => {
     const alb = targetTrackingAlarms({ metric: 'ALBRequestCountPerTarget', targetValue: 1000, disableScaleIn: false });
     expect(alb.high).toMatchObject({ namespace: 'AWS/ApplicationELB', metric: 'RequestCountPerTarget', statistic: 'Sum' });
-    const custom = { namespace: 'AWS/ApplicationELB' as const, metric: 'TargetResponseTime', statistic: 'p90' as const };
+    const custom = { namespace: 'AWS/ApplicationELB' as const, metric: 'TargetResponseTime', statistic: 'p90' as const, dimension: null };
     expect(targetTrackingAlarms({ metric: { customized: custom }, targetValue: 0.2, disableScaleIn: false }).high).toMatchObject(custom);
     expect(targetTrackingAlarms({ metric: custom, targetValue: 0.2, disableScaleIn: false }).low!.threshold).toBeCloseTo(0.18, 12);
   });
