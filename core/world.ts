@@ -24,6 +24,9 @@ import { TargetGroup } from './model/target-group/target-group.ts';
 import { Faults } from './model/faults.ts';
 import { CloudWatchPublisher } from './model/cloudwatch/publisher.ts';
 import { ScalingController } from './model/scaling-controller.ts';
+import { GroupActions } from './model/autoscaling/actions.ts';
+import { InstanceRefresh } from './model/autoscaling/refresh.ts';
+import { MaxInstanceLifetime } from './model/autoscaling/lifetime.ts';
 import { brokenInvariant } from './model/invariants.ts';
 
 export interface WorldOptions {
@@ -47,6 +50,9 @@ export class World implements ServerEvents {
   readonly faults: Faults;
   readonly cloudWatch: CloudWatchPublisher;
   readonly scaling: ScalingController;
+  readonly actions: GroupActions;
+  readonly refresh: InstanceRefresh;
+  readonly lifetime: MaxInstanceLifetime;
 
   constructor(
     readonly scenario: Scenario,
@@ -102,10 +108,14 @@ export class World implements ServerEvents {
       bootTime: makeSampler(scenario.instance.bootTime, streams.get('boot')),
       warmStartTime: makeSampler(pool ? pool.warmStartTime : { distribution: 'constant', value: 30 }, streams.get('boot:warm')),
       random: streams.get('scaling'),
+      samplerFor: (d) => makeSampler(d, streams.get('boot:version')),
     });
     this.faults = new Faults(engine, scenario, instances, servers, this.group, this.requests, streams.get('faults'), log);
     this.cloudWatch = new CloudWatchPublisher(scenario, instances, servers, tg, this.metrics, this.requests, this.group, scenario.cloudWatch.publicationDelayS);
     this.scaling = new ScalingController(engine, scenario, this.group, this.cloudWatch, instances, log);
+    this.refresh = new InstanceRefresh(engine, scenario, this.group, instances, log);
+    this.actions = new GroupActions(engine, scenario, this.group, instances, log, this.scaling, this.refresh);
+    this.lifetime = new MaxInstanceLifetime(engine, this.group, instances, scenario.autoScaling.maxInstanceLifetimeS, scenario.durationS, log);
   }
 
   /** Starts the running system at time 0: the fleet, the policies, the minute tick, faults, traffic. */
@@ -113,6 +123,8 @@ export class World implements ServerEvents {
     const { engine, scaling, group } = this;
     group.start();
     scaling.start();
+    this.actions.start();
+    this.lifetime.start();
     // Every minute: CloudWatch datapoints, then alarms and policies, then the group's AZ balance.
     const kMinute = engine.register(() => {
       // CloudWatch is not an output: its datapoints are only worth making when a policy reads them.

@@ -8,9 +8,9 @@
  * fall inside the run and not share a start time (AS-SCHED).
  */
 import type { Finding } from './issues.ts';
-import { isMathAlarm, type AlarmFile, type PolicyFile, type ScheduledActionFile } from './scaling-schema.ts';
+import { isMathAlarm, type AlarmFile, type GroupActionFile, type PolicyFile, type ScheduledActionFile } from './scaling-schema.ts';
 import { formatDuration } from './duration.ts';
-import type { AlarmSpec, CloudWatchNamespace, LoadBalancerType, MetricSpec, ScalingPolicy, ScheduledAction } from './types.ts';
+import type { AlarmSpec, CloudWatchNamespace, GroupAction, LoadBalancerType, MetricSpec, ScalingPolicy, ScheduledAction } from './types.ts';
 
 export interface ScalingContext {
   defaultInstanceWarmupS: number;
@@ -234,4 +234,59 @@ export function largestFleet(actions: readonly ScheduledAction[], group: { maxSi
   let largest = Math.max(group.maxSize, group.desiredCapacity);
   for (const a of actions) largest = Math.max(largest, a.maxSize ?? 0, a.minSize ?? 0, a.desiredCapacity ?? 0);
   return largest;
+}
+
+const ACTIONS = ['autoScaling', 'actions'] as const;
+
+/** What the timed actions need of the group: its warm-up and grace period (the refresh warm-up falls back on them, AS-WARMCOOL). */
+export interface ActionContext {
+  defaultInstanceWarmupS: number;
+  healthCheckGracePeriodS: number;
+  durationS?: number;
+}
+
+/**
+ * The group's timed actions: names default to `action-N` and must be unique; each must fall
+ * inside the run. An instance refresh's warm-up falls back to DefaultInstanceWarmup, else the
+ * HealthCheckGracePeriod (AS-IRDEF); its checkpoint delay defaults to 3600 s.
+ */
+export function resolveGroupActions(actions: readonly GroupActionFile[], context: ActionContext, errors: Finding[]): GroupAction[] {
+  const resolved = actions.map((a, i): GroupAction => {
+    if (context.durationS !== undefined && a.at >= context.durationS) {
+      errors.push({ path: [...ACTIONS, i, 'at'], anchor: 'value', message: `${formatDuration(a.at)} is not before the end of the run (duration ${formatDuration(context.durationS)})` });
+    }
+    const name = nameOf(a, 'action', i);
+    switch (a.action) {
+      case 'set-desired-capacity':
+        return { name, atS: a.at, action: a.action, desiredCapacity: a.desiredCapacity, honorCooldown: a.honorCooldown };
+      case 'enter-standby':
+      case 'detach-instances':
+        return { name, atS: a.at, action: a.action, count: a.count, shouldDecrementDesiredCapacity: a.shouldDecrementDesiredCapacity };
+      case 'exit-standby':
+      case 'attach-instances':
+        return { name, atS: a.at, action: a.action, count: a.count };
+      case 'start-instance-refresh': {
+        const p = a.preferences;
+        const warmupS = p.instanceWarmup ?? (context.defaultInstanceWarmupS > 0 ? context.defaultInstanceWarmupS : context.healthCheckGracePeriodS);
+        const v = a.desiredConfiguration.instance;
+        return {
+          name,
+          atS: a.at,
+          action: a.action,
+          preferences: {
+            minHealthyPercentage: p.minHealthyPercentage,
+            maxHealthyPercentage: p.maxHealthyPercentage,
+            instanceWarmupS: warmupS,
+            checkpointPercentages: [...(p.checkpointPercentages ?? [])],
+            checkpointDelayS: p.checkpointDelay ?? 3600,
+            skipMatching: p.skipMatching,
+            autoRollback: p.autoRollback,
+          },
+          desiredConfiguration: { serviceTimeFactor: v.serviceTimeFactor, bootTime: v.bootTime ? { ...v.bootTime } : null, failsHealthChecks: v.failsHealthChecks },
+        };
+      }
+    }
+  });
+  checkUnique(resolved.map((a) => a.name), ACTIONS, errors);
+  return resolved;
 }

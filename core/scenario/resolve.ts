@@ -13,7 +13,7 @@ import type { CloudWatchFile } from './group-schema.ts';
 import { resolveInitialZones, resolveLifecycleHooks, resolveWarmPool } from './resolve-group.ts';
 import { resolveLoadBalancer } from './resolve-load-balancer.ts';
 import { checkRunLimits } from './resolve-limits.ts';
-import { checkScheduledSizes, largestFleet, resolvePolicies, resolveScheduledActions, type ScalingContext } from './resolve-scaling.ts';
+import { checkScheduledSizes, largestFleet, resolveGroupActions, resolvePolicies, resolveScheduledActions, type ScalingContext } from './resolve-scaling.ts';
 import { AUTO_SCALING_DEFAULTS, DEFAULT_FLEET_SIZE, type AutoScalingFile, type FaultFile, type ScenarioFile, type ScenarioFileKey } from './schema.ts';
 import { didYouMean } from './suggest.ts';
 import type { AutoScaling, CloudWatchSettings, Fault, Scenario } from './types.ts';
@@ -85,6 +85,8 @@ function resolveAutoScaling(file: AutoScalingFile | undefined, context: GroupCon
     lifecycleHooks: resolveLifecycleHooks(group.lifecycleHooks, errors, warnings),
     warmPool: resolveWarmPool(group.warmPool, { ...sizes, limitsMayChange }, warnings),
     suspendedProcesses: [...group.suspendedProcesses],
+    maxInstanceLifetimeS: group.maxInstanceLifetime,
+    actions: resolveGroupActions(group.actions, { defaultInstanceWarmupS: group.defaultInstanceWarmup, healthCheckGracePeriodS: group.healthCheckGracePeriod, ...(context.durationS !== undefined ? { durationS: context.durationS } : {}) }, errors),
   };
 }
 

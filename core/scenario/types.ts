@@ -68,6 +68,7 @@ export type HealthCheckType = 'EC2' | 'ELB';
 
 export type * from './scaling-types.ts';
 import type {
+  GroupAction,
   LifecycleHook,
   ScalingPolicy,
   ScheduledAction,
@@ -102,10 +103,14 @@ export interface AutoScaling {
   warmPool: WarmPool | null;
   /** AWS `SuspendProcesses`; default none. */
   suspendedProcesses: SuspendableProcess[];
+  /** AWS `MaxInstanceLifetime` in seconds; 0 = not set (the default). */
+  maxInstanceLifetimeS: number;
+  /** Manual and API operations at their times (SetDesiredCapacity, standby, detach/attach, instance refresh); default none. */
+  actions: GroupAction[];
 }
 
 /** The Auto Scaling processes elbsim models that can be suspended (AS-SUSP). */
-export type SuspendableProcess = 'Launch' | 'Terminate' | 'HealthCheck' | 'ReplaceUnhealthy' | 'AZRebalance' | 'AlarmNotification' | 'ScheduledActions';
+export type SuspendableProcess = 'Launch' | 'Terminate' | 'HealthCheck' | 'ReplaceUnhealthy' | 'AZRebalance' | 'AlarmNotification' | 'ScheduledActions' | 'InstanceRefresh';
 
 export interface Instance {
   type: string;

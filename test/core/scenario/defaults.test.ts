@@ -45,6 +45,8 @@ const EVERY_DEFAULT: Scenario = {
     warmPool: null,
     initialInstancesPerZone: null,
     suspendedProcesses: [],
+    maxInstanceLifetimeS: 0,
+    actions: [],
   },
   instance: {
     type: 'c5.large',
