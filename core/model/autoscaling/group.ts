@@ -90,6 +90,8 @@ export class AutoScalingGroup implements TargetSource {
   readonly versions: LaunchTemplateVersion[] = [BASE_VERSION];
   currentVersion = 0;
   private readonly versionBoot: (Sampler | null)[] = [null];
+  /** Called when health replacement takes out an instance its target groups report unhealthy. */
+  onUnhealthy: (t: number) => void = () => {};
   /** Called when a target group has taken an instance out for standby or detach (it is then Standby or Detached). */
   onMoved: (t: number) => void = () => {};
   private readonly kBoot: number;

@@ -73,7 +73,14 @@ export class InstanceRefresh implements RefreshPort {
     private readonly log: EventLog,
   ) {
     this.kTick = engine.register(() => this.tick());
+    group.onUnhealthy = (t) => {
+      const r = this.running;
+      if (r !== null && !r.rollback && instances.version[t] === r.target && this.failedInstance < 0) this.failedInstance = t;
+    };
   }
+
+  /** A new-version instance health replacement took out since the last look (-1: none). */
+  private failedInstance = -1;
 
   start(action: StartAction): void {
     const now = this.engine.now;
@@ -113,11 +120,16 @@ export class InstanceRefresh implements RefreshPort {
     this.log.add(now, 'scaling', { name, group: this.group.name, state: status, cause: `At ${formatRunTime(now)} instance refresh ${name} ${status === 'Checkpoint' ? 'reached a checkpoint' : `is ${status}`}: ${reason}.` });
   }
 
-  /** Whether instance t counts as healthy capacity: InService, warmed up, and (health-check type ELB) healthy in every target group. */
+  /**
+   * Whether instance t counts as healthy capacity: InService, warmed up (the fleet a run starts
+   * with counts as warmed up, as everywhere in elbsim), and with health-check type ELB reported
+   * healthy by every target group.
+   */
   private ready(t: number, now: number): boolean {
     const instances = this.instances;
     if (instances.lifecycle[t] !== Lifecycle.InService) return false;
-    if (now < instances.inServiceS[t]! + this.running!.action.preferences.instanceWarmupS) return false;
+    const since = instances.inServiceS[t]!;
+    if (since > 0 && now < since + this.running!.action.preferences.instanceWarmupS) return false;
     return this.scenario.autoScaling.healthCheckType !== 'ELB' || this.group.healthyByElb(t);
   }
 
@@ -129,22 +141,31 @@ export class InstanceRefresh implements RefreshPort {
     const g = this.group;
     if (now < r.pausedUntilS || g.suspended('InstanceRefresh')) return;
     const instances = this.instances;
+    if (this.failedInstance >= 0) {
+      const t = this.failedInstance;
+      this.failedInstance = -1;
+      return this.fail(`instance ${instances.id(t)} of the new configuration failed its load balancer health checks`);
+    }
+    const elb = this.scenario.autoScaling.healthCheckType === 'ELB';
     const grace = this.scenario.autoScaling.healthCheckGracePeriodS;
     let healthy = 0;
     let warming = 0;
     let marked = 0;
+    /** Marked InService instances: reported unhealthy (replacing them costs no healthy capacity), and the others. */
+    const unhealthy: number[] = [];
     const candidates: number[] = [];
     for (let k = 0; k < instances.liveCount; k++) {
       const t = instances.live[k]!;
       const s = instances.lifecycle[t];
-      if (!r.rollback && this.scenario.autoScaling.healthCheckType === 'ELB' && instances.version[t] === r.target && (s === Lifecycle.InService || s === Lifecycle.Terminating) && now >= instances.inServiceS[t]! + grace && g.unhealthyByElb(t)) {
+      if (!r.rollback && elb && instances.version[t] === r.target && (s === Lifecycle.InService || s === Lifecycle.Terminating) && now >= instances.inServiceS[t]! + grace && g.unhealthyByElb(t)) {
         return this.fail(`instance ${instances.id(t)} of the new configuration failed its load balancer health checks`);
       }
       if (s === Lifecycle.Pending || s === Lifecycle.PendingWait || s === Lifecycle.InService) marked += instances.refreshMark[t]!;
       if (s !== Lifecycle.InService || t === g.rebalance.extra) continue;
-      if (this.ready(t, now)) healthy++;
+      const isReady = this.ready(t, now);
+      if (isReady) healthy++;
       else if (instances.refreshMark[t] === 0) warming++;
-      if (instances.refreshMark[t] === 1) candidates.push(t);
+      if (instances.refreshMark[t] === 1) (elb && g.unhealthyByElb(t) ? unhealthy : candidates).push(t);
     }
     const inFlight = g.pending + g.replacingInTermination + warming;
     if (marked === 0 && inFlight === 0) return this.succeed();
@@ -160,29 +181,43 @@ export class InstanceRefresh implements RefreshPort {
       return;
     }
     // Not past the next checkpoint in this batch.
-    const limit = point !== undefined && point < 100 ? Math.ceil((point * r.toReplace) / 100) - (r.toReplace - candidates.length) : Infinity;
+    const waiting = unhealthy.length + candidates.length;
+    let limit = point !== undefined && point < 100 ? Math.ceil((point * r.toReplace) / 100) - (r.toReplace - waiting) : Infinity;
     const { minHealthy, maxTotal } = refreshBounds(g.desired, p.minHealthyPercentage, p.maxHealthyPercentage);
-    candidates.sort((a, b) => instances.launchS[a]! - instances.launchS[b]! || a - b);
-    let budget = Math.min(healthy - minHealthy, limit);
-    if (budget <= 0 && inFlight === 0 && g.surge === 0 && maxTotal <= g.desired && limit > 0) budget = 1; // one at a time (AS-IRDEF: 100 %)
-    let taken = 0;
-    while (taken < budget && taken < candidates.length) {
-      const t = candidates[taken++]!;
-      instances.refreshMark[t] = 0;
-      this.log.add(now, 'scaling', { instance: instances.id(t), name: r.action.name, group: g.name, cause: refreshTerminateCause(now) });
-      if (g.surge > 0) {
-        g.surge--; // its replacement is already InService
-        g.beginTermination(t, false);
-      } else {
-        g.beginTermination(t, true); // terminate, then launch
-      }
+    const oldestFirst = (a: number, b: number) => instances.launchS[a]! - instances.launchS[b]! || a - b;
+    unhealthy.sort(oldestFirst);
+    candidates.sort(oldestFirst);
+    // Instances already reported unhealthy hold no healthy capacity: they go first, at no cost.
+    for (const t of unhealthy) {
+      if (limit <= 0) break;
+      this.replace(t, now);
+      limit--;
     }
-    // Launch before terminating, as far as MaxHealthyPercentage allows.
-    let room = Math.min(maxTotal - (g.inService + g.pending), candidates.length - taken - g.surge, limit - taken);
+    let budget = Math.min(healthy - minHealthy, limit);
+    // The minimum is the whole group and nothing may launch ahead: one at a time (AS-IRDEF: 100 %).
+    if (budget <= 0 && minHealthy >= g.desired && maxTotal <= g.desired && inFlight === 0 && g.surge === 0 && limit > 0 && unhealthy.length === 0) budget = 1;
+    let taken = 0;
+    while (taken < budget && taken < candidates.length) this.replace(candidates[taken++]!, now);
+    limit -= taken;
+    // Launch before terminating, as far as MaxHealthyPercentage allows (an instance terminating to be replaced holds its place).
+    let room = Math.min(maxTotal - (g.inService + g.pending + g.replacingInTermination), candidates.length - taken - g.surge, limit);
     while (room-- > 0) {
       const before = g.inService + g.pending;
       if (!g.launchSurge()) break;
       this.log.add(now, 'scaling', { name: r.action.name, group: g.name, cause: refreshLaunchCause(now, before, before + 1) });
+    }
+  }
+
+  /** Takes a marked instance out: for an instance launched ahead if there is one, else terminate and then launch its replacement. */
+  private replace(t: number, now: number): void {
+    const g = this.group;
+    this.instances.refreshMark[t] = 0;
+    this.log.add(now, 'scaling', { instance: this.instances.id(t), name: this.running!.action.name, group: g.name, cause: refreshTerminateCause(now) });
+    if (g.surge > 0) {
+      g.surge--; // its replacement is already InService
+      g.beginTermination(t, false);
+    } else {
+      g.beginTermination(t, true);
     }
   }
 
@@ -203,6 +238,7 @@ export class InstanceRefresh implements RefreshPort {
       r.previous = failed;
       r.rollback = true;
       r.pausedUntilS = 0;
+      this.failedInstance = -1;
       r.toReplace = this.mark((t) => this.instances.version[t] === failed);
       this.status('RollbackInProgress', `${reason}; rolling back ${r.toReplace} instance${r.toReplace === 1 ? '' : 's'}`);
       return;
@@ -213,6 +249,7 @@ export class InstanceRefresh implements RefreshPort {
 
   private end(): void {
     this.running = null;
+    this.failedInstance = -1;
     this.mark(() => false);
     const g = this.group;
     if (g.surge > 0) {
