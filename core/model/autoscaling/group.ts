@@ -86,6 +86,8 @@ export class AutoScalingGroup implements TargetSource {
    * are not counted toward capacity until an old instance goes.
    */
   surge = 0;
+  /** An instance refresh is running (AZRebalance waits for it). */
+  refreshing = false;
   /** Launch template versions (0: the scenario's instance) and the one new launches use. */
   readonly versions: LaunchTemplateVersion[] = [BASE_VERSION];
   currentVersion = 0;
@@ -380,6 +382,9 @@ export class AutoScalingGroup implements TargetSource {
     this.observeCapacity();
     this.rebalance.inService(t);
     this.onActivityDone();
+    // The desired capacity fell while this one was launching, below what InService instances
+    // could give up then (scale-in picks InService instances only): the group scales in now.
+    if (this.capacity() > this.desired) this.reconcile();
   }
 
   private registerEverywhere(t: number, healthyAtOnce: boolean): void {

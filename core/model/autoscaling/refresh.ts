@@ -94,6 +94,7 @@ export class InstanceRefresh implements RefreshPort {
     g.currentVersion = target;
     const toReplace = this.mark((t) => !action.preferences.skipMatching || !sameVersion(g.versions[this.instances.version[t]!]!, action.desiredConfiguration));
     this.running = { action, target, previous, rollback: false, toReplace, nextCheckpoint: 0, pausedUntilS: 0 };
+    g.refreshing = true;
     this.status('InProgress', `replacing ${toReplace} instance${toReplace === 1 ? '' : 's'} (MinHealthyPercentage ${action.preferences.minHealthyPercentage}, MaxHealthyPercentage ${action.preferences.maxHealthyPercentage})`);
     this.engine.schedule(now, this.kTick);
   }
@@ -249,6 +250,7 @@ export class InstanceRefresh implements RefreshPort {
 
   private end(): void {
     this.running = null;
+    this.group.refreshing = false;
     this.failedInstance = -1;
     this.mark(() => false);
     const g = this.group;
