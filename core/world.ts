@@ -115,7 +115,8 @@ export class World implements ServerEvents {
     this.scaling = new ScalingController(engine, scenario, this.group, this.cloudWatch, instances, log);
     this.refresh = new InstanceRefresh(engine, scenario, this.group, instances, log);
     this.actions = new GroupActions(engine, scenario, this.group, instances, log, this.scaling, this.refresh);
-    this.lifetime = new MaxInstanceLifetime(engine, this.group, instances, scenario.autoScaling.maxInstanceLifetimeS, scenario.durationS, log);
+    const maintenance = scenario.autoScaling.instanceMaintenancePolicy;
+    this.lifetime = new MaxInstanceLifetime(engine, this.group, instances, scenario.autoScaling.maxInstanceLifetimeS, scenario.durationS, log, maintenance ? maintenance.maxHealthyPercentage : 100);
   }
 
   /** Starts the running system at time 0: the fleet, the policies, the minute tick, faults, traffic. */

@@ -242,6 +242,8 @@ const ACTIONS = ['autoScaling', 'actions'] as const;
 export interface ActionContext {
   defaultInstanceWarmupS: number;
   healthCheckGracePeriodS: number;
+  /** The group's instance maintenance policy: the refresh's default percentages (AS-IRDEF). */
+  maintenance: { minHealthyPercentage: number; maxHealthyPercentage: number } | null;
   durationS?: number;
 }
 
@@ -268,14 +270,20 @@ export function resolveGroupActions(actions: readonly GroupActionFile[], context
       case 'start-instance-refresh': {
         const p = a.preferences;
         const warmupS = p.instanceWarmup ?? (context.defaultInstanceWarmupS > 0 ? context.defaultInstanceWarmupS : context.healthCheckGracePeriodS);
+        const minPct = p.minHealthyPercentage ?? context.maintenance?.minHealthyPercentage ?? 90;
+        const maxPct = p.maxHealthyPercentage ?? context.maintenance?.maxHealthyPercentage ?? 100;
+        if (maxPct - minPct > 100) {
+          const which = p.maxHealthyPercentage === undefined ? 'minHealthyPercentage' : 'maxHealthyPercentage';
+          errors.push({ path: [...ACTIONS, i, 'preferences', which], anchor: p.minHealthyPercentage === undefined && p.maxHealthyPercentage === undefined ? 'key' : 'value', message: `MaxHealthyPercentage ${maxPct} would be more than 100 above MinHealthyPercentage ${minPct} (one of them from the group's instanceMaintenancePolicy); AWS allows a difference of at most 100` });
+        }
         const v = a.desiredConfiguration.instance;
         return {
           name,
           atS: a.at,
           action: a.action,
           preferences: {
-            minHealthyPercentage: p.minHealthyPercentage,
-            maxHealthyPercentage: p.maxHealthyPercentage,
+            minHealthyPercentage: minPct,
+            maxHealthyPercentage: maxPct,
             instanceWarmupS: warmupS,
             checkpointPercentages: [...(p.checkpointPercentages ?? [])],
             checkpointDelayS: p.checkpointDelay ?? 3600,

@@ -85,8 +85,9 @@ function resolveAutoScaling(file: AutoScalingFile | undefined, context: GroupCon
     lifecycleHooks: resolveLifecycleHooks(group.lifecycleHooks, errors, warnings),
     warmPool: resolveWarmPool(group.warmPool, { ...sizes, limitsMayChange }, warnings),
     suspendedProcesses: [...group.suspendedProcesses],
+    instanceMaintenancePolicy: group.instanceMaintenancePolicy ? { ...group.instanceMaintenancePolicy } : null,
     maxInstanceLifetimeS: group.maxInstanceLifetime,
-    actions: resolveGroupActions(group.actions, { defaultInstanceWarmupS: group.defaultInstanceWarmup, healthCheckGracePeriodS: group.healthCheckGracePeriod, ...(context.durationS !== undefined ? { durationS: context.durationS } : {}) }, errors),
+    actions: resolveGroupActions(group.actions, { defaultInstanceWarmupS: group.defaultInstanceWarmup, healthCheckGracePeriodS: group.healthCheckGracePeriod, maintenance: group.instanceMaintenancePolicy ?? null, ...(context.durationS !== undefined ? { durationS: context.durationS } : {}) }, errors),
   };
 }
 

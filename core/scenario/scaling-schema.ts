@@ -292,19 +292,34 @@ export const INSTANCES_PER_CALL = 20;
 const instanceCount = integer({ min: 1, max: INSTANCES_PER_CALL, aws: 'InstanceIds (up to 20 per call)' }).default(1);
 const shouldDecrement = flag();
 
-/** StartInstanceRefresh `Preferences` (AS-IR, AS-IRDEF): defaults are the CLI/SDK ones. */
+/** AWS: MaxHealthyPercentage at most 100 above MinHealthyPercentage (AS-IMP). */
+function checkHealthyRange(p: { minHealthyPercentage?: number | undefined; maxHealthyPercentage?: number | undefined }, ctx: z.RefinementCtx): void {
+  if (p.minHealthyPercentage !== undefined && p.maxHealthyPercentage !== undefined && p.maxHealthyPercentage - p.minHealthyPercentage > 100) {
+    ctx.addIssue({ code: 'custom', path: ['maxHealthyPercentage'], message: `${p.maxHealthyPercentage} is more than 100 above minHealthyPercentage ${p.minHealthyPercentage}; AWS allows a difference of at most 100` });
+  }
+}
+
+/**
+ * The group's InstanceMaintenancePolicy (AS-IMP): both percentages, as AWS requires. It is the
+ * default of an instance refresh's preferences, and above 100 % it makes replacements for the
+ * maximum instance lifetime launch before they terminate.
+ */
+export const instanceMaintenancePolicy = strictObject({
+  minHealthyPercentage: integer({ min: 0, max: 100, aws: 'MinHealthyPercentage' }),
+  maxHealthyPercentage: integer({ min: 100, max: 200, aws: 'MaxHealthyPercentage' }),
+}).superRefine(checkHealthyRange);
+
+/** StartInstanceRefresh `Preferences` (AS-IR, AS-IRDEF): defaults are the CLI/SDK ones (90 and 100), or the group's instance maintenance policy. */
 const refreshPreferences = strictObject({
-  minHealthyPercentage: integer({ min: 0, max: 100, aws: 'MinHealthyPercentage' }).default(90),
-  maxHealthyPercentage: integer({ min: 100, max: 200, aws: 'MaxHealthyPercentage' }).default(100),
+  minHealthyPercentage: integer({ min: 0, max: 100, aws: 'MinHealthyPercentage' }).optional(),
+  maxHealthyPercentage: integer({ min: 100, max: 200, aws: 'MaxHealthyPercentage' }).optional(),
   instanceWarmup: duration({ min: 0, aws: 'InstanceWarmup' }).optional(),
   checkpointPercentages: list(integer({ min: 1, max: 100, aws: 'CheckpointPercentages' }), { unique: true }).optional(),
   checkpointDelay: duration({ min: 0, max: 172800, aws: 'CheckpointDelay' }).optional(),
   skipMatching: flag().default(false),
   autoRollback: flag().default(false),
 }).superRefine((p, ctx) => {
-  if (p.maxHealthyPercentage - p.minHealthyPercentage > 100) {
-    ctx.addIssue({ code: 'custom', path: ['maxHealthyPercentage'], message: `${p.maxHealthyPercentage} is more than 100 above minHealthyPercentage ${p.minHealthyPercentage}; AWS allows a difference of at most 100` });
-  }
+  checkHealthyRange(p, ctx);
   const points = p.checkpointPercentages ?? [];
   points.forEach((v, i) => {
     if (i > 0 && v <= points[i - 1]!) ctx.addIssue({ code: 'custom', path: ['checkpointPercentages', i], message: `${v} is not above ${points[i - 1]}; checkpoints go in ascending order (AWS CheckpointPercentages)` });

@@ -184,11 +184,17 @@ export interface LaunchTemplateVersion {
   failsHealthChecks: boolean;
 }
 
+/** AWS `InstanceMaintenancePolicy` (AS-IMP): healthy capacity bounds during replacements, in percent of desired. */
+export interface InstanceMaintenancePolicy {
+  minHealthyPercentage: number;
+  maxHealthyPercentage: number;
+}
+
 /** StartInstanceRefresh `Preferences` (AS-IR, AS-IRDEF, AS-IMP), durations in seconds. */
 export interface RefreshPreferences {
-  /** 0–100, default 90: healthy, warmed-up InService capacity kept, as a percentage of desired capacity, rounded up. */
+  /** 0–100, default 90 (or the instance maintenance policy's): healthy, warmed-up InService capacity kept, as a percentage of desired capacity, rounded up. */
   minHealthyPercentage: number;
-  /** 100–200, default 100: InService plus Pending at most, as a percentage of desired capacity (above 100: launch before terminating). */
+  /** 100–200, default 100 (or the instance maintenance policy's): InService plus Pending at most, as a percentage of desired capacity (above 100: launch before terminating). */
   maxHealthyPercentage: number;
   /** Resolved: the refresh's own value, else DefaultInstanceWarmup if set, else HealthCheckGracePeriod. */
   instanceWarmupS: number;

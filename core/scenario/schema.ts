@@ -13,7 +13,7 @@ import { distribution } from './distribution.ts';
 import { list, section, strictObject } from './objects.ts';
 import { rateSchedule } from './rate-schedule.ts';
 import { cloudWatch, initialInstancesPerZone, lifecycleHooks, suspendedProcesses, terminationPolicies, warmPool } from './group-schema.ts';
-import { cloudWatchPeriod, groupAction, maxInstanceLifetime, policy, scheduledAction } from './scaling-schema.ts';
+import { cloudWatchPeriod, groupAction, instanceMaintenancePolicy, maxInstanceLifetime, policy, scheduledAction } from './scaling-schema.ts';
 import { duration, flag, integer, number, oneOf, text } from './values.ts';
 
 export const LOAD_BALANCER_TYPES = ['application', 'network', 'classic'] as const satisfies readonly LoadBalancerType[];
@@ -156,6 +156,7 @@ const autoScaling = strictObject({
   lifecycleHooks: lifecycleHooks.default(() => []),
   warmPool: warmPool.optional(),
   suspendedProcesses: suspendedProcesses.default(() => []),
+  instanceMaintenancePolicy: instanceMaintenancePolicy.optional(),
   maxInstanceLifetime: maxInstanceLifetime.default(0),
   actions: list(groupAction).default(() => []),
 });

@@ -69,6 +69,7 @@ export type HealthCheckType = 'EC2' | 'ELB';
 export type * from './scaling-types.ts';
 import type {
   GroupAction,
+  InstanceMaintenancePolicy,
   LifecycleHook,
   ScalingPolicy,
   ScheduledAction,
@@ -103,6 +104,8 @@ export interface AutoScaling {
   warmPool: WarmPool | null;
   /** AWS `SuspendProcesses`; default none. */
   suspendedProcesses: SuspendableProcess[];
+  /** AWS `InstanceMaintenancePolicy`; default none (null). */
+  instanceMaintenancePolicy: InstanceMaintenancePolicy | null;
   /** AWS `MaxInstanceLifetime` in seconds; 0 = not set (the default). */
   maxInstanceLifetimeS: number;
   /** Manual and API operations at their times (SetDesiredCapacity, standby, detach/attach, instance refresh); default none. */

@@ -144,11 +144,12 @@ export class GroupActions {
     }
     const now = this.engine.now;
     let desired = g.desired;
+    // The desired capacity rises first, so the group does not see the returning instances as surplus.
+    g.desired += n;
     for (const t of from.splice(0, n)) {
       this.log.add(now, 'scaling', { instance: this.instances.id(t), name: a.name, group: g.name, cause: instanceMoveCause(now, move, this.instances.id(t), desired, desired + 1), from: desired, to: desired + 1 });
       g.moveIn(t);
       desired++;
     }
-    g.adjustDesired(desired);
   }
 }

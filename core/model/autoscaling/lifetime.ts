@@ -9,12 +9,16 @@
  * LIFETIME_LEAD_S before its lifetime ends; the check runs every LIFETIME_CHECK_S; the "pause"
  * is the wait until the previous replacement is InService (no launch or replacement under way);
  * an instance past its lifetime lets the group replace up to 10 % (at least one) at once.
- * Lifetime counts from the launch.
+ * Lifetime counts from the launch. With an instance maintenance policy whose
+ * MaxHealthyPercentage is above 100 (AS-IMP) the replacement launches first, beyond the desired
+ * capacity as far as that percentage allows, and the old instance terminates once it is
+ * InService. While an instance refresh runs, the lifetime check waits.
  */
 import type { Engine } from '../../engine/engine.ts';
 import type { EventLog } from '../event-log.ts';
 import type { AutoScalingGroup } from './group.ts';
 import { lifetimeCause } from './activity.ts';
+import { refreshBounds } from './refresh.ts';
 import { Lifecycle, type Instances } from './instances.ts';
 
 /** How long before its lifetime ends an instance is due for replacement [elbsim parameter]. */
@@ -24,6 +28,8 @@ export const LIFETIME_CHECK_S = 60;
 
 export class MaxInstanceLifetime {
   private readonly kTick: number;
+  /** Launch before terminate: the old instances whose replacements are launching. */
+  private readonly waiting: number[] = [];
 
   constructor(
     private readonly engine: Engine,
@@ -32,6 +38,8 @@ export class MaxInstanceLifetime {
     private readonly lifetimeS: number,
     private readonly durationS: number,
     private readonly log: EventLog,
+    /** The instance maintenance policy's MaxHealthyPercentage (100: terminate first, AWS's default). */
+    private readonly maxHealthyPercentage = 100,
   ) {
     this.kTick = engine.register(() => this.tick());
   }
@@ -49,9 +57,18 @@ export class MaxInstanceLifetime {
     this.schedule();
     const g = this.group;
     // One replacement at a time: wait until the last one is InService.
-    if (g.pending > 0 || g.replacingInTermination > 0 || g.suspended('Terminate')) return;
+    if (g.pending > 0 || g.replacingInTermination > 0 || g.refreshing || g.suspended('Terminate')) return;
     const instances = this.instances;
     const now = this.engine.now;
+    if (this.waiting.length > 0) {
+      // Their replacements are InService: the old ones go.
+      for (const t of this.waiting.splice(0)) {
+        if (g.surge > 0) g.surge--;
+        if (instances.lifecycle[t] === Lifecycle.InService) g.beginTermination(t, false);
+      }
+      g.reconcile();
+      return;
+    }
     const due: number[] = [];
     let overdue = false;
     for (let k = 0; k < instances.liveCount; k++) {
@@ -64,10 +81,13 @@ export class MaxInstanceLifetime {
     }
     if (due.length === 0) return;
     due.sort((a, b) => instances.launchS[a]! - instances.launchS[b]! || a - b);
-    const allowed = overdue ? Math.max(1, Math.floor(0.1 * g.capacity())) : 1;
+    let allowed = overdue ? Math.max(1, Math.floor(0.1 * g.capacity())) : 1;
+    const ahead = refreshBounds(g.desired, 0, this.maxHealthyPercentage).maxTotal - g.desired;
+    if (ahead > 0) allowed = Math.min(allowed, ahead);
     for (const t of due.slice(0, allowed)) {
       this.log.add(now, 'scaling', { instance: instances.id(t), group: g.name, cause: lifetimeCause(now) });
-      g.beginTermination(t, true);
+      if (ahead > 0 && g.launchSurge()) this.waiting.push(t);
+      else g.beginTermination(t, true);
     }
   }
 }

@@ -38,6 +38,15 @@ describe('autoScaling.actions', () => {
     expect(refresh('  healthCheckGracePeriod: 90s\n  defaultInstanceWarmup: 2m\n')).toMatchObject({ preferences: { instanceWarmupS: 120 } });
   });
 
+  it('the refresh percentages default to the group\'s instance maintenance policy, and its own override them', () => {
+    const policy = '  instanceMaintenancePolicy: { minHealthyPercentage: 50, maxHealthyPercentage: 150 }\n';
+    const p = (prefs: string) => scenarioOf(one(`{ at: 5m, action: start-instance-refresh, preferences: { ${prefs} }, desiredConfiguration: { instance: {} } }`, policy)).autoScaling.actions[0]!;
+    expect(p('skipMatching: true')).toMatchObject({ preferences: { minHealthyPercentage: 50, maxHealthyPercentage: 150 } });
+    expect(p('minHealthyPercentage: 80')).toMatchObject({ preferences: { minHealthyPercentage: 80, maxHealthyPercentage: 150 } });
+    expect(errorOf(one('{ at: 5m, action: start-instance-refresh, preferences: { minHealthyPercentage: 20 }, desiredConfiguration: { instance: {} } }', policy))).toContain('MaxHealthyPercentage 150 would be more than 100 above MinHealthyPercentage 20');
+    expect(errorOf(minimalWith('autoScaling:\n  minSize: 2\n  maxSize: 10\n  instanceMaintenancePolicy: { minHealthyPercentage: 90 }\n'))).toContain('maxHealthyPercentage: required key is missing');
+  });
+
   it.each([
     ['{ at: 5m, action: enter-standby }', 'shouldDecrementDesiredCapacity: required key is missing'],
     ['{ at: 5m, action: detach-instances, count: 21, shouldDecrementDesiredCapacity: false }', 'count: 21 is out of range; allowed 1 to 20'],

@@ -45,6 +45,7 @@ const EVERY_DEFAULT: Scenario = {
     warmPool: null,
     initialInstancesPerZone: null,
     suspendedProcesses: [],
+    instanceMaintenancePolicy: null,
     maxInstanceLifetimeS: 0,
     actions: [],
   },

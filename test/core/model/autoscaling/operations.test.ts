@@ -151,6 +151,19 @@ describe('MaxInstanceLifetime (AS-MIL)', () => {
     }
   });
 
+  it('with an instance maintenance policy above 100 %, the replacement launches first and the old instance goes once it is InService (AS-IMP)', () => {
+    const ahead = simulate(buildScenario({ duration: day + 1800, traffic: { rate: 5 }, autoScaling: { minSize: 3, maxSize: 3, desiredCapacity: 3, maxInstanceLifetime: '1d', instanceMaintenancePolicy: { minHealthyPercentage: 100, maxHealthyPercentage: 150 } } }), { checkInvariants: true });
+    const first = ahead.events.find((e) => e.kind === 'scaling' && e.instance === 'i-0001')!;
+    const launch = ahead.events.find((e) => e.kind === 'launch' && e.timeS >= first.timeS)!;
+    const replacementUp = ahead.events.find((e) => e.kind === 'in_service' && e.instance === launch.instance)!;
+    const gone = ahead.events.find((e) => e.kind === 'drain' && e.instance === 'i-0001')!;
+    expect(launch.timeS).toBe(first.timeS);
+    expect(gone.timeS).toBeGreaterThanOrEqual(replacementUp.timeS);
+    expect(ahead.events.filter((e) => e.kind === 'terminate').map((e) => e.instance)).toEqual(['i-0001', 'i-0002', 'i-0003']);
+    expect(ahead.summary.capacity.min).toBe(3); // never below the group
+    expect(last(ahead, 'in_service')).toBe(3);
+  });
+
   it('the schema takes 0 or at least one day', () => {
     expect(() => buildScenario({ autoScaling: { minSize: 1, maxSize: 1, maxInstanceLifetime: '23h' } })).toThrow(/at least 1d \(86400s\) \(AWS MaxInstanceLifetime\)/);
   });
