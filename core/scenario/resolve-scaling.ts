@@ -8,7 +8,7 @@
  * fall inside the run and not share a start time (AS-SCHED).
  */
 import type { Finding } from './issues.ts';
-import { isMathAlarm, type AlarmFile, type GroupActionFile, type PolicyFile, type ScheduledActionFile } from './scaling-schema.ts';
+import { isMathAlarm, type AlarmFile, type PolicyFile, type ScheduledActionFile } from './scaling-schema.ts';
 import { formatDuration } from './duration.ts';
 import type { AlarmSpec, CloudWatchNamespace, GroupAction, LoadBalancerType, MetricSpec, ScalingPolicy, ScheduledAction } from './types.ts';
 
@@ -102,7 +102,7 @@ function customizedOf(c: Record<string, unknown>, path: (string | number)[], con
   return { namespace: spec.namespace, metric: spec.metric, statistic: spec.statistic };
 }
 
-function nameOf(p: { name?: string | undefined }, prefix: string, i: number): string {
+export function nameOf(p: { name?: string | undefined }, prefix: string, i: number): string {
   return p.name ?? `${prefix}-${i + 1}`;
 }
 
@@ -229,72 +229,12 @@ export function checkScheduledSizes(actions: readonly ScheduledAction[], group: 
   });
 }
 
-/** The largest fleet the group can ever hold: its maxSize or any size a scheduled action sets. */
-export function largestFleet(actions: readonly ScheduledAction[], group: { maxSize: number; desiredCapacity: number }): number {
+/** The largest fleet the group can ever hold: its maxSize or any size a scheduled action sets, times the most a launch-first replacement allows. */
+export function largestFleet(actions: readonly ScheduledAction[], group: { maxSize: number; desiredCapacity: number; actions?: readonly GroupAction[]; instanceMaintenancePolicy?: { maxHealthyPercentage: number } | null }): number {
   let largest = Math.max(group.maxSize, group.desiredCapacity);
   for (const a of actions) largest = Math.max(largest, a.maxSize ?? 0, a.minSize ?? 0, a.desiredCapacity ?? 0);
-  return largest;
-}
-
-const ACTIONS = ['autoScaling', 'actions'] as const;
-
-/** What the timed actions need of the group: its warm-up and grace period (the refresh warm-up falls back on them, AS-WARMCOOL). */
-export interface ActionContext {
-  defaultInstanceWarmupS: number;
-  healthCheckGracePeriodS: number;
-  /** The group's instance maintenance policy: the refresh's default percentages (AS-IRDEF). */
-  maintenance: { minHealthyPercentage: number; maxHealthyPercentage: number } | null;
-  durationS?: number;
-}
-
-/**
- * The group's timed actions: names default to `action-N` and must be unique; each must fall
- * inside the run. An instance refresh's warm-up falls back to DefaultInstanceWarmup, else the
- * HealthCheckGracePeriod (AS-IRDEF); its checkpoint delay defaults to 3600 s.
- */
-export function resolveGroupActions(actions: readonly GroupActionFile[], context: ActionContext, errors: Finding[]): GroupAction[] {
-  const resolved = actions.map((a, i): GroupAction => {
-    if (context.durationS !== undefined && a.at >= context.durationS) {
-      errors.push({ path: [...ACTIONS, i, 'at'], anchor: 'value', message: `${formatDuration(a.at)} is not before the end of the run (duration ${formatDuration(context.durationS)})` });
-    }
-    const name = nameOf(a, 'action', i);
-    switch (a.action) {
-      case 'set-desired-capacity':
-        return { name, atS: a.at, action: a.action, desiredCapacity: a.desiredCapacity, honorCooldown: a.honorCooldown };
-      case 'enter-standby':
-      case 'detach-instances':
-        return { name, atS: a.at, action: a.action, count: a.count, shouldDecrementDesiredCapacity: a.shouldDecrementDesiredCapacity };
-      case 'exit-standby':
-      case 'attach-instances':
-        return { name, atS: a.at, action: a.action, count: a.count };
-      case 'start-instance-refresh': {
-        const p = a.preferences;
-        const warmupS = p.instanceWarmup ?? (context.defaultInstanceWarmupS > 0 ? context.defaultInstanceWarmupS : context.healthCheckGracePeriodS);
-        const minPct = p.minHealthyPercentage ?? context.maintenance?.minHealthyPercentage ?? 90;
-        const maxPct = p.maxHealthyPercentage ?? context.maintenance?.maxHealthyPercentage ?? 100;
-        if (maxPct - minPct > 100) {
-          const which = p.maxHealthyPercentage === undefined ? 'minHealthyPercentage' : 'maxHealthyPercentage';
-          errors.push({ path: [...ACTIONS, i, 'preferences', which], anchor: p.minHealthyPercentage === undefined && p.maxHealthyPercentage === undefined ? 'key' : 'value', message: `MaxHealthyPercentage ${maxPct} would be more than 100 above MinHealthyPercentage ${minPct} (one of them from the group's instanceMaintenancePolicy); AWS allows a difference of at most 100` });
-        }
-        const v = a.desiredConfiguration.instance;
-        return {
-          name,
-          atS: a.at,
-          action: a.action,
-          preferences: {
-            minHealthyPercentage: minPct,
-            maxHealthyPercentage: maxPct,
-            instanceWarmupS: warmupS,
-            checkpointPercentages: [...(p.checkpointPercentages ?? [])],
-            checkpointDelayS: p.checkpointDelay ?? 3600,
-            skipMatching: p.skipMatching,
-            autoRollback: p.autoRollback,
-          },
-          desiredConfiguration: { serviceTimeFactor: v.serviceTimeFactor, bootTime: v.bootTime ? { ...v.bootTime } : null, failsHealthChecks: v.failsHealthChecks },
-        };
-      }
-    }
-  });
-  checkUnique(resolved.map((a) => a.name), ACTIONS, errors);
-  return resolved;
+  // Replacements that launch first (MaxHealthyPercentage above 100) run up to that share of the group.
+  let ahead = group.instanceMaintenancePolicy?.maxHealthyPercentage ?? 100;
+  for (const a of group.actions ?? []) if (a.action === 'start-instance-refresh') ahead = Math.max(ahead, a.preferences.maxHealthyPercentage);
+  return Math.floor((largest * ahead) / 100);
 }

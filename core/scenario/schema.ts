@@ -13,7 +13,8 @@ import { distribution } from './distribution.ts';
 import { list, section, strictObject } from './objects.ts';
 import { rateSchedule } from './rate-schedule.ts';
 import { cloudWatch, initialInstancesPerZone, lifecycleHooks, suspendedProcesses, terminationPolicies, warmPool } from './group-schema.ts';
-import { cloudWatchPeriod, groupAction, instanceMaintenancePolicy, maxInstanceLifetime, policy, scheduledAction } from './scaling-schema.ts';
+import { cloudWatchPeriod, policy, scheduledAction } from './scaling-schema.ts';
+import { groupAction, instanceMaintenancePolicy, maxInstanceLifetime } from './action-schema.ts';
 import { duration, flag, integer, number, oneOf, text } from './values.ts';
 
 export const LOAD_BALANCER_TYPES = ['application', 'network', 'classic'] as const satisfies readonly LoadBalancerType[];
