@@ -44,6 +44,11 @@ const minIn = (column: Float64Array, times: Float64Array, fromS: number, toS: nu
   });
   return least;
 };
+/** Minutes between an instance refresh's successive replacements. */
+const refreshGapsMin = (r: RunResult) => {
+  const times = r.events.filter((e) => e.kind === 'scaling' && /taken out of service in response to an instance refresh/.test(e.detail)).map((e) => e.timeS);
+  return times.slice(1).map((t, i) => (t - times[i]!) / 60);
+};
 /** Capacity after the largest single scale-in activity. */
 const afterLargestDrop = (r: RunResult) => {
   let best = 0;
@@ -125,6 +130,8 @@ export const CLAIMS: Record<string, Claim[]> = {
   'instance-refresh-under-load': [
     { text: 'is Successful at 00:31:20', shown: '00:31:20', value: 1880, tolerance: 30, measure: firstScaling(/is Successful/) },
     { text: 'It starts at 00:10', shown: '00:10', value: 600, tolerance: 0, measure: firstScaling(/is InProgress/) },
+    { text: 'replaces an instance every 2 to 2.2 minutes', shown: '2', value: 2, tolerance: 0.02, measure: (r) => Math.min(...refreshGapsMin(r)) },
+    { text: 'replaces an instance every 2 to 2.2 minutes', shown: '2.2', value: 2.2, tolerance: 0.05, measure: (r) => Math.max(...refreshGapsMin(r)) },
     { text: 'Healthy hosts never drop below 9', shown: '9', value: 9, tolerance: 0, measure: (r) => minIn(r.timeseries.healthy_hosts, r.timeseries.time_s, 600, 1920) },
     { text: '0 of\n  1,078,787 get a 5xx', shown: '0', value: 0, tolerance: 0, measure: elb },
     { text: '0 of\n  1,078,787 get a 5xx', shown: '1,078,787', value: 1_078_787, tolerance: 0, measure: (r) => r.summary.requests },
