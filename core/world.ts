@@ -28,6 +28,9 @@ import { TargetGroup, type TargetSource } from './model/target-group/target-grou
 import { Faults } from './model/faults.ts';
 import { CloudWatchPublisher, dimensionsRead, type ElbSource } from './model/cloudwatch/publisher.ts';
 import { ScalingController } from './model/scaling-controller.ts';
+import { GroupActions } from './model/autoscaling/actions.ts';
+import { InstanceRefresh } from './model/autoscaling/refresh.ts';
+import { MaxInstanceLifetime } from './model/autoscaling/lifetime.ts';
 import { brokenInvariant } from './model/invariants.ts';
 
 export interface WorldOptions {
@@ -75,6 +78,9 @@ export class World implements ServerEvents {
   /** IP targets' server rows, per target group. */
   readonly ipServers: number[][];
   readonly detailed: boolean;
+  readonly actions: GroupActions[] = [];
+  readonly refresh: InstanceRefresh[] = [];
+  readonly lifetime: MaxInstanceLifetime[] = [];
 
   constructor(
     readonly scenario: Scenario,
@@ -166,6 +172,7 @@ export class World implements ServerEvents {
         warmStartTime: makeSampler(pool ? pool.warmStartTime : { distribution: 'constant', value: 30 }, streams.get(g === 0 ? 'boot:warm' : `boot:warm:${gSpec.name}`)),
         random: streams.get(streamName('scaling', g, gSpec.name)),
         serviceKind: g,
+        samplerFor: (d) => makeSampler(d, streams.get(g === 0 ? 'boot:version' : `boot:version:${gSpec.name}`)),
       });
       this.groups.push(group);
       const faults = { zones: scenario.zones, faults: scenario.faults.filter((f) => f.action === 'fail-zone' || ('group' in f && f.group === g)) };
@@ -180,7 +187,13 @@ export class World implements ServerEvents {
       for (const dimension of dimensionsRead(view)) sources.push(this.elbSource(dimension));
       const cloudWatch = new CloudWatchPublisher(view, instances, servers, sources, this.metrics, this.requests, group, scenario.cloudWatch.publicationDelayS);
       this.cloudWatch.push(cloudWatch);
-      this.scaling.push(new ScalingController(engine, view, group, cloudWatch, instances, log));
+      const scaling = new ScalingController(engine, view, group, cloudWatch, instances, log);
+      this.scaling.push(scaling);
+      const refresh = new InstanceRefresh(engine, view, group, instances, log);
+      this.refresh.push(refresh);
+      this.actions.push(new GroupActions(engine, view, group, instances, log, scaling, refresh));
+      const maintenance = gSpec.instanceMaintenancePolicy;
+      this.lifetime.push(new MaxInstanceLifetime(engine, group, instances, gSpec.maxInstanceLifetimeS, scenario.durationS, log, maintenance ? maintenance.maxHealthyPercentage : 100));
     });
   }
 
@@ -220,6 +233,8 @@ export class World implements ServerEvents {
     });
     for (const group of this.groups) group.start();
     for (const scaling of this.scaling) scaling.start();
+    for (const actions of this.actions) actions.start();
+    for (const lifetime of this.lifetime) lifetime.start();
     // Every minute: CloudWatch datapoints, then alarms and policies, then the group's AZ balance.
     const kMinute = engine.register(() => {
       this.groups.forEach((group, g) => {

@@ -208,6 +208,12 @@ export class ScalingController {
     this.startCooldown(chosen.entry.policy.type === 'SimpleScaling' ? chosen.entry.policy.cooldownS : this.scenario.autoScaling.defaultCooldownS);
   }
 
+  /** The end of the group's cooldown at `nowS`: Infinity while its activity is under way, null when none runs (SetDesiredCapacity's HonorCooldown reads it). */
+  cooldownEnd(nowS: number): number | null {
+    if (this.waitingForActivity) return Infinity;
+    return nowS < this.cooldownUntilS ? this.cooldownUntilS : null;
+  }
+
   /** Whether simple scaling policies must wait: an activity is under way, or its cooldown has not ended (AS-COOL). */
   private inCooldown(nowS: number): boolean {
     return this.waitingForActivity || nowS < this.cooldownUntilS;
@@ -218,7 +224,7 @@ export class ScalingController {
    * instance is done (AS-COOL), with the simple policy's own Cooldown if one started it, else
    * the group's DefaultCooldown. One cooldown for the whole group, as AWS has it.
    */
-  private startCooldown(cooldownS: number): void {
+  startCooldown(cooldownS: number): void {
     this.waitingForActivity = true;
     this.pendingCooldownS = cooldownS;
     this.activityDone();

@@ -93,7 +93,9 @@ export interface EventFacts {
    * The new state: `healthy` / `unhealthy` (health), `OK` / `ALARM` / `INSUFFICIENT_DATA`
    * (alarm), the fault action (`fail-target`, `slow-target`, `recover-target`, `fail-zone`, …),
    * `drained` / `delay-expired` (deregister), `waiting` / `CONTINUE` / `ABANDON` (lifecycle hook),
-   * `leaves` / `returned` / `launched` (warm pool).
+   * `leaves` / `returned` / `launched` (warm pool), `refused` (a manual operation the group
+   * refused), an instance refresh's status (`InProgress`, `Checkpoint`, `Successful`, `Failed`,
+   * `RollbackInProgress`, `RollbackSuccessful`).
    */
   state: string | null;
   /** A slow-target fault's factor, a drain's delay in s, the requests in flight when a drain ran out, a hook's wait in s. */

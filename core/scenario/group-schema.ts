@@ -22,13 +22,12 @@ export const TERMINATION_POLICIES = [
 
 /** The processes elbsim models that `SuspendProcesses` can stop (AS-SUSP). */
 export const SUSPENDABLE_PROCESSES = [
-  'Launch', 'Terminate', 'HealthCheck', 'ReplaceUnhealthy', 'AZRebalance', 'AlarmNotification', 'ScheduledActions',
+  'Launch', 'Terminate', 'HealthCheck', 'ReplaceUnhealthy', 'AZRebalance', 'AlarmNotification', 'ScheduledActions', 'InstanceRefresh',
 ] as const satisfies readonly SuspendableProcess[];
 
 /** AWS processes that exist but have nothing to act on in elbsim. */
 const UNMODELLED_PROCESSES: Readonly<Record<string, string>> = {
   AddToLoadBalancer: 'every instance registers with the target group',
-  InstanceRefresh: 'there is no instance refresh',
 };
 
 const LAUNCHING = 'autoscaling:EC2_INSTANCE_LAUNCHING';
@@ -88,16 +87,13 @@ export const lifecycleHook = strictObject({
   completesAfter: duration().optional(),
 });
 
-const SHORT: Readonly<Record<LifecycleHook['transition'], string>> = { [LAUNCHING]: 'launching', [TERMINATING]: 'terminating' };
+/** AWS allows up to 50 lifecycle hooks per group (AS-Q); several may share a transition, and all of them run. */
+export const MAX_LIFECYCLE_HOOKS = 50;
 
-/** elbsim runs at most one hook per transition (AWS allows up to 50 per group, AS-Q). */
 export const lifecycleHooks = list(lifecycleHook).superRefine((hooks, ctx) => {
-  hooks.forEach((hook, i) => {
-    const first = hooks.findIndex((h) => h.transition === hook.transition);
-    if (first < i) {
-      ctx.addIssue({ code: 'custom', path: [i, 'transition'], message: `item ${first} is already the ${SHORT[hook.transition]} hook; elbsim models at most one lifecycle hook per transition (AWS allows several)` });
-    }
-  });
+  if (hooks.length > MAX_LIFECYCLE_HOOKS) {
+    ctx.addIssue({ code: 'custom', path: [MAX_LIFECYCLE_HOOKS], message: `${hooks.length} lifecycle hooks are more than AWS allows per group (${MAX_LIFECYCLE_HOOKS})` });
+  }
 });
 
 export const warmPool = strictObject({

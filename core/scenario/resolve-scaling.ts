@@ -10,7 +10,7 @@
 import type { Finding } from './issues.ts';
 import { isMathAlarm, type AlarmFile, type PolicyFile, type ScheduledActionFile } from './scaling-schema.ts';
 import { formatDuration } from './duration.ts';
-import type { AlarmSpec, CloudWatchNamespace, LoadBalancerType, MetricDimension, MetricSpec, ScalingPolicy, ScheduledAction } from './types.ts';
+import type { AlarmSpec, CloudWatchNamespace, GroupAction, LoadBalancerType, MetricDimension, MetricSpec, ScalingPolicy, ScheduledAction } from './types.ts';
 
 export interface ScalingContext {
   defaultInstanceWarmupS: number;
@@ -111,7 +111,7 @@ function customizedOf(c: Record<string, unknown>, path: (string | number)[], con
   return { namespace: spec.namespace, metric: spec.metric, statistic: spec.statistic, dimension: dimensionOf(spec.dimensions) };
 }
 
-function nameOf(p: { name?: string | undefined }, prefix: string, i: number): string {
+export function nameOf(p: { name?: string | undefined }, prefix: string, i: number): string {
   return p.name ?? `${prefix}-${i + 1}`;
 }
 
@@ -238,9 +238,12 @@ export function checkScheduledSizes(actions: readonly ScheduledAction[], group: 
   });
 }
 
-/** The largest fleet the group can ever hold: its maxSize or any size a scheduled action sets. */
-export function largestFleet(actions: readonly ScheduledAction[], group: { maxSize: number; desiredCapacity: number }): number {
+/** The largest fleet the group can ever hold: its maxSize or any size a scheduled action sets, times the most a launch-first replacement allows. */
+export function largestFleet(actions: readonly ScheduledAction[], group: { maxSize: number; desiredCapacity: number; actions?: readonly GroupAction[]; instanceMaintenancePolicy?: { maxHealthyPercentage: number } | null }): number {
   let largest = Math.max(group.maxSize, group.desiredCapacity);
   for (const a of actions) largest = Math.max(largest, a.maxSize ?? 0, a.minSize ?? 0, a.desiredCapacity ?? 0);
-  return largest;
+  // Replacements that launch first (MaxHealthyPercentage above 100) run up to that share of the group.
+  let ahead = group.instanceMaintenancePolicy?.maxHealthyPercentage ?? 100;
+  for (const a of group.actions ?? []) if (a.action === 'start-instance-refresh') ahead = Math.max(ahead, a.preferences.maxHealthyPercentage);
+  return Math.floor((largest * ahead) / 100);
 }

@@ -16,6 +16,7 @@ import { checkDimensions, loadBalancerFiles, resolveSetWeights } from './resolve
 import { formatCount, LIMITS, limitText } from './limits.ts';
 import { checkRunLimits } from './resolve-limits.ts';
 import { checkScheduledSizes, largestFleet, resolvePolicies, resolveScheduledActions, type ScalingContext } from './resolve-scaling.ts';
+import { resolveGroupActions } from './resolve-actions.ts';
 import { AUTO_SCALING_DEFAULTS, DEFAULT_FLEET_SIZE, INSTANCE_DEFAULTS, type AutoScalingFile, type AutoScalingGroupFile, type FaultFile, type InstanceFile, type ScenarioFile, type ScenarioFileKey } from './schema.ts';
 import { didYouMean } from './suggest.ts';
 import type { AutoScaling, AutoScalingGroup, CloudWatchSettings, Fault, Instance, Scenario } from './types.ts';
@@ -90,6 +91,9 @@ function resolveAutoScaling(file: AutoScalingFile | undefined, context: GroupCon
     lifecycleHooks: resolveLifecycleHooks(group.lifecycleHooks, errors, warnings, base),
     warmPool: resolveWarmPool(group.warmPool, { ...sizes, limitsMayChange }, warnings, base),
     suspendedProcesses: [...group.suspendedProcesses],
+    instanceMaintenancePolicy: group.instanceMaintenancePolicy ? { ...group.instanceMaintenancePolicy } : null,
+    maxInstanceLifetimeS: group.maxInstanceLifetime,
+    actions: resolveGroupActions(group.actions, { defaultInstanceWarmupS: group.defaultInstanceWarmup, healthCheckGracePeriodS: group.healthCheckGracePeriod, maintenance: group.instanceMaintenancePolicy ?? null, ...(context.durationS !== undefined ? { durationS: context.durationS } : {}) }, errors, base),
   };
 }
 

@@ -176,3 +176,55 @@ export interface WarmPool {
   warmStartTime: Distribution;
 }
 
+
+/**
+ * What an instance refresh rolls out (StartInstanceRefresh `DesiredConfiguration`): elbsim's
+ * stand-in for a new launch template version, as changes to the instances it launches. A field
+ * left null keeps the group's value.
+ */
+export interface LaunchTemplateVersion {
+  /** Service times of the new version's instances are this many times the group's (1: unchanged). */
+  serviceTimeFactor: number;
+  /** The new version's boot time; null: the group's `instance.bootTime`. */
+  bootTime: Distribution | null;
+  /** The new version's health-check endpoint fails (a bad release): its instances never pass a target-group health check. */
+  failsHealthChecks: boolean;
+}
+
+/** AWS `InstanceMaintenancePolicy` (AS-IMP): healthy capacity bounds during replacements, in percent of desired. */
+export interface InstanceMaintenancePolicy {
+  minHealthyPercentage: number;
+  maxHealthyPercentage: number;
+}
+
+/** StartInstanceRefresh `Preferences` (AS-IR, AS-IRDEF, AS-IMP), durations in seconds. */
+export interface RefreshPreferences {
+  /** 0–100, default 90 (or the instance maintenance policy's): healthy, warmed-up InService capacity kept, as a percentage of desired capacity, rounded up. */
+  minHealthyPercentage: number;
+  /** 100–200, default 100 (or the instance maintenance policy's): InService plus Pending at most, as a percentage of desired capacity (above 100: launch before terminating). */
+  maxHealthyPercentage: number;
+  /** Resolved: the refresh's own value, else DefaultInstanceWarmup if set, else HealthCheckGracePeriod. */
+  instanceWarmupS: number;
+  /** Percentages of the instances to replace at which the refresh pauses, ascending; empty: none. */
+  checkpointPercentages: number[];
+  /** Pause at each checkpoint; default 3600 s. */
+  checkpointDelayS: number;
+  /** Replace only instances whose configuration differs from the new one (default false: all). */
+  skipMatching: boolean;
+  /** Roll back to the previous configuration when the refresh fails. */
+  autoRollback: boolean;
+}
+
+/**
+ * A manual or API operation on the group at a time (contract "Scaling": `autoScaling.actions`),
+ * by AWS's API names: SetDesiredCapacity, EnterStandby, ExitStandby, DetachInstances,
+ * AttachInstances, StartInstanceRefresh. The instances an action moves are picked by count (AWS
+ * takes instance ids): the longest-running ones first.
+ */
+export type GroupAction =
+  | { name: string; atS: number; action: 'set-desired-capacity'; desiredCapacity: number; honorCooldown: boolean }
+  | { name: string; atS: number; action: 'enter-standby'; count: number; shouldDecrementDesiredCapacity: boolean }
+  | { name: string; atS: number; action: 'exit-standby'; count: number }
+  | { name: string; atS: number; action: 'detach-instances'; count: number; shouldDecrementDesiredCapacity: boolean }
+  | { name: string; atS: number; action: 'attach-instances'; count: number }
+  | { name: string; atS: number; action: 'start-instance-refresh'; preferences: RefreshPreferences; desiredConfiguration: LaunchTemplateVersion };

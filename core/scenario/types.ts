@@ -165,6 +165,8 @@ export type HealthCheckType = 'EC2' | 'ELB';
 
 export type * from './scaling-types.ts';
 import type {
+  GroupAction,
+  InstanceMaintenancePolicy,
   LifecycleHook,
   ScalingPolicy,
   ScheduledAction,
@@ -199,10 +201,16 @@ export interface AutoScaling {
   warmPool: WarmPool | null;
   /** AWS `SuspendProcesses`; default none. */
   suspendedProcesses: SuspendableProcess[];
+  /** AWS `InstanceMaintenancePolicy`; default none (null). */
+  instanceMaintenancePolicy: InstanceMaintenancePolicy | null;
+  /** AWS `MaxInstanceLifetime` in seconds; 0 = not set (the default). */
+  maxInstanceLifetimeS: number;
+  /** Manual and API operations at their times (SetDesiredCapacity, standby, detach/attach, instance refresh); default none. */
+  actions: GroupAction[];
 }
 
 /** The Auto Scaling processes elbsim models that can be suspended (AS-SUSP). */
-export type SuspendableProcess = 'Launch' | 'Terminate' | 'HealthCheck' | 'ReplaceUnhealthy' | 'AZRebalance' | 'AlarmNotification' | 'ScheduledActions';
+export type SuspendableProcess = 'Launch' | 'Terminate' | 'HealthCheck' | 'ReplaceUnhealthy' | 'AZRebalance' | 'AlarmNotification' | 'ScheduledActions' | 'InstanceRefresh';
 
 export interface Instance {
   type: string;

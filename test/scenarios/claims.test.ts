@@ -36,6 +36,19 @@ const maxIn = (column: Float64Array, times: Float64Array, fromS: number, toS: nu
   });
   return most;
 };
+/** The smallest value of a time-series column in the periods ending in (fromS, toS]. */
+const minIn = (column: Float64Array, times: Float64Array, fromS: number, toS: number) => {
+  let least = Infinity;
+  times.forEach((t, i) => {
+    if (t > fromS && t <= toS) least = Math.min(least, column[i]!);
+  });
+  return least;
+};
+/** Minutes between an instance refresh's successive replacements. */
+const refreshGapsMin = (r: RunResult) => {
+  const times = r.events.filter((e) => e.kind === 'scaling' && /taken out of service in response to an instance refresh/.test(e.detail)).map((e) => e.timeS);
+  return times.slice(1).map((t, i) => (t - times[i]!) / 60);
+};
 /** Capacity after the largest single scale-in activity. */
 const afterLargestDrop = (r: RunResult) => {
   let best = 0;
@@ -156,6 +169,25 @@ export const CLAIMS: Record<string, Claim[]> = {
   'traffic-spike': [
     { text: 'a peak of 944 ms', value: 944, tolerance: 30, measure: (r) => maxOf(r.timeseries.latency_p99_ms) },
     { text: '183,335 requests with 502', value: 183_335, tolerance: 183_335 * 0.03, measure: (r) => r.summary.elb5xx['502'] },
+  ],
+  'instance-refresh-under-load': [
+    { text: 'is Successful at 00:31:20', shown: '00:31:20', value: 1880, tolerance: 30, measure: firstScaling(/is Successful/) },
+    { text: 'It starts at 00:10', shown: '00:10', value: 600, tolerance: 0, measure: firstScaling(/is InProgress/) },
+    { text: 'replaces an instance every 2 to 2.2 minutes', shown: '2', value: 2, tolerance: 0.02, measure: (r) => Math.min(...refreshGapsMin(r)) },
+    { text: 'replaces an instance every 2 to 2.2 minutes', shown: '2.2', value: 2.2, tolerance: 0.05, measure: (r) => Math.max(...refreshGapsMin(r)) },
+    { text: 'Healthy hosts never drop below 9', shown: '9', value: 9, tolerance: 0, measure: (r) => minIn(r.timeseries.healthy_hosts, r.timeseries.time_s, 600, 1920) },
+    { text: '0 of\n  1,078,787 get a 5xx', shown: '0', value: 0, tolerance: 0, measure: elb },
+    { text: '0 of\n  1,078,787 get a 5xx', shown: '1,078,787', value: 1_078_787, tolerance: 0, measure: (r) => r.summary.requests },
+    { text: 'from 34.8 ms to 24.3 ms', shown: '34.8', value: 34.8, tolerance: 1, measure: (r) => r.timeseries.latency_p50_ms[8]! },
+    { text: 'from 34.8 ms to 24.3 ms', shown: '24.3', value: 24.3, tolerance: 1, measure: (r) => r.timeseries.latency_p50_ms[r.timeseries.latency_p50_ms.length - 1]! },
+  ],
+  'instance-refresh-rollback': [
+    { text: 'failing the ELB health check at 00:12:10', shown: '00:12:10', value: 730, tolerance: 30, measure: firstScaling(/ELB system health check failure/) },
+    { text: 'rolls back\n  (RollbackInProgress) at the same moment', shown: 'same moment', value: 0, tolerance: 10, measure: (r) => firstScaling(/is RollbackInProgress/)(r) - firstScaling(/ELB system health check failure/)(r) },
+    { text: 'RollbackSuccessful at 00:15:30', shown: '00:15:30', value: 930, tolerance: 30, measure: firstScaling(/is RollbackSuccessful/) },
+    { text: 'Healthy hosts never drop below 9', shown: '9', value: 9, tolerance: 0, measure: (r) => minIn(r.timeseries.healthy_hosts, r.timeseries.time_s, 600, 960) },
+    { text: 'no request fails', shown: 'no', value: 0, tolerance: 0, measure: elb },
+    { text: '13 instances were launched in all', shown: '13', value: 13, tolerance: 0, measure: (r) => r.summary.targets.length },
   ],
   'warmup-right': [{ text: 'three steps to 12', value: 12, tolerance: 0, measure: (r) => r.summary.capacity.max }],
   'warmup-too-short': [

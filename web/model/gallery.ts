@@ -9,4 +9,6 @@ export const GALLERY: readonly { id: string; line: string }[] = [
   { id: 'flash-sale-health-check-cascade', line: 'Health checks queued behind requests: the ELB replacement cascade' },
   { id: 'gallery-cross-zone-off-unequal-zones', line: "Cross-zone off, unequal zones: the smaller zone's targets carry twice the load" },
   { id: 'zone-outage-cross-zone-off', line: 'A zone with no healthy target: fail-open, then DNS, 504s for the TTL' },
+  { id: 'instance-refresh-under-load', line: 'Instance refresh under load: one at a time, never below 90 % healthy, no errors' },
+  { id: 'instance-refresh-rollback', line: 'A bad release: the refresh fails its health checks and rolls back' },
 ];

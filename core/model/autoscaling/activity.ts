@@ -98,3 +98,57 @@ export function predictiveCause(atS: number, policyName: string, forecastHourS: 
 
 /** AS-PROT: what AWS reports when scale-in finds every remaining instance protected. */
 export const ALL_PROTECTED_MESSAGE = 'Could not scale to desired capacity because all remaining instances are protected from scale-in.';
+
+/**
+ * SetDesiredCapacity (AS-MAN): `At 00:10:00 a user request explicitly set group desired capacity
+ * changing the desired capacity from 4 to 6.`
+ */
+export function manualDesiredCause(atS: number, fromCapacity: number, toCapacity: number): string {
+  return `At ${formatRunTime(atS)} a user request explicitly set group desired capacity changing the desired capacity from ${fromCapacity} to ${toCapacity}.`;
+}
+
+/** How a user request moved an instance, in AWS's words (EnterStandby, ExitStandby, DetachInstances) or [inferred] for attach. */
+export type InstanceMove = 'enter-standby' | 'exit-standby' | 'detach' | 'attach';
+
+const MOVE_WORDS: Readonly<Record<InstanceMove, string>> = {
+  'enter-standby': 'was moved to standby',
+  'exit-standby': 'was moved out of standby',
+  detach: 'was detached',
+  attach: 'was attached', // [inferred: mirrors the detach sentence]
+};
+
+/**
+ * `At 00:10:00 instance i-0003 was moved to standby in response to a user request, shrinking the
+ * capacity from 4 to 3.` (AWS EnterStandby example); `… was moved out of standby …, increasing
+ * the capacity from 3 to 4.`; `… was detached …`. Without a change of desired capacity (the
+ * group launches a replacement) the sentence ends after "a user request" [inferred].
+ */
+export function instanceMoveCause(atS: number, move: InstanceMove, instance: string, fromCapacity: number, toCapacity: number): string {
+  const head = `At ${formatRunTime(atS)} instance ${instance} ${MOVE_WORDS[move]} in response to a user request`;
+  if (fromCapacity === toCapacity) return `${head}.`;
+  return `${head}, ${toCapacity > fromCapacity ? 'increasing' : 'shrinking'} the capacity from ${fromCapacity} to ${toCapacity}.`;
+}
+
+/** Maximum instance lifetime (AS-MIL) [inferred: AWS's sentence is not documented]. */
+export function lifetimeCause(atS: number): string {
+  return `At ${formatRunTime(atS)} an instance was taken out of service in response to a maximum instance lifetime policy.`;
+}
+
+/** Instance refresh (AS-IR) [observed]: `At 00:20:00 an instance was taken out of service in response to an instance refresh.` */
+export function refreshTerminateCause(atS: number): string {
+  return `At ${formatRunTime(atS)} an instance was taken out of service in response to an instance refresh.`;
+}
+
+/** A launch ahead of a termination during an instance refresh (MaxHealthyPercentage above 100) [inferred]. */
+export function refreshLaunchCause(atS: number, fromCapacity: number, toCapacity: number): string {
+  return `At ${formatRunTime(atS)} an instance was launched in response to an instance refresh, increasing the capacity from ${fromCapacity} to ${toCapacity}.`;
+}
+
+/**
+ * A request the group refuses, as AWS's error says it (ValidationError for sizes: `New
+ * SetDesiredCapacity value 12 is above max value 10 for the AutoScalingGroup.`) [the other
+ * refusals' wording is elbsim's]; `action` is the API name.
+ */
+export function refusedCause(atS: number, action: string, reason: string): string {
+  return `At ${formatRunTime(atS)} ${action} was refused: ${reason}`;
+}

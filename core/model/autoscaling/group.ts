@@ -17,7 +17,7 @@
 import type { Engine } from '../../engine/engine.ts';
 import type { Sampler } from '../../engine/distributions.ts';
 import type { RandomStream } from '../../engine/random.ts';
-import type { LifecycleHook, GroupScenario, SuspendableProcess } from '../../scenario/types.ts';
+import type { Distribution, GroupScenario, LaunchTemplateVersion, LifecycleHook, SuspendableProcess } from '../../scenario/types.ts';
 import type { EventLog } from '../event-log.ts';
 import type { Servers } from '../compute/servers.ts';
 import { Health, type Members } from '../target-group/members.ts';
@@ -37,6 +37,12 @@ const enum HookStage {
   Terminate = 1,
 }
 
+/** Hook answers carry (wait number, hook index, stage) in one number; AWS allows 50 hooks per group (AS-Q). */
+const HOOK_SLOTS = 64;
+
+/** The launch template version a run starts with: the scenario's `instance` unchanged. */
+const BASE_VERSION: LaunchTemplateVersion = { serviceTimeFactor: 1, bootTime: null, failsHealthChecks: false };
+
 export interface GroupWiring {
   engine: Engine;
   scenario: GroupScenario;
@@ -52,6 +58,8 @@ export interface GroupWiring {
   random: RandomStream;
   /** The service-time distribution of the group's servers (see Servers.kind). */
   serviceKind: number;
+  /** A sampler for a launch template version's own boot time (an instance refresh's); drawn only when one has it. */
+  samplerFor?: (d: Distribution) => Sampler;
 }
 
 export class AutoScalingGroup implements TargetSource {
@@ -74,10 +82,26 @@ export class AutoScalingGroup implements TargetSource {
   readonly rebalance: AzRebalance;
   /** Terminating (or Terminating:Wait) instances that are being replaced: they still count toward capacity. */
   replacingInTermination = 0;
+  /**
+   * Instances launched above the desired capacity to replace others before they terminate
+   * (launch before terminate: an instance refresh with MaxHealthyPercentage above 100); they
+   * are not counted toward capacity until an old instance goes.
+   */
+  surge = 0;
+  /** An instance refresh is running (AZRebalance waits for it). */
+  refreshing = false;
+  /** Launch template versions (0: the scenario's instance) and the one new launches use. */
+  readonly versions: LaunchTemplateVersion[] = [BASE_VERSION];
+  currentVersion = 0;
+  private readonly versionBoot: (Sampler | null)[] = [null];
+  /** Called when health replacement takes out an instance its target groups report unhealthy. */
+  onUnhealthy: (t: number) => void = () => {};
+  /** Called when a target group has taken an instance out for standby or detach (it is then Standby or Detached). */
+  onMoved: (t: number) => void = () => {};
   private readonly kBoot: number;
   private readonly kHook: number;
-  private readonly launchHook: LifecycleHook | undefined;
-  private readonly terminateHook: LifecycleHook | undefined;
+  private readonly launchHooks: LifecycleHook[];
+  private readonly terminateHooks: LifecycleHook[];
   private readonly pool: WarmPool;
   private readonly healthReplacement: HealthReplacement;
   /** This group's source number in each of its target groups. */
@@ -98,14 +122,14 @@ export class AutoScalingGroup implements TargetSource {
     this.desired = asg.desiredCapacity;
     this.minSize = asg.minSize;
     this.maxSize = asg.maxSize;
-    this.launchHook = asg.lifecycleHooks.find((h) => h.transition === 'autoscaling:EC2_INSTANCE_LAUNCHING');
-    this.terminateHook = asg.lifecycleHooks.find((h) => h.transition === 'autoscaling:EC2_INSTANCE_TERMINATING');
+    this.launchHooks = asg.lifecycleHooks.filter((h) => h.transition === 'autoscaling:EC2_INSTANCE_LAUNCHING');
+    this.terminateHooks = asg.lifecycleHooks.filter((h) => h.transition === 'autoscaling:EC2_INSTANCE_TERMINATING');
     this.pool = new WarmPool(asg.warmPool, instances, engine);
     this.rebalance = new AzRebalance(this, instances, engine, scenario, log);
     this.healthReplacement = new HealthReplacement(this, instances, engine, scenario.autoScaling, log);
     this.sourceIn = wiring.targetGroups.map((tg) => tg.attach(this));
     this.kBoot = engine.register((t) => this.booted(t));
-    this.kHook = engine.register((t, stage) => this.hookDone(t, stage));
+    this.kHook = engine.register((t, code) => this.hookDone(t, code));
   }
 
   /** The running system at time 0, plus a full warm pool. */
@@ -137,7 +161,7 @@ export class AutoScalingGroup implements TargetSource {
   /** Instances that count toward desired capacity: launching, InService, and those being replaced. */
   capacity(): number {
     const instances = this.instances;
-    const n = instances.inState(Lifecycle.Pending) + instances.inState(Lifecycle.PendingWait) + instances.inState(Lifecycle.InService) + this.replacingInTermination;
+    const n = instances.inState(Lifecycle.Pending) + instances.inState(Lifecycle.PendingWait) + instances.inState(Lifecycle.InService) + this.replacingInTermination - this.surge;
     return this.rebalance.extra >= 0 ? n - 1 : n;
   }
 
@@ -147,6 +171,12 @@ export class AutoScalingGroup implements TargetSource {
     if (clamped !== this.desired) this.log.add(this.engine.now, 'scaling', { name: subject, group: this.name, cause, from: this.desired, to: clamped });
     this.desired = clamped;
     this.reconcile();
+  }
+
+  /** Sets the desired capacity without an activity of its own (standby, detach and attach log theirs), then reconciles. */
+  adjustDesired(desired: number): void {
+    this.desired = desired;
+    this.reconcile(true);
   }
 
   /** A capacity brought into [minSize, maxSize]. */
@@ -185,6 +215,16 @@ export class AutoScalingGroup implements TargetSource {
     });
   }
 
+  /** Whether every target group of the group reports instance t healthy (true without target groups). */
+  healthyByElb(t: number): boolean {
+    const members = this.wiring.members;
+    const server = this.instances.server[t]!;
+    return this.wiring.targetGroups.every((tg) => {
+      const m = tg.memberOf(server);
+      return m >= 0 && members.health[m] === Health.Healthy;
+    });
+  }
+
   /** Launches one instance (from the warm pool if it has one); false if no zone can launch. */
   private launch(replacing: boolean): boolean {
     if (this.suspended('Launch')) return false;
@@ -204,7 +244,7 @@ export class AutoScalingGroup implements TargetSource {
       this.replenishPool();
     } else {
       const t = this.add(zone);
-      this.engine.schedule(now + this.wiring.bootTime(), this.kBoot, t);
+      this.engine.schedule(now + this.bootTimeOf(t), this.kBoot, t);
     }
     if (replacing) this.log.add(now, 'scaling', { name: this.name, group: this.name, cause: launchCause(now, before, before + 1), from: before, to: before + 1 });
     return true;
@@ -222,13 +262,44 @@ export class AutoScalingGroup implements TargetSource {
   private newInstance(zone: number): number {
     const { concurrency, queueLimit } = this.scenario.instance;
     const now = this.engine.now;
-    const server = this.wiring.servers.add(zone, concurrency, queueLimit, now, this.wiring.serviceKind);
-    return this.instances.add(server, zone, now);
+    const servers = this.wiring.servers;
+    const server = servers.add(zone, concurrency, queueLimit, now, this.wiring.serviceKind);
+    const t = this.instances.add(server, zone, now);
+    const v = this.currentVersion;
+    if (v !== 0) {
+      // A refreshed version: its service times and health-check endpoint, from the launch on.
+      const version = this.versions[v]!;
+      this.instances.version[t] = v;
+      servers.slowFactor[server]! *= version.serviceTimeFactor;
+      if (version.failsHealthChecks) servers.checkFailDepth[server]!++;
+    }
+    return t;
+  }
+
+  /** Adds a launch template version (an instance refresh's desired configuration); returns its number. */
+  addVersion(version: LaunchTemplateVersion): number {
+    this.versions.push(version);
+    this.versionBoot.push(version.bootTime && this.wiring.samplerFor ? this.wiring.samplerFor(version.bootTime) : null);
+    return this.versions.length - 1;
+  }
+
+  /** Instance t's boot time: its version's own, else the group's. */
+  private bootTimeOf(t: number): number {
+    const own = this.versionBoot[this.instances.version[t]!];
+    return own ? own() : this.wiring.bootTime();
   }
 
   /** Boots instance t (a new launch, or AZRebalance's extra one) for the boot time. */
   boot(t: number): void {
-    this.engine.schedule(this.engine.now + this.wiring.bootTime(), this.kBoot, t);
+    this.engine.schedule(this.engine.now + this.bootTimeOf(t), this.kBoot, t);
+  }
+
+  /** Launches one instance above the desired capacity (launch before terminate); false if none could launch. */
+  launchSurge(): boolean {
+    this.surge++;
+    if (this.launch(false)) return true;
+    this.surge--;
+    return false;
   }
 
   /** The zone with the fewest instances among those that can launch (AS-BEN); -1 if none can. */
@@ -259,39 +330,53 @@ export class AutoScalingGroup implements TargetSource {
       return;
     }
     if (instances.lifecycle[t] !== Lifecycle.Pending) return;
-    if (this.launchHook) this.waitForHook(t, this.launchHook, HookStage.Launch);
+    if (this.launchHooks.length > 0) this.waitForHooks(t, this.launchHooks, HookStage.Launch);
     else this.goInService(t);
   }
 
-  private waitForHook(t: number, hook: LifecycleHook, stage: HookStage): void {
+  /**
+   * Puts instance t in Pending:Wait or Terminating:Wait until every hook of the transition has
+   * answered (AS-HOOK): each completes (CONTINUE) after its action's time, or its heartbeat
+   * timeout gives its DefaultResult. The first ABANDON ends the wait for all of them.
+   */
+  private waitForHooks(t: number, hooks: readonly LifecycleHook[], stage: HookStage): void {
     const instances = this.instances;
     instances.setLifecycle(t, stage === HookStage.Launch ? Lifecycle.PendingWait : Lifecycle.TerminatingWait);
-    const completes = hook.completesAfterS !== null && hook.completesAfterS <= hook.heartbeatTimeoutS;
-    const wait = completes ? hook.completesAfterS! : hook.heartbeatTimeoutS;
-    this.log.add(this.engine.now, 'lifecycle_hook', { instance: instances.id(t), group: this.name, name: hook.name, state: 'waiting', cause: completes ? 'completes' : 'heartbeat timeout', value: wait });
-    instances.hookCompletes[t] = completes ? 1 : 0;
-    this.engine.schedule(this.engine.now + wait, this.kHook, t, stage);
+    const generation = ++instances.hookGeneration[t]!;
+    instances.hooksLeft[t] = hooks.length;
+    const now = this.engine.now;
+    hooks.forEach((hook, k) => {
+      const completes = hookCompletes(hook);
+      const wait = completes ? hook.completesAfterS! : hook.heartbeatTimeoutS;
+      this.log.add(now, 'lifecycle_hook', { instance: instances.id(t), group: this.name, name: hook.name, state: 'waiting', cause: completes ? 'completes' : 'heartbeat timeout', value: wait });
+      this.engine.schedule(now + wait, this.kHook, t, (generation * HOOK_SLOTS + k) * 2 + stage);
+    });
   }
 
-  private hookDone(t: number, stage: HookStage): void {
+  private hookDone(t: number, code: number): void {
     const instances = this.instances;
-    const hook = stage === HookStage.Launch ? this.launchHook! : this.terminateHook!;
+    const stage: HookStage = code % 2;
+    const k = Math.floor(code / 2) % HOOK_SLOTS;
+    const generation = Math.floor(code / (2 * HOOK_SLOTS));
     const expected = stage === HookStage.Launch ? Lifecycle.PendingWait : Lifecycle.TerminatingWait;
-    if (instances.lifecycle[t] !== expected) return;
-    const result = instances.hookCompletes[t] === 1 ? 'CONTINUE' : hook.defaultResult;
+    if (instances.lifecycle[t] !== expected || instances.hookGeneration[t] !== generation) return;
+    const hook = (stage === HookStage.Launch ? this.launchHooks : this.terminateHooks)[k]!;
+    const result = hookCompletes(hook) ? 'CONTINUE' : hook.defaultResult;
     this.log.add(this.engine.now, 'lifecycle_hook', { instance: instances.id(t), group: this.name, name: hook.name, state: result });
+    if (result === 'ABANDON') instances.hookGeneration[t]!++; // the other hooks' answers no longer count
+    else if (--instances.hooksLeft[t]! > 0) return;
     if (stage === HookStage.Terminate) this.finishTermination(t);
     else if (result === 'CONTINUE') this.goInService(t);
     else this.terminateNow(t, 'launch lifecycle action abandoned'); // and replaced (AS-HOOK)
   }
 
-  private goInService(t: number): void {
+  private goInService(t: number, launched = true): void {
     const instances = this.instances;
     const now = this.engine.now;
     instances.setLifecycle(t, Lifecycle.InService);
     instances.inServiceS[t] = now;
     instances.warmupEndS[t] = now + this.warmupS;
-    instances.protectedFromScaleIn[t] = this.scenario.autoScaling.newInstancesProtectedFromScaleIn ? 1 : 0;
+    if (launched) instances.protectedFromScaleIn[t] = this.scenario.autoScaling.newInstancesProtectedFromScaleIn ? 1 : 0;
     this.pending--;
     this.inService++;
     this.log.add(now, 'in_service', { instance: instances.id(t), group: this.name });
@@ -299,6 +384,9 @@ export class AutoScalingGroup implements TargetSource {
     this.observeCapacity();
     this.rebalance.inService(t);
     this.onActivityDone();
+    // The desired capacity fell while this one was launching, below what InService instances
+    // could give up then (scale-in picks InService instances only): the group scales in now.
+    if (this.capacity() > this.desired) this.reconcile();
   }
 
   private registerEverywhere(t: number, healthyAtOnce: boolean): void {
@@ -340,10 +428,43 @@ export class AutoScalingGroup implements TargetSource {
     if (replacing) this.replacingInTermination++;
     this.inService--;
     this.observeCapacity();
+    this.drainEverywhere(t);
+  }
+
+  /** Every target group drains instance t; `deregistered` follows when the last is done. */
+  private drainEverywhere(t: number): void {
     const tgs = this.wiring.targetGroups;
-    instances.draining[t] = tgs.length;
+    this.instances.draining[t] = tgs.length;
     if (tgs.length === 0) this.deregistered(t);
     this.forEachMembership(t, (tg, m) => tg.deregister(m));
+  }
+
+  /**
+   * EnterStandby or DetachInstances for an InService instance (AS-LC): it leaves the capacity
+   * count at once and every target group drains it; then it is Standby (still the group's) or
+   * Detached (no longer the group's, still running). The caller sets the desired capacity.
+   */
+  moveOut(t: number, to: 'standby' | 'detach'): void {
+    const instances = this.instances;
+    if (instances.lifecycle[t] !== Lifecycle.InService) return;
+    instances.setLifecycle(t, to === 'standby' ? Lifecycle.EnteringStandby : Lifecycle.Detaching);
+    this.inService--;
+    this.observeCapacity();
+    this.drainEverywhere(t);
+  }
+
+  /**
+   * ExitStandby or AttachInstances: a Standby or Detached instance goes through Pending to
+   * InService at once (it is running; no lifecycle hook runs for these moves, AS-HOOK) and
+   * registers with the target groups, where it is `initial` until its first check passes.
+   */
+  moveIn(t: number): void {
+    const instances = this.instances;
+    const state = instances.lifecycle[t];
+    if (state !== Lifecycle.Standby && state !== Lifecycle.Detached) return;
+    instances.setLifecycle(t, Lifecycle.Pending);
+    this.pending++;
+    this.goInService(t, state === Lifecycle.Detached);
   }
 
   /** A target group has drained one of the group's instances. */
@@ -353,7 +474,12 @@ export class AutoScalingGroup implements TargetSource {
   }
 
   private deregistered(t: number): void {
-    if (this.terminateHook) this.waitForHook(t, this.terminateHook, HookStage.Terminate);
+    const instances = this.instances;
+    const state = instances.lifecycle[t];
+    if (state === Lifecycle.EnteringStandby || state === Lifecycle.Detaching) {
+      instances.setLifecycle(t, state === Lifecycle.EnteringStandby ? Lifecycle.Standby : Lifecycle.Detached);
+      this.onMoved(t);
+    } else if (this.terminateHooks.length > 0) this.waitForHooks(t, this.terminateHooks, HookStage.Terminate);
     else this.finishTermination(t);
   }
 
@@ -377,6 +503,7 @@ export class AutoScalingGroup implements TargetSource {
     const instances = this.instances;
     const state = instances.lifecycle[t];
     if (state === Lifecycle.Terminated) return;
+    if (state === Lifecycle.Detached) return; // no longer the group's to replace
     const server = instances.server[t]!;
     this.wiring.dropper.dropServerWork(server, 502);
     if (state === Lifecycle.InService) this.inService--;
@@ -420,4 +547,9 @@ export class AutoScalingGroup implements TargetSource {
   instanceHours(endS: number): number {
     return instanceHours(this.instances, this.pool, endS);
   }
+}
+
+/** Whether a hook's action completes (CONTINUE) within its heartbeat timeout; otherwise the timeout's DefaultResult decides. */
+function hookCompletes(hook: LifecycleHook): boolean {
+  return hook.completesAfterS !== null && hook.completesAfterS <= hook.heartbeatTimeoutS;
 }

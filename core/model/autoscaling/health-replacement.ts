@@ -21,6 +21,8 @@ export interface ReplacingGroup {
   suspended(process: SuspendableProcess): boolean;
   unhealthyByElb(t: number): boolean;
   beginTermination(t: number, replacing: boolean): void;
+  /** Told of each instance taken out for failing its ELB health check (an instance refresh watches its new instances). */
+  onUnhealthy(t: number): void;
 }
 
 export class HealthReplacement {
@@ -54,6 +56,7 @@ export class HealthReplacement {
       if (instances.lifecycle[t] !== Lifecycle.InService || !group.unhealthyByElb(t)) continue;
       if (now < instances.inServiceS[t]! + grace) continue;
       this.log.add(now, 'scaling', { instance: instances.id(t), group: group.name, cause: unhealthyCause(now, 'ELB') });
+      group.onUnhealthy(t);
       group.beginTermination(t, true);
       replacing++;
     }

@@ -26,10 +26,18 @@ export const enum Lifecycle {
   Warmed = 6,
   /** Booting on its way into the warm pool (Warmed:Pending). */
   WarmedPending = 7,
+  /** Moving to Standby: deregistering from its target groups (EnteringStandby). */
+  EnteringStandby = 8,
+  /** Still the group's, running and billed, but out of its target groups and its capacity (Standby). */
+  Standby = 9,
+  /** Being detached: deregistering from its target groups (Detaching). */
+  Detaching = 10,
+  /** No longer the group's; the EC2 instance keeps running (Detached). */
+  Detached = 11,
 }
 
 /** How many lifecycle states there are (the counters' stride). */
-const STATES = 8;
+const STATES = 12;
 
 export class Instances {
   count = 0;
@@ -58,8 +66,13 @@ export class Instances {
   /** Seconds not billed for compute (in a Stopped or Hibernated warm pool), and since when. */
   unbilledS: Float64Array;
   unbilledSinceS: Float64Array;
-  /** While a lifecycle hook waits: 1 if its action completes (CONTINUE), 0 if the heartbeat timeout decides. */
-  hookCompletes: Uint8Array;
+  /** While lifecycle hooks wait: how many have not answered yet, and the wait's number (a hook's answer from an earlier wait is stale). */
+  hooksLeft: Int32Array;
+  hookGeneration: Int32Array;
+  /** The launch template version the instance was launched from (0: the scenario's `instance`; an instance refresh adds versions). */
+  version: Uint8Array;
+  /** 1 when the running instance refresh must replace the instance whatever its version (SkipMatching off). */
+  refreshMark: Uint8Array;
   /** Target groups still draining the instance before it can go on terminating. */
   draining: Int32Array;
   /** The instance's number in its id (`i-0001`): shared by every group's table so that ids are unique in a run. */
@@ -86,7 +99,10 @@ export class Instances {
     this.replacing = new Uint8Array(n);
     this.unbilledS = new Float64Array(n);
     this.unbilledSinceS = new Float64Array(n);
-    this.hookCompletes = new Uint8Array(n);
+    this.hooksLeft = new Int32Array(n);
+    this.hookGeneration = new Int32Array(n);
+    this.version = new Uint8Array(n);
+    this.refreshMark = new Uint8Array(n);
     this.draining = new Int32Array(n);
   }
 
@@ -152,7 +168,10 @@ export class Instances {
     this.replacing = grown(this.replacing, n);
     this.unbilledS = grown(this.unbilledS, n);
     this.unbilledSinceS = grown(this.unbilledSinceS, n);
-    this.hookCompletes = grown(this.hookCompletes, n);
+    this.hooksLeft = grown(this.hooksLeft, n);
+    this.hookGeneration = grown(this.hookGeneration, n);
+    this.version = grown(this.version, n);
+    this.refreshMark = grown(this.refreshMark, n);
     this.draining = grown(this.draining, n);
     this.idNumber = grown(this.idNumber, n);
   }

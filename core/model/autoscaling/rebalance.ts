@@ -18,6 +18,8 @@ export interface RebalancingGroup {
   readonly name: string;
   readonly pending: number;
   readonly maxSize: number;
+  /** An instance refresh is running: it balances zones with its own launches, so no rebalance starts. */
+  readonly refreshing: boolean;
   suspended(process: SuspendableProcess): boolean;
   availableZoneCounts(): Record<string, number>;
   capacity(): number;
@@ -45,7 +47,7 @@ export class AzRebalance {
   /** Once a minute: start a rebalance if the zones are uneven and the group is otherwise quiet. */
   tick(): void {
     const group = this.group;
-    if (this.extra >= 0 || group.pending > 0 || group.suspended('AZRebalance') || group.suspended('Launch')) return;
+    if (this.extra >= 0 || group.pending > 0 || group.refreshing || group.suspended('AZRebalance') || group.suspended('Launch')) return;
     const plan = rebalancePlan(group.availableZoneCounts());
     const [into] = plan.launch;
     const [outOf] = plan.terminate;

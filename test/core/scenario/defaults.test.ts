@@ -59,6 +59,9 @@ const EVERY_DEFAULT: Scenario = {
     warmPool: null,
     initialInstancesPerZone: null,
     suspendedProcesses: [],
+    instanceMaintenancePolicy: null,
+    maxInstanceLifetimeS: 0,
+    actions: [],
     instance: {
       type: 'c5.large',
       pricePerHour: 0.085,

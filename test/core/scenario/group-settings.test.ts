@@ -101,9 +101,8 @@ describe('suspendedProcesses', () => {
   });
 
   it.each([
-    ['suspendedProcesses: [AZRebalanse]', 'suspendedProcesses.0: `AZRebalanse` is not a process elbsim models; allowed: Launch, Terminate, HealthCheck, ReplaceUnhealthy, AZRebalance, AlarmNotification or ScheduledActions (AWS SuspendProcesses) (did you mean `AZRebalance`?)'],
+    ['suspendedProcesses: [AZRebalanse]', 'suspendedProcesses.0: `AZRebalanse` is not a process elbsim models; allowed: Launch, Terminate, HealthCheck, ReplaceUnhealthy, AZRebalance, AlarmNotification, ScheduledActions or InstanceRefresh (AWS SuspendProcesses) (did you mean `AZRebalance`?)'],
     ['suspendedProcesses: [AddToLoadBalancer]', '`AddToLoadBalancer` is an AWS process elbsim does not model (every instance registers with the target group)'],
-    ['suspendedProcesses: [InstanceRefresh]', '`InstanceRefresh` is an AWS process elbsim does not model (there is no instance refresh)'],
     ['suspendedProcesses: [Launch, Launch]', 'suspendedProcesses.1: `Launch` is listed twice (first as item 0); each must be unique'],
   ])('%s', (yaml, message) => {
     expect(errorsOf(group(yaml)).join('\n')).toContain(message);
@@ -117,7 +116,7 @@ describe('suspendedProcesses', () => {
 describe('unknown keys in the group', () => {
   it('list every key the group allows, the new ones included', () => {
     expect(errorOf(group('terminationPolicy: [Default]'))).toBe(
-      'scenarios/x.yaml:5:3: autoScaling.terminationPolicy: unknown key `terminationPolicy` (did you mean `terminationPolicies`?); allowed here: minSize, maxSize, desiredCapacity, healthCheckType, healthCheckGracePeriod, defaultCooldown, defaultInstanceWarmup, initialInstancesPerZone, policies, scheduledActions, terminationPolicies, newInstancesProtectedFromScaleIn, lifecycleHooks, warmPool, suspendedProcesses',
+      'scenarios/x.yaml:5:3: autoScaling.terminationPolicy: unknown key `terminationPolicy` (did you mean `terminationPolicies`?); allowed here: minSize, maxSize, desiredCapacity, healthCheckType, healthCheckGracePeriod, defaultCooldown, defaultInstanceWarmup, initialInstancesPerZone, policies, scheduledActions, terminationPolicies, newInstancesProtectedFromScaleIn, lifecycleHooks, warmPool, suspendedProcesses, instanceMaintenancePolicy, maxInstanceLifetime, actions',
     );
   });
 });
