@@ -16,6 +16,7 @@ import { formatClock, formatDuration } from './format/clock.ts';
 import { fleetAt } from './model/fleet-state.ts';
 import { readShareUrl, shareUrl } from './model/share-link.ts';
 import { tellingMomentS } from './model/telling-moment.ts';
+import { topologyAt } from './model/topology.ts';
 import { PlaybackController } from './playback-controller.ts';
 import { BUNDLED_SCENARIOS, type BundledScenario } from './scenarios.ts';
 import { SimController, type RunJob } from './sim-controller.ts';
@@ -30,6 +31,7 @@ import './components/scenario-editor.ts';
 import './components/scenario-picker.ts';
 import './components/summary-table.ts';
 import './components/timeline.ts';
+import './components/topology-view.ts';
 import type { ChartKind } from './components/chart-panel.ts';
 
 /** One scenario being edited: A, or B in compare mode. */
@@ -651,6 +653,9 @@ export class ElbsimApp extends LitElement {
           this.cursorS,
         )
       : null;
+    const topology = result
+      ? topologyAt({ scenario: result.scenario, timeseries: result.timeseries, extraSeries: result.extraSeries, summary: result.summary }, this.cursorS)
+      : null;
     const chart = (kind: ChartKind, wide = false, height = 230) =>
       html`<elbsim-chart
         class=${wide ? 'wide' : ''}
@@ -704,6 +709,10 @@ export class ElbsimApp extends LitElement {
       <div class="charts">
         ${chart('requests')} ${chart('latency')} ${chart('capacity')} ${chart('cpu')} ${chart('alarms', true, 110)}
       </div>
+      <section class="panel" aria-label="Topology">
+        <h2>${result ? `Topology at ${formatClock(this.cursorS, true)}` : 'Topology'}</h2>
+        <elbsim-topology data-testid="topology-view" .topology=${topology} .at=${formatClock(this.cursorS, true)}></elbsim-topology>
+      </section>
       <div class="split">
         <section class="panel" aria-label="Fleet">
           <h2>${result ? `Fleet at ${formatClock(this.cursorS, true)}` : 'Fleet'}</h2>

@@ -171,7 +171,7 @@ export function topologyAt(input: TopologyInput, timeS: number): Topology {
     lb.listeners.forEach((listener, li) => {
       const label = listenerLabel(listener);
       const listenerId = `listener:${b}:${li}`;
-      addNode(listenerId, 'listener', label, `${listener.rules.length} ${listener.rules.length === 1 ? 'rule' : 'rules'} + default`);
+      addNode(listenerId, 'listener', label, listener.rules.length === 0 ? 'default action only' : `${listener.rules.length} ${listener.rules.length === 1 ? 'rule' : 'rules'} + default`);
       let listenerShare = 0;
       let listenerSource: ShareSource = 'period';
       const entries = [...listener.rules.map((r) => ({ priority: r.priority as number | null, conditions: r.conditions as RuleConditions | null, action: r.action })),
@@ -192,7 +192,7 @@ export function topologyAt(input: TopologyInput, timeS: number): Topology {
         listenerShare += share;
         listenerSource = worse(listenerSource, source);
         const weights = weightsAt(scenario, li, entry.priority, timeS);
-        const conditions = entry.conditions ? conditionSummary(entry.conditions) : 'anything no rule matched';
+        const conditions = entry.conditions ? conditionSummary(entry.conditions) : 'otherwise';
         addNode(ruleId, 'rule', entry.priority === null ? 'default' : `priority ${entry.priority}`, `${conditions} → ${actionSummary(entry.action, tgNames, weights)}`);
         addEdge(listenerId, ruleId, share, source);
         nodes.find((n) => n.id === ruleId)!.share = share;

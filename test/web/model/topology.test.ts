@@ -123,7 +123,7 @@ describe('topology: a weighted forward (canary)', () => {
       '4:group:1',
     ]);
     expect(node(t, 'listener:0:0').title).toBe('HTTP:80');
-    expect(node(t, 'rule:0:0:default').detail).toBe('anything no rule matched → forward stable 90 / canary 10');
+    expect(node(t, 'rule:0:0:default').detail).toBe('otherwise → forward stable 90 / canary 10');
   });
 
   it('labels each forward branch with its share of the period at the cursor, from the target groups own columns', () => {
@@ -193,7 +193,7 @@ describe('topology: rules by path, with a redirect', () => {
     expect(rules.map((n) => [n.title, n.detail])).toEqual([
       ['priority 10', 'path /api/* → forward api'],
       ['priority 20', 'path /old/* → redirect 301'],
-      ['default', 'anything no rule matched → forward web'],
+      ['default', 'otherwise → forward web'],
     ]);
   });
 
