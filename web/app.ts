@@ -13,6 +13,7 @@ import type { ChartRun } from './charts/types.ts';
 import { formatEventsCsv, formatSummaryJson, formatTimeseriesCsv, parseScenario, type ParseResult, type RunResult } from './core-api.ts';
 import { downloadText } from './download.ts';
 import { formatClock, formatDuration } from './format/clock.ts';
+import { findScope, scopeOptions, scopeRun, type ScopeOption } from './model/chart-scope.ts';
 import { fleetAt } from './model/fleet-state.ts';
 import { readShareUrl, shareUrl } from './model/share-link.ts';
 import { tellingMomentS } from './model/telling-moment.ts';
@@ -191,6 +192,13 @@ export class ElbsimApp extends LitElement {
         font-size: 13px;
         margin-bottom: 8px;
       }
+      .scope {
+        display: flex;
+        align-items: center;
+        gap: 10px;
+        font-size: 13px;
+        margin-bottom: -4px;
+      }
       .exports {
         display: flex;
         flex-wrap: wrap;
@@ -264,6 +272,8 @@ export class ElbsimApp extends LitElement {
   @state() private theme: ThemeName = initialTheme();
   @state() private notice: string | null = null;
   @state() private shareLink = '';
+  /** What the requests, latency, capacity and CPU charts show: `all`, `tg:<name>` or `asg:<name>`. */
+  @state() private chartScope = 'all';
 
   private readonly scenarios = BUNDLED_SCENARIOS;
   private readonly sim = new SimController(this, undefined, (snapshot) => this.onRunFinished(snapshot.results));
@@ -276,6 +286,10 @@ export class ElbsimApp extends LitElement {
   private validateTimer: ReturnType<typeof setTimeout> | undefined;
   private chartRuns: ChartRun[] = [];
   private chartRunsFor = -1;
+  /** The chart runs narrowed to the chart scope (the alarm band keeps the whole runs). */
+  private scopedRuns: ChartRun[] = [];
+  private scopedFor = '';
+  private scopes: ScopeOption[] = [];
   /** The variant texts and seed of the results on screen (for share links and exports). */
   private ranWith: { variants: Variant[]; seed: number } | null = null;
 
@@ -484,6 +498,18 @@ export class ElbsimApp extends LitElement {
         scenario: r.scenario,
         events: r.events,
       }));
+      this.scopes = scopeOptions(snapshot.results);
+    }
+    const scope = findScope(this.scopes, this.chartScope);
+    const key = `${this.chartRunsFor}|${scope.id}`;
+    if (snapshot.status === 'done' && this.scopedFor !== key) {
+      this.scopedFor = key;
+      this.scopedRuns = snapshot.results.map((r, i) => {
+        const base = this.chartRuns[i]!;
+        if (scope.id === 'all') return base;
+        const scoped = scopeRun(r, scope.scope);
+        return { ...base, timeseries: scoped.timeseries, columns: scoped.columns, scenario: { autoScalingGroups: scoped.autoScalingGroups } };
+      });
     }
   }
 
@@ -640,6 +666,8 @@ export class ElbsimApp extends LitElement {
     const result = this.viewed;
     const snapshot = this.sim.snapshot;
     const runs = this.chartRuns.length && snapshot.status === 'done' ? this.chartRuns : [];
+    const scopedRuns = runs.length ? this.scopedRuns : [];
+    const scope = findScope(this.scopes, this.chartScope);
     const fileStem = result ? (this.ranWith?.variants[this.viewing]?.fileName ?? 'elbsim').replace(/\.(ya?ml|json)$/i, '') : 'elbsim';
     const fleet = result
       ? fleetAt(
@@ -661,7 +689,8 @@ export class ElbsimApp extends LitElement {
         class=${wide ? 'wide' : ''}
         data-testid="chart-${kind}"
         .kind=${kind}
-        .runs=${runs}
+        .runs=${kind === 'alarms' ? runs : scopedRuns}
+        .scopeLabel=${kind === 'alarms' || scope.scope.kind === 'all' ? '' : scope.scope.name}
         .cursorS=${result ? this.cursorS : null}
         .theme=${CHART_THEMES[this.theme]}
         .chartHeight=${height}
@@ -706,6 +735,21 @@ export class ElbsimApp extends LitElement {
           }}
         ></elbsim-timeline>
       </section>
+      ${runs.length && this.scopes.length
+        ? html`<div class="scope">
+            <label
+              >Charts show
+              <select data-testid="chart-scope" @change=${(e: Event) => (this.chartScope = (e.target as HTMLSelectElement).value)}>
+                ${this.scopes.map((o) => html`<option value=${o.id} ?selected=${o.id === scope.id}>${o.label}</option>`)}
+              </select></label
+            >
+            <span class="hint"
+              >${scope.id === 'all'
+                ? 'the load balancer as a whole'
+                : 'its own columns only; series the run does not write per name are left out'}</span
+            >
+          </div>`
+        : nothing}
       <div class="charts">
         ${chart('requests')} ${chart('latency')} ${chart('capacity')} ${chart('cpu')} ${chart('alarms', true, 110)}
       </div>
