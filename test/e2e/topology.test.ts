@@ -53,6 +53,15 @@ describe.skipIf(!run)('topology view and chart scope in Chromium', () => {
     expect(nodes).toEqual(['lb:0', 'listener:0:0', 'rule:0:0:default', 'tg:0', 'tg:1', 'group:0', 'group:1']);
     const detail = await page.locator('[data-testid="topology-node"][data-node="group:0"] [data-testid="node-detail"]').textContent();
     expect(detail).toBe('6 in service');
+    // The picker lists the topology scenarios together, the open one pressed.
+    const listed = page.locator('[data-testid="topology-list"] button[data-topology]');
+    expect(await listed.evaluateAll((els) => els.map((e) => e.getAttribute('data-topology')))).toEqual([
+      'path-routing-api-and-web',
+      'canary-90-10',
+      'blue-green-cutover',
+      'hybrid-on-premises',
+    ]);
+    expect(await page.locator('[data-topology="canary-90-10"]').getAttribute('aria-pressed')).toBe('true');
   });
 
   it('shows ~90 % and ~10 % on the two forward edges at the cursor', async () => {

@@ -10,3 +10,14 @@ export const GALLERY: readonly { id: string; line: string }[] = [
   { id: 'gallery-cross-zone-off-unequal-zones', line: "Cross-zone off, unequal zones: the smaller zone's targets carry twice the load" },
   { id: 'zone-outage-cross-zone-off', line: 'A zone with no healthy target: fail-open, then DNS, 504s for the TTL' },
 ];
+
+/**
+ * Scenarios with more than one target group or listener rules: the ones the topology view and
+ * the chart scope are for, with one line each for the picker.
+ */
+export const TOPOLOGIES: readonly { id: string; line: string }[] = [
+  { id: 'path-routing-api-and-web', line: 'Path routing: an API tier and a web tier scaling apart, /old/* redirected' },
+  { id: 'canary-90-10', line: 'A 90/10 canary: the slower build shows in its own target group first' },
+  { id: 'blue-green-cutover', line: 'Blue/green: forward weights moved at 20:00 and 30:00, no errors' },
+  { id: 'hybrid-on-premises', line: 'Hybrid: 20 % to on-premises IP targets, 15 ms further away' },
+];
