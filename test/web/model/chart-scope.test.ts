@@ -143,3 +143,12 @@ describe('the charts drawn for a scope', () => {
     expect(cpuReferences([chartRun({ kind: 'group', name: 'v2' })], options)).toEqual([]);
   });
 });
+
+describe('a scoped group of one instance', () => {
+  it('the capacity chart ticks whole instances only (no 200m, 400m…)', async () => {
+    const { capacityChart } = await import('../../../web/charts/capacity-chart.ts');
+    const svg = capacityChart([chartRun({ kind: 'group', name: 'v2' })], options) as unknown as { querySelectorAll(s: string): { textContent: string }[] };
+    const ticks = svg.querySelectorAll('g.axis-y .tick text').map((t) => t.textContent);
+    expect(ticks).toEqual(['0', '1']);
+  });
+});
