@@ -16,8 +16,8 @@ import { sharedStyles } from './shared-styles.ts';
 
 const COLUMN_W = 240;
 const NODE_W = 172;
-const NODE_H = 46;
-const ROW_H = 62;
+const NODE_H = 58;
+const ROW_H = 74;
 const TOP = 26;
 const PAD = 8;
 
@@ -79,6 +79,9 @@ export class TopologyView extends LitElement {
       .node .detail {
         fill: var(--muted);
         font-size: 10.5px;
+      }
+      .node .action {
+        fill: var(--fg);
       }
       .edge path {
         fill: none;
@@ -186,10 +189,11 @@ export class TopologyView extends LitElement {
             const x = TopologyView.x(n);
             const y = TopologyView.y(n);
             return svg`<g class="node ${n.kind}" data-testid="topology-node" data-node=${n.id} data-kind=${n.kind}>
-              <title>${n.title}${n.detail ? ` · ${n.detail}` : ''}${Number.isFinite(n.share) ? ` · ${shareLabel(n.share)} of requests` : ''}</title>
+              <title>${n.title}${n.detail ? ` · ${n.detail}` : ''}${n.action ? ` ${n.action}` : ''}${Number.isFinite(n.share) ? ` · ${shareLabel(n.share)} of requests` : ''}</title>
               <rect x=${x} y=${y} width=${NODE_W} height=${NODE_H} rx="6"></rect>
               <text class="title" x=${x + 8} y=${y + 18}>${TopologyView.clip(n.title, 22)}</text>
-              <text class="detail" data-testid="node-detail" x=${x + 8} y=${y + 35}>${TopologyView.clip(n.detail, 31)}</text>
+              <text class="detail" data-testid="node-detail" x=${x + 8} y=${y + 34}>${TopologyView.clip(n.detail, 31)}</text>
+              ${n.action ? svg`<text class="detail action" data-testid="node-action" x=${x + 8} y=${y + 49}>${TopologyView.clip(n.action, 31)}</text>` : nothing}
             </g>`;
           })}
         </svg>

@@ -42,8 +42,10 @@ export interface TopologyNode {
   /** Position in its column, in rows from the top (columns with fewer nodes are centred). */
   row: number;
   title: string;
-  /** Second line: a rule's conditions and action, a group's in-service count at the cursor… */
+  /** Second line: a rule's conditions, a group's in-service count at the cursor… */
   detail: string;
+  /** A rule's action (`forward stable 90 / canary 10`, with the weights in force); empty for other nodes. */
+  action: string;
   /** The node's share of the load balancer's requests at the cursor (NaN: unknown or no requests). */
   share: number;
 }
@@ -147,7 +149,7 @@ export function topologyAt(input: TopologyInput, timeS: number): Topology {
   const addNode = (id: string, kind: NodeKind, title: string, detail: string): void => {
     if (nodeIds.has(id)) return;
     nodeIds.add(id);
-    nodes.push({ id, kind, column: COLUMN_OF[kind], row: 0, title, detail, share: Number.NaN });
+    nodes.push({ id, kind, column: COLUMN_OF[kind], row: 0, title, detail, action: '', share: Number.NaN });
   };
   const addEdge = (from: string, to: string, share: number, source: ShareSource, weight: number | null = null): void => {
     edges.push({ id: `${from}->${to}`, from, to, share, source, weight });
@@ -193,9 +195,11 @@ export function topologyAt(input: TopologyInput, timeS: number): Topology {
         listenerSource = worse(listenerSource, source);
         const weights = weightsAt(scenario, li, entry.priority, timeS);
         const conditions = entry.conditions ? conditionSummary(entry.conditions) : 'otherwise';
-        addNode(ruleId, 'rule', entry.priority === null ? 'default' : `priority ${entry.priority}`, `${conditions} → ${actionSummary(entry.action, tgNames, weights)}`);
+        addNode(ruleId, 'rule', entry.priority === null ? 'default' : `priority ${entry.priority}`, conditions);
         addEdge(listenerId, ruleId, share, source);
-        nodes.find((n) => n.id === ruleId)!.share = share;
+        const ruleNode = nodes.find((n) => n.id === ruleId)!;
+        ruleNode.share = share;
+        ruleNode.action = `→ ${actionSummary(entry.action, tgNames, weights)}`;
 
         const action = entry.action;
         if (action.type !== 'forward') {

@@ -123,7 +123,7 @@ describe('topology: a weighted forward (canary)', () => {
       '4:group:1',
     ]);
     expect(node(t, 'listener:0:0').title).toBe('HTTP:80');
-    expect(node(t, 'rule:0:0:default').detail).toBe('otherwise → forward stable 90 / canary 10');
+    expect(node(t, 'rule:0:0:default')).toMatchObject({ detail: 'otherwise', action: '→ forward stable 90 / canary 10' });
   });
 
   it('labels each forward branch with its share of the period at the cursor, from the target groups own columns', () => {
@@ -155,7 +155,7 @@ describe('topology: a weighted forward (canary)', () => {
     expect(weightsAt(CANARY, 0, null, 119)).toEqual([90, 10]);
     expect(weightsAt(CANARY, 0, null, 120)).toEqual([50, 50]);
     const after = topologyAt(input(CANARY, 1000, extra), 200);
-    expect(node(after, 'rule:0:0:default').detail).toContain('stable 50 / canary 50');
+    expect(node(after, 'rule:0:0:default').action).toBe('→ forward stable 50 / canary 50');
     expect(edge(after, 'rule:0:0:default', 'tg:0').weight).toBe(50);
   });
 
@@ -190,10 +190,10 @@ describe('topology: rules by path, with a redirect', () => {
 
   it('one node per rule in priority order, the default last, each with its conditions and action', () => {
     const rules = t.nodes.filter((n) => n.kind === 'rule');
-    expect(rules.map((n) => [n.title, n.detail])).toEqual([
-      ['priority 10', 'path /api/* → forward api'],
-      ['priority 20', 'path /old/* → redirect 301'],
-      ['default', 'otherwise → forward web'],
+    expect(rules.map((n) => [n.title, n.detail, n.action])).toEqual([
+      ['priority 10', 'path /api/*', '→ forward api'],
+      ['priority 20', 'path /old/*', '→ redirect 301'],
+      ['default', 'otherwise', '→ forward web'],
     ]);
   });
 
