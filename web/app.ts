@@ -290,6 +290,7 @@ export class ElbsimApp extends LitElement {
   private scopedRuns: ChartRun[] = [];
   private scopedFor = '';
   private scopes: ScopeOption[] = [];
+  private scopeIds: ReadonlySet<string> = new Set();
   /** The variant texts and seed of the results on screen (for share links and exports). */
   private ranWith: { variants: Variant[]; seed: number } | null = null;
 
@@ -499,6 +500,7 @@ export class ElbsimApp extends LitElement {
         events: r.events,
       }));
       this.scopes = scopeOptions(snapshot.results);
+      this.scopeIds = new Set(this.scopes.map((o) => o.id));
     }
     const scope = findScope(this.scopes, this.chartScope);
     const key = `${this.chartRunsFor}|${scope.id}`;
@@ -739,7 +741,7 @@ export class ElbsimApp extends LitElement {
         ? html`<div class="scope">
             <label
               >Charts show
-              <select data-testid="chart-scope" @change=${(e: Event) => (this.chartScope = (e.target as HTMLSelectElement).value)}>
+              <select data-testid="chart-scope" .value=${scope.id} @change=${(e: Event) => (this.chartScope = (e.target as HTMLSelectElement).value)}>
                 ${this.scopes.map((o) => html`<option value=${o.id} ?selected=${o.id === scope.id}>${o.label}</option>`)}
               </select></label
             >
@@ -755,7 +757,14 @@ export class ElbsimApp extends LitElement {
       </div>
       <section class="panel" aria-label="Topology">
         <h2>${result ? `Topology at ${formatClock(this.cursorS, true)}` : 'Topology'}</h2>
-        <elbsim-topology data-testid="topology-view" .topology=${topology} .at=${formatClock(this.cursorS, true)}></elbsim-topology>
+        <elbsim-topology
+          data-testid="topology-view"
+          .topology=${topology}
+          .at=${formatClock(this.cursorS, true)}
+          .scopes=${this.scopeIds}
+          .scoped=${scope.id}
+          @scope-select=${(e: CustomEvent<{ id: string }>) => (this.chartScope = e.detail.id)}
+        ></elbsim-topology>
       </section>
       <div class="split">
         <section class="panel" aria-label="Fleet">

@@ -118,6 +118,26 @@ describe.skipIf(!run)('topology view and chart scope in Chromium', () => {
     expect(await requests.locator('svg path.series').first().getAttribute('d')).toBe(pathBefore);
   });
 
+  it('a target group node in the topology is a button that scopes the charts, and again goes back to all', async () => {
+    const requests = page.locator('[data-testid="chart-requests"]');
+    const node = page.locator('[data-testid="topology-node"][data-node="tg:1"]');
+    expect(await node.getAttribute('role')).toBe('button');
+    expect(await node.getAttribute('aria-pressed')).toBe('false');
+    await node.click();
+    await expect.poll(() => requests.locator('h3').textContent()).toBe('Request rate: canary');
+    expect(await page.locator('[data-testid="chart-scope"]').inputValue()).toBe('tg:canary');
+    expect(await node.getAttribute('aria-pressed')).toBe('true');
+    await node.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => requests.locator('h3').textContent()).toBe('Request rate');
+    expect(await page.locator('[data-testid="chart-scope"]').inputValue()).toBe('all');
+    // A group node too, from the keyboard.
+    await page.locator('[data-testid="topology-node"][data-node="group:0"]').focus();
+    await page.keyboard.press(' ');
+    await expect.poll(() => page.locator('[data-testid="chart-cpu"] h3').textContent()).toBe('CPU utilisation: v1');
+    await page.locator('[data-testid="chart-scope"]').selectOption('all');
+  });
+
   it('the one-group shorthand: one chain carrying 100 %, and no chart scope selector', async () => {
     await open(page, `${server.url}/?scenario=steady-state`);
     const kinds = await page.locator('[data-testid="topology-node"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
@@ -125,6 +145,7 @@ describe.skipIf(!run)('topology view and chart scope in Chromium', () => {
     const labels = await page.locator('[data-testid="edge-share"]').allTextContents();
     expect(labels).toEqual(['100%', '100%', '100%', '100%']);
     expect(await page.locator('[data-testid="chart-scope"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="topology-node"][data-kind="target-group"]').getAttribute('role')).toBeNull();
     expect(errors).toEqual([]);
   });
 });

@@ -8,9 +8,15 @@
  *
  * The layout and the shares are `topologyAt` (web/model/topology.ts); this element only draws.
  * For screen readers the same graph is a list of edges with their shares.
+ *
+ * A target group or Auto Scaling group node the charts can be scoped to is a button (click,
+ * Enter or Space): it sends `scope-select` with its scope id, and the scoped node is outlined;
+ * choosing it again goes back to all.
  */
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { emit } from '../events.ts';
+import { scopeIdOf } from '../model/chart-scope.ts';
 import { COLUMN_TITLES, shareLabel, type ShareSource, type Topology, type TopologyNode } from '../model/topology.ts';
 import { sharedStyles } from './shared-styles.ts';
 
@@ -83,6 +89,23 @@ export class TopologyView extends LitElement {
       .node .action {
         fill: var(--fg);
       }
+      .node.scopable {
+        cursor: pointer;
+      }
+      .node.scopable:hover rect {
+        stroke: var(--accent);
+      }
+      .node.scoped rect {
+        stroke: var(--accent);
+        stroke-width: 3;
+      }
+      .node:focus-visible {
+        outline: none;
+      }
+      .node:focus-visible rect {
+        stroke: var(--focus);
+        stroke-width: 3;
+      }
       .edge path {
         fill: none;
         stroke: var(--accent);
@@ -123,6 +146,20 @@ export class TopologyView extends LitElement {
   @property({ attribute: false }) topology: Topology | null = null;
   /** The cursor as text (`00:12:00`), for the accessible name. */
   @property() at = '';
+  /** Scope ids (`tg:<name>`, `asg:<name>`) the charts offer: those nodes are buttons. */
+  @property({ attribute: false }) scopes: ReadonlySet<string> = new Set();
+  /** The chart scope in force (`all` or one of `scopes`). */
+  @property() scoped = 'all';
+
+  private static scopeOf(n: TopologyNode): string | null {
+    if (n.kind === 'target-group') return scopeIdOf({ kind: 'target-group', name: n.title });
+    if (n.kind === 'group') return scopeIdOf({ kind: 'group', name: n.title });
+    return null;
+  }
+
+  private choose(id: string): void {
+    emit(this, 'scope-select', { id: id === this.scoped ? 'all' : id });
+  }
 
   private static x(n: TopologyNode): number {
     return PAD + n.column * COLUMN_W;
@@ -188,7 +225,28 @@ export class TopologyView extends LitElement {
           ${t.nodes.map((n) => {
             const x = TopologyView.x(n);
             const y = TopologyView.y(n);
-            return svg`<g class="node ${n.kind}" data-testid="topology-node" data-node=${n.id} data-kind=${n.kind}>
+            const scope = TopologyView.scopeOf(n);
+            const button = scope !== null && this.scopes.has(scope);
+            const what = n.kind === 'group' ? 'Auto Scaling group' : 'target group';
+            return svg`<g
+              class="node ${n.kind} ${button ? 'scopable' : ''} ${button && scope === this.scoped ? 'scoped' : ''}"
+              data-testid="topology-node"
+              data-node=${n.id}
+              data-kind=${n.kind}
+              role=${button ? 'button' : nothing}
+              tabindex=${button ? '0' : nothing}
+              aria-pressed=${button ? (scope === this.scoped ? 'true' : 'false') : nothing}
+              aria-label=${button ? `${what} ${n.title}, ${n.detail}: show it in the charts` : nothing}
+              @click=${button ? () => this.choose(scope!) : nothing}
+              @keydown=${button
+                ? (e: KeyboardEvent) => {
+                    if (e.key !== 'Enter' && e.key !== ' ') return;
+                    e.preventDefault();
+                    e.stopPropagation();
+                    this.choose(scope!);
+                  }
+                : nothing}
+            >
               <title>${n.title}${n.detail ? ` · ${n.detail}` : ''}${n.action ? ` ${n.action}` : ''}${Number.isFinite(n.share) ? ` · ${shareLabel(n.share)} of requests` : ''}</title>
               <rect x=${x} y=${y} width=${NODE_W} height=${NODE_H} rx="6"></rect>
               <text class="title" x=${x + 8} y=${y + 18}>${TopologyView.clip(n.title, 22)}</text>
@@ -200,7 +258,7 @@ export class TopologyView extends LitElement {
       </div>
       <p class="legend">
         Line width and labels: share of the load balancer's requests in the period at the cursor. Dashed: estimated from the run's totals or the
-        forward's weights.
+        forward's weights.${this.scopes.size ? ' Choose a target group or Auto Scaling group to show it in the charts.' : ''}
       </p>
       <ul class="visually-hidden" aria-label="Topology edges">
         ${edges.map(
