@@ -204,7 +204,7 @@ export function topologyAt(input: TopologyInput, timeS: number): Topology {
         const action = entry.action;
         if (action.type !== 'forward') {
           const terminalId = `terminal:${b}:${li}:${key}`;
-          addNode(terminalId, 'terminal', action.type === 'redirect' ? `redirect ${action.statusCode}` : `fixed response ${action.statusCode}`, 'answered by the load balancer');
+          addNode(terminalId, 'terminal', action.type === 'redirect' ? `redirect ${action.statusCode}` : `fixed response ${action.statusCode}`, 'the load balancer answers');
           addEdge(ruleId, terminalId, share, source);
           continue;
         }
