@@ -276,3 +276,55 @@ describe('condition summary', () => {
     expect(conditionSummary(none)).toBe('');
   });
 });
+
+describe('topology: target groups shared by two rules', () => {
+  const SHARED = scenarioFromYaml(`
+name: shared
+duration: 4m
+period: 60
+zones: [us-east-1a]
+traffic:
+  rate: 10
+  requests:
+    - { name: a, weight: 40, path: /a/1 }
+    - { name: b, weight: 60, path: /b }
+loadBalancer:
+  listeners:
+    - protocol: HTTP
+      port: 80
+      rules:
+        - { priority: 10, conditions: { pathPattern: ["/a/*"] }, actions: { forward: [{ targetGroup: x, weight: 1 }, { targetGroup: y, weight: 1 }] } }
+        - { priority: 20, conditions: { pathPattern: ["/c/*"] }, actions: { forward: [{ targetGroup: y }] } }
+      defaultActions: { forward: [{ targetGroup: x, weight: 3 }, { targetGroup: y, weight: 1 }] }
+  targetGroups:
+    - { name: x, autoScalingGroup: g }
+    - { name: y, autoScalingGroup: g }
+autoScalingGroups:
+  - { name: g, desiredCapacity: 2 }
+`);
+  const extra = [
+    series('matched__HTTP:80__10', 400),
+    series('matched__HTTP:80__20', 0),
+    series('matched__HTTP:80__default', 600),
+    series('requests__x', 850),
+    series('requests__y', 150),
+  ];
+  const t = topologyAt(input(SHARED, 1000, extra), 30);
+
+  it("a branch to a target group another rule also forwards to is split by the weights, not the group's own column", () => {
+    expect(edge(t, 'rule:0:0:10', 'tg:0')).toMatchObject({ share: 0.2, source: 'weight', weight: 1 });
+    expect(edge(t, 'rule:0:0:default', 'tg:0')).toMatchObject({ source: 'weight', weight: 3 });
+    expect(edge(t, 'rule:0:0:default', 'tg:0').share).toBeCloseTo(0.45, 12);
+    expect(edge(t, 'rule:0:0:default', 'tg:1').share).toBeCloseTo(0.15, 12);
+    // A single-target forward is the rule's own count, whoever else forwards there.
+    expect(edge(t, 'rule:0:0:20', 'tg:1')).toMatchObject({ share: 0, source: 'period' });
+    expect(node(t, 'tg:0').share).toBeCloseTo(0.65, 12);
+  });
+
+  it('one group registered with both target groups is one node with an edge from each', () => {
+    expect(t.nodes.filter((n) => n.kind === 'group').map((n) => n.id)).toEqual(['group:0']);
+    expect(edge(t, 'tg:0', 'group:0').share).toBeCloseTo(0.65, 12);
+    expect(edge(t, 'tg:1', 'group:0').share).toBeCloseTo(0.35, 12);
+    expect(node(t, 'group:0').share).toBeCloseTo(1, 12);
+  });
+});
