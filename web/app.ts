@@ -696,7 +696,7 @@ export class ElbsimApp extends LitElement {
         .cursorS=${result ? this.cursorS : null}
         .theme=${CHART_THEMES[this.theme]}
         .chartHeight=${height}
-        .fileStem=${fileStem}
+        .fileStem=${kind === 'alarms' || scope.scope.kind === 'all' ? fileStem : `${fileStem}-${scope.scope.name}`}
         @chart-seek=${(e: CustomEvent<{ timeS: number }>) => this.setCursor(e.detail.timeS)}
       ></elbsim-chart>`;
     return html`<section class="content">
