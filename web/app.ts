@@ -13,9 +13,11 @@ import type { ChartRun } from './charts/types.ts';
 import { formatEventsCsv, formatSummaryJson, formatTimeseriesCsv, parseScenario, type ParseResult, type RunResult } from './core-api.ts';
 import { downloadText } from './download.ts';
 import { formatClock, formatDuration } from './format/clock.ts';
+import { findScope, scopeOptions, scopeRun, type ScopeOption } from './model/chart-scope.ts';
 import { fleetAt } from './model/fleet-state.ts';
 import { readShareUrl, shareUrl } from './model/share-link.ts';
 import { tellingMomentS } from './model/telling-moment.ts';
+import { topologyAt } from './model/topology.ts';
 import { PlaybackController } from './playback-controller.ts';
 import { BUNDLED_SCENARIOS, type BundledScenario } from './scenarios.ts';
 import { SimController, type RunJob } from './sim-controller.ts';
@@ -30,6 +32,7 @@ import './components/scenario-editor.ts';
 import './components/scenario-picker.ts';
 import './components/summary-table.ts';
 import './components/timeline.ts';
+import './components/topology-view.ts';
 import type { ChartKind } from './components/chart-panel.ts';
 
 /** One scenario being edited: A, or B in compare mode. */
@@ -189,6 +192,13 @@ export class ElbsimApp extends LitElement {
         font-size: 13px;
         margin-bottom: 8px;
       }
+      .scope {
+        display: flex;
+        align-items: center;
+        gap: 10px;
+        font-size: 13px;
+        margin-bottom: -4px;
+      }
       .exports {
         display: flex;
         flex-wrap: wrap;
@@ -262,6 +272,8 @@ export class ElbsimApp extends LitElement {
   @state() private theme: ThemeName = initialTheme();
   @state() private notice: string | null = null;
   @state() private shareLink = '';
+  /** What the requests, latency, capacity and CPU charts show: `all`, `tg:<name>` or `asg:<name>`. */
+  @state() private chartScope = 'all';
 
   private readonly scenarios = BUNDLED_SCENARIOS;
   private readonly sim = new SimController(this, undefined, (snapshot) => this.onRunFinished(snapshot.results));
@@ -274,6 +286,11 @@ export class ElbsimApp extends LitElement {
   private validateTimer: ReturnType<typeof setTimeout> | undefined;
   private chartRuns: ChartRun[] = [];
   private chartRunsFor = -1;
+  /** The chart runs narrowed to the chart scope (the alarm band keeps the whole runs). */
+  private scopedRuns: ChartRun[] = [];
+  private scopedFor = '';
+  private scopes: ScopeOption[] = [];
+  private scopeIds: ReadonlySet<string> = new Set();
   /** The variant texts and seed of the results on screen (for share links and exports). */
   private ranWith: { variants: Variant[]; seed: number } | null = null;
 
@@ -482,6 +499,19 @@ export class ElbsimApp extends LitElement {
         scenario: r.scenario,
         events: r.events,
       }));
+      this.scopes = scopeOptions(snapshot.results);
+      this.scopeIds = new Set(this.scopes.map((o) => o.id));
+    }
+    const scope = findScope(this.scopes, this.chartScope);
+    const key = `${this.chartRunsFor}|${scope.id}`;
+    if (snapshot.status === 'done' && this.scopedFor !== key) {
+      this.scopedFor = key;
+      this.scopedRuns = snapshot.results.map((r, i) => {
+        const base = this.chartRuns[i]!;
+        if (scope.id === 'all') return base;
+        const scoped = scopeRun(r, scope.scope);
+        return { ...base, timeseries: scoped.timeseries, columns: scoped.columns, scenario: { autoScalingGroups: scoped.autoScalingGroups } };
+      });
     }
   }
 
@@ -638,6 +668,8 @@ export class ElbsimApp extends LitElement {
     const result = this.viewed;
     const snapshot = this.sim.snapshot;
     const runs = this.chartRuns.length && snapshot.status === 'done' ? this.chartRuns : [];
+    const scopedRuns = runs.length ? this.scopedRuns : [];
+    const scope = findScope(this.scopes, this.chartScope);
     const fileStem = result ? (this.ranWith?.variants[this.viewing]?.fileName ?? 'elbsim').replace(/\.(ya?ml|json)$/i, '') : 'elbsim';
     const fleet = result
       ? fleetAt(
@@ -651,16 +683,20 @@ export class ElbsimApp extends LitElement {
           this.cursorS,
         )
       : null;
+    const topology = result
+      ? topologyAt({ scenario: result.scenario, timeseries: result.timeseries, extraSeries: result.extraSeries, summary: result.summary }, this.cursorS)
+      : null;
     const chart = (kind: ChartKind, wide = false, height = 230) =>
       html`<elbsim-chart
         class=${wide ? 'wide' : ''}
         data-testid="chart-${kind}"
         .kind=${kind}
-        .runs=${runs}
+        .runs=${kind === 'alarms' ? runs : scopedRuns}
+        .scopeLabel=${kind === 'alarms' || scope.scope.kind === 'all' ? '' : scope.scope.name}
         .cursorS=${result ? this.cursorS : null}
         .theme=${CHART_THEMES[this.theme]}
         .chartHeight=${height}
-        .fileStem=${fileStem}
+        .fileStem=${kind === 'alarms' || scope.scope.kind === 'all' ? fileStem : `${fileStem}-${scope.scope.name}`}
         @chart-seek=${(e: CustomEvent<{ timeS: number }>) => this.setCursor(e.detail.timeS)}
       ></elbsim-chart>`;
     return html`<section class="content">
@@ -701,9 +737,35 @@ export class ElbsimApp extends LitElement {
           }}
         ></elbsim-timeline>
       </section>
+      ${runs.length && this.scopes.length
+        ? html`<div class="scope">
+            <label
+              >Charts show
+              <select data-testid="chart-scope" .value=${scope.id} @change=${(e: Event) => (this.chartScope = (e.target as HTMLSelectElement).value)}>
+                ${this.scopes.map((o) => html`<option value=${o.id} ?selected=${o.id === scope.id}>${o.label}</option>`)}
+              </select></label
+            >
+            <span class="hint"
+              >${scope.id === 'all'
+                ? 'the load balancer as a whole'
+                : 'its own columns only; series the run does not write per name are left out'}</span
+            >
+          </div>`
+        : nothing}
       <div class="charts">
         ${chart('requests')} ${chart('latency')} ${chart('capacity')} ${chart('cpu')} ${chart('alarms', true, 110)}
       </div>
+      <section class="panel" aria-label="Topology">
+        <h2>${result ? `Topology at ${formatClock(this.cursorS, true)}` : 'Topology'}</h2>
+        <elbsim-topology
+          data-testid="topology-view"
+          .topology=${topology}
+          .at=${formatClock(this.cursorS, true)}
+          .scopes=${this.scopeIds}
+          .scoped=${scope.id}
+          @scope-select=${(e: CustomEvent<{ id: string }>) => (this.chartScope = e.detail.id)}
+        ></elbsim-topology>
+      </section>
       <div class="split">
         <section class="panel" aria-label="Fleet">
           <h2>${result ? `Fleet at ${formatClock(this.cursorS, true)}` : 'Fleet'}</h2>

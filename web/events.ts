@@ -16,6 +16,8 @@ export interface ElbsimEvents {
   'speed-change': { speed: number };
   'chart-seek': ChartSeekDetail;
   'export-request': { file: 'timeseries' | 'events' | 'summary' | 'scenario' };
+  /** A chart scope chosen from the topology view (`tg:<name>`, `asg:<name>`, `all`). */
+  'scope-select': { id: string };
 }
 
 declare global {
@@ -31,6 +33,7 @@ declare global {
     'speed-change': CustomEvent<ElbsimEvents['speed-change']>;
     'chart-seek': CustomEvent<ElbsimEvents['chart-seek']>;
     'export-request': CustomEvent<ElbsimEvents['export-request']>;
+    'scope-select': CustomEvent<ElbsimEvents['scope-select']>;
   }
 }
 

@@ -1,6 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../core/scenario/parse.ts';
+import { GALLERY, TOPOLOGIES } from '../../web/model/gallery.ts';
 import { BUNDLED_SCENARIOS, bundledFrom, describeScenario } from '../../web/scenarios.ts';
 
 const DIR = join(import.meta.dirname, '../../scenarios');
@@ -23,5 +25,16 @@ describe('bundled scenarios', () => {
   });
   it('a file that does not parse is still listed, under its file name', () => {
     expect(describeScenario('name: [unclosed', 'broken')).toEqual({ title: 'broken', description: '' });
+  });
+  it('the curated lists name bundled scenarios; the topology list is every bundled scenario with several target groups or rules', () => {
+    const ids = new Set(BUNDLED_SCENARIOS.map((s) => s.id));
+    for (const g of [...GALLERY, ...TOPOLOGIES]) expect(ids.has(g.id), g.id).toBe(true);
+    const topological = BUNDLED_SCENARIOS.filter((s) => {
+      const parsed = parseScenario(s.text, s.fileName);
+      if (!parsed.ok) return false;
+      const sc = parsed.scenario;
+      return sc.targetGroups.length > 1 || sc.autoScalingGroups.length > 1 || sc.loadBalancers.some((lb) => lb.listeners.some((l) => l.rules.length > 0));
+    }).map((s) => s.id);
+    expect(TOPOLOGIES.map((t) => t.id).sort()).toEqual(topological.sort());
   });
 });

@@ -4,12 +4,12 @@
  * a dashed reference line: the line the scaling policy tries to hold the curve to.
  */
 import { cpuTargets } from '../model/policies.ts';
-import type { ChartOptions, ChartRun, LineSeries, ReferenceLine } from './types.ts';
+import { shows, type ChartOptions, type ChartRun, type LineSeries, type ReferenceLine } from './types.ts';
 import { lineChart } from './line-chart.ts';
 
 export function cpuSeries(runs: readonly ChartRun[], options: ChartOptions): LineSeries[] {
   const c = options.theme.series;
-  return runs.map((run, variant) => ({
+  return runs.flatMap((run, variant) => (shows(run, 'cpu_avg_pct') ? [{
     key: 'cpu',
     label: 'CPU average',
     color: c.blue,
@@ -17,7 +17,7 @@ export function cpuSeries(runs: readonly ChartRun[], options: ChartOptions): Lin
     values: run.timeseries.cpu_avg_pct,
     variant,
     variantLabel: run.label,
-  }));
+  }] : []));
 }
 
 export function cpuReferences(runs: readonly ChartRun[], options: ChartOptions): ReferenceLine[] {

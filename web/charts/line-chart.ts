@@ -83,7 +83,8 @@ export function lineChart(data: LineChartData, options: ChartOptions, testClass 
     .range([l.height - l.bottom, l.top]);
 
   // Grid and y axis.
-  const yTicks = y.ticks(Math.max(2, Math.floor((l.height - l.top - l.bottom) / 36)));
+  // Counts (0 decimals: instances) get whole-number ticks only: a group of 1 would otherwise read 200m, 400m….
+  const yTicks = y.ticks(Math.max(2, Math.floor((l.height - l.top - l.bottom) / 36))).filter((v) => data.digits !== 0 || Number.isInteger(v));
   svg
     .append('g')
     .attr('class', 'grid')

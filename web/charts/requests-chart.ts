@@ -3,7 +3,7 @@
  * balancer 502/503/504 plus target 5xx), per second of simulated time (each period's count
  * divided by the period). The gap between "requests" and "2xx" + "5xx" is work in flight.
  */
-import type { ChartOptions, ChartRun, LineSeries } from './types.ts';
+import { shows, type ChartOptions, type ChartRun, type LineSeries } from './types.ts';
 import { lineChart } from './line-chart.ts';
 
 /** A period's count as a per-second rate. */
@@ -21,18 +21,22 @@ export function requestsSeries(runs: readonly ChartRun[], options: ChartOptions)
   return runs.flatMap((run, variant) => {
     const ts = run.timeseries;
     const base = { timeS: ts.time_s, variant, variantLabel: run.label };
-    return [
-      { ...base, key: 'requests', label: 'requests', color: c.blue, values: perSecond(ts.requests, run.periodS) },
-      { ...base, key: 'responses_2xx', label: '2xx', color: c.bluishGreen, area: true, values: perSecond(ts.responses_2xx, run.periodS) },
-      {
+    const series: LineSeries[] = [];
+    if (shows(run, 'requests')) series.push({ ...base, key: 'requests', label: 'requests', color: c.blue, values: perSecond(ts.requests, run.periodS) });
+    if (shows(run, 'responses_2xx'))
+      series.push({ ...base, key: 'responses_2xx', label: '2xx', color: c.bluishGreen, area: true, values: perSecond(ts.responses_2xx, run.periodS) });
+    // A target group's own columns have the load balancer's 5xx only (no target_5xx per group).
+    const both = shows(run, 'elb_5xx') && shows(run, 'target_5xx');
+    if (both || shows(run, 'elb_5xx'))
+      series.push({
         ...base,
         key: 'errors_5xx',
-        label: '5xx (ELB + target)',
+        label: both ? '5xx (ELB + target)' : '5xx (ELB)',
         color: c.vermillion,
         area: true,
-        values: perSecond(addColumns(ts.elb_5xx, ts.target_5xx), run.periodS),
-      },
-    ];
+        values: perSecond(both ? addColumns(ts.elb_5xx, ts.target_5xx) : ts.elb_5xx, run.periodS),
+      });
+    return series;
   });
 }
 

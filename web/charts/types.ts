@@ -4,7 +4,7 @@
  * through `options.cursorS` (plain data), never through each other.
  */
 import type { Scenario } from '../../core/scenario/types.ts';
-import type { SimEvent, Timeseries } from '../../core/report/types.ts';
+import type { SimEvent, Timeseries, TimeseriesColumn } from '../../core/report/types.ts';
 import type { ChartTheme } from '../theme.ts';
 
 /** One run as the charts see it. Two of them overlay in compare mode. */
@@ -16,6 +16,16 @@ export interface ChartRun {
   timeseries: Timeseries;
   scenario?: Pick<Scenario, 'autoScalingGroups'>;
   events?: readonly SimEvent[];
+  /**
+   * The columns a chart may draw, when the charts show one target group or Auto Scaling group
+   * (web/model/chart-scope.ts): a series whose column is not here is left out. Absent: all.
+   */
+  columns?: ReadonlySet<TimeseriesColumn> | null;
+}
+
+/** Whether a run's charts may draw `column` (see ChartRun.columns). */
+export function shows(run: Pick<ChartRun, 'columns'>, column: TimeseriesColumn): boolean {
+  return !run.columns || run.columns.has(column);
 }
 
 export interface ChartOptions {

@@ -79,6 +79,8 @@ export class ChartPanel extends LitElement {
   @property({ attribute: false }) cursorS: number | null = null;
   @property({ attribute: false }) theme: ChartTheme = CHART_THEMES.light;
   @property({ type: Number }) chartHeight = 230;
+  /** The target group or Auto Scaling group the chart is narrowed to; empty: the whole load balancer. */
+  @property() scopeLabel = '';
   /** Used in exported file names. */
   @property() fileStem = 'elbsim';
 
@@ -131,7 +133,7 @@ export class ChartPanel extends LitElement {
   }
 
   override render() {
-    const title = CHARTS[this.kind].title;
+    const title = this.scopeLabel ? `${CHARTS[this.kind].title}: ${this.scopeLabel}` : CHARTS[this.kind].title;
     const empty = this.runs.length === 0;
     return html`
       <header>

@@ -5,7 +5,7 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { emit } from '../events.ts';
-import { GALLERY } from '../model/gallery.ts';
+import { GALLERY, TOPOLOGIES } from '../model/gallery.ts';
 import type { BundledScenario } from '../scenarios.ts';
 import { sharedStyles } from './shared-styles.ts';
 
@@ -104,6 +104,7 @@ export class ScenarioPicker extends LitElement {
 
   override render() {
     const gallery = GALLERY.filter((g) => this.scenarios.some((s) => s.id === g.id));
+    const topologies = TOPOLOGIES.filter((g) => this.scenarios.some((s) => s.id === g.id));
     return html`
       <h2 id="label">Scenarios</h2>
       ${gallery.length
@@ -121,9 +122,26 @@ export class ScenarioPicker extends LitElement {
                   </button>
                 </li>`,
               )}
-            </ul>
-            <h3>All scenarios</h3>`
+            </ul>`
         : null}
+      ${topologies.length
+        ? html`<h3 id="topology-label">Routing and several target groups</h3>
+            <ul class="gallery" aria-labelledby="topology-label" data-testid="topology-list">
+              ${topologies.map(
+                (g) => html`<li>
+                  <button
+                    type="button"
+                    aria-pressed=${g.id === this.selected ? 'true' : 'false'}
+                    data-topology=${g.id}
+                    @click=${() => emit(this, 'scenario-select', { id: g.id })}
+                  >
+                    ${g.line}
+                  </button>
+                </li>`,
+              )}
+            </ul>`
+        : null}
+      ${gallery.length || topologies.length ? html`<h3>All scenarios</h3>` : null}
       <ul aria-labelledby="label" data-testid="scenario-list">
         ${this.scenarios.length === 0
           ? html`<li class="empty">No bundled scenarios. Write one in the editor or upload a file.</li>`

@@ -12,3 +12,14 @@ export const GALLERY: readonly { id: string; line: string }[] = [
   { id: 'instance-refresh-under-load', line: 'Instance refresh under load: one at a time, never below 90 % healthy, no errors' },
   { id: 'instance-refresh-rollback', line: 'A bad release: the refresh fails its health checks and rolls back' },
 ];
+
+/**
+ * Scenarios with more than one target group or listener rules: the ones the topology view and
+ * the chart scope are for, with one line each for the picker.
+ */
+export const TOPOLOGIES: readonly { id: string; line: string }[] = [
+  { id: 'path-routing-api-and-web', line: 'Path routing: an API tier and a web tier scaling apart, /old/* redirected' },
+  { id: 'canary-90-10', line: 'A 90/10 canary: the slower build shows in its own target group first' },
+  { id: 'blue-green-cutover', line: 'Blue/green: forward weights moved at 20:00 and 30:00, no errors' },
+  { id: 'hybrid-on-premises', line: 'Hybrid: 20 % to on-premises IP targets, 15 ms further away' },
+];
