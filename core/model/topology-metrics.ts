@@ -39,10 +39,8 @@ export class TopologyMetrics {
   readonly series: NamedSeries[] = [];
   private readonly byName = new Map<string, Float64Array>();
 
-  /** Running match counts of the load balancer's actions (its array), and their values at the last period close. */
-  private actionCounts: Float64Array = new Float64Array(0);
-  private actionMarks: Float64Array = new Float64Array(0);
-  private actionColumns: string[] = [];
+  /** Per load balancer: the running match counts of its actions (its array), their values at the last period close, their columns. */
+  private readonly tracked: { counts: Float64Array; marks: Float64Array; columns: string[] }[] = [];
 
   constructor(
     private readonly targetGroups: readonly string[],
@@ -88,10 +86,9 @@ export class TopologyMetrics {
    */
   trackActions(counts: Float64Array, labels: readonly string[]): void {
     if (this.series.length === 0) return;
-    this.actionCounts = counts;
-    this.actionMarks = new Float64Array(counts.length);
-    this.actionColumns = labels.map((l) => `matched__${l}`);
-    for (const column of this.actionColumns) {
+    const columns = labels.map((l) => `matched__${l}`);
+    this.tracked.push({ counts, marks: new Float64Array(counts.length), columns });
+    for (const column of columns) {
       const values = new Float64Array(this.periods).fill(NaN);
       this.series.push({ column, decimals: 0, values });
       this.byName.set(column, values);
@@ -119,10 +116,12 @@ export class TopologyMetrics {
         this.set(`desired_capacity__${g}`, k, s.desired[i]!);
         this.set(`cpu_avg_pct__${g}`, k, s.cpuAvgPct[i]!);
       });
-      this.actionColumns.forEach((column, a) => {
-        this.set(column, k, this.actionCounts[a]! - this.actionMarks[a]!);
-        this.actionMarks[a] = this.actionCounts[a]!;
-      });
+      for (const { counts, marks, columns } of this.tracked) {
+        columns.forEach((column, a) => {
+          this.set(column, k, counts[a]! - marks[a]!);
+          marks[a] = counts[a]!;
+        });
+      }
     }
     for (let i = 0; i < this.targetGroups.length; i++) {
       this.totalRequests[i]! += this.requests[i]!;

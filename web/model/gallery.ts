@@ -22,4 +22,5 @@ export const TOPOLOGIES: readonly { id: string; line: string }[] = [
   { id: 'canary-90-10', line: 'A 90/10 canary: the slower build shows in its own target group first' },
   { id: 'blue-green-cutover', line: 'Blue/green: forward weights moved at 20:00 and 30:00, no errors' },
   { id: 'hybrid-on-premises', line: 'Hybrid: 20 % to on-premises IP targets, 15 ms further away' },
+  { id: 'hybrid-weighted-dns', line: 'Hybrid through Route 53: two load balancers at 80/20, split by clients' },
 ];

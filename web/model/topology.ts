@@ -82,9 +82,9 @@ export function listenerLabel(listener: { protocol: string; port: number }): str
   return `${listener.protocol}:${listener.port}`;
 }
 
-/** The column of a rule's matches per period. */
-export function matchedColumn(listener: { protocol: string; port: number }, priority: number | null): string {
-  return `matched__${listenerLabel(listener)}__${priority === null ? 'default' : priority}`;
+/** The column of a rule's matches per period; with several load balancers it names the load balancer too. */
+export function matchedColumn(listener: { protocol: string; port: number }, priority: number | null, loadBalancer: string | null = null): string {
+  return `matched__${loadBalancer === null ? '' : `${loadBalancer}__`}${listenerLabel(listener)}__${priority === null ? 'default' : priority}`;
 }
 
 /** A rule's conditions in one short line: `path /api/* · host *.example.com`; empty for none. */
@@ -113,13 +113,13 @@ export function actionSummary(action: Action, targetGroupNames: readonly string[
  * A weighted forward's weights in force at `timeS`: its own, changed by every `set-weights`
  * for that listener and rule (null: the default action) at or before `timeS`.
  */
-export function weightsAt(scenario: Pick<Scenario, 'loadBalancers' | 'faults'>, listener: number, priority: number | null, timeS: number): number[] {
-  const l = scenario.loadBalancers[0]?.listeners[listener];
+export function weightsAt(scenario: Pick<Scenario, 'loadBalancers' | 'faults'>, listener: number, priority: number | null, timeS: number, loadBalancer = 0): number[] {
+  const l = scenario.loadBalancers[loadBalancer]?.listeners[listener];
   const action = l ? (priority === null ? l.defaultAction : l.rules.find((r) => r.priority === priority)?.action) : undefined;
   if (!action || action.type !== 'forward') return [];
   const weights = action.to.map((t) => t.weight);
   const changes = scenario.faults
-    .flatMap((f) => (f.action === 'set-weights' && f.listener === listener && f.priority === priority && f.atS <= timeS ? [f] : []))
+    .flatMap((f) => (f.action === 'set-weights' && f.loadBalancer === loadBalancer && f.listener === listener && f.priority === priority && f.atS <= timeS ? [f] : []))
     .sort((a, b) => a.atS - b.atS);
   for (const change of changes) change.weights.forEach((w, i) => i < weights.length && (weights[i] = w));
   return weights;
@@ -184,7 +184,7 @@ export function topologyAt(input: TopologyInput, timeS: number): Topology {
         // The rule's share of the load balancer's requests.
         let share: number;
         let source: ShareSource;
-        const matched = at(matchedColumn(listener, entry.priority));
+        const matched = at(matchedColumn(listener, entry.priority, scenario.loadBalancers.length > 1 ? lb.name : null));
         const ruleTotal = summary?.loadBalancers?.[lb.name]?.rules.find((r) => r.listener === label && String(r.priority) === key)?.matched;
         if (matched !== undefined) [share, source] = [ofPeriod(matched), 'period'];
         else if (shorthand && scenario.loadBalancers.length === 1 && lb.listeners.length === 1 && entry.priority === null && listener.rules.length === 0)
@@ -193,7 +193,7 @@ export function topologyAt(input: TopologyInput, timeS: number): Topology {
         else [share, source] = [Number.NaN, 'total'];
         listenerShare += share;
         listenerSource = worse(listenerSource, source);
-        const weights = weightsAt(scenario, li, entry.priority, timeS);
+        const weights = weightsAt(scenario, li, entry.priority, timeS, b);
         const conditions = entry.conditions ? conditionSummary(entry.conditions) : 'otherwise';
         addNode(ruleId, 'rule', entry.priority === null ? 'default' : `priority ${entry.priority}`, conditions);
         addEdge(listenerId, ruleId, share, source);

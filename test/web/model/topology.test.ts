@@ -328,3 +328,22 @@ autoScalingGroups:
     expect(node(t, 'group:0').share).toBeCloseTo(1, 12);
   });
 });
+
+describe('several load balancers', () => {
+  it('each load balancer draws its own rules, with shares from its own matched__<lb>__ columns', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseScenario, simulate } = await import('../../../core/index.ts');
+    const parsed = parseScenario(readFileSync('scenarios/hybrid-weighted-dns.yaml', 'utf8'), 'hybrid-weighted-dns.yaml');
+    if (!parsed.ok) throw new Error('invalid');
+    const r = simulate(parsed.scenario);
+    const t = topologyAt({ scenario: r.scenario, timeseries: r.timeseries, extraSeries: r.extraSeries, summary: r.summary }, 1800);
+    const lbs = t.nodes.filter((n) => n.kind === 'load-balancer').map((n) => n.title);
+    expect(lbs).toEqual(['cloud', 'datacenter']);
+    const ruleEdges = t.edges.filter((e) => e.to.startsWith('rule:'));
+    expect(ruleEdges.map((e) => e.source)).toEqual(['period', 'period']);
+    const [cloud, dc] = ruleEdges.map((e) => e.share);
+    expect(cloud! + dc!).toBeCloseTo(1, 9);
+    expect(dc!).toBeGreaterThan(0.15);
+    expect(dc!).toBeLessThan(0.25);
+  });
+});
