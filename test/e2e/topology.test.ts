@@ -60,6 +60,7 @@ describe.skipIf(!run)('topology view and chart scope in Chromium', () => {
       'canary-90-10',
       'blue-green-cutover',
       'hybrid-on-premises',
+      'hybrid-weighted-dns',
     ]);
     expect(await page.locator('[data-topology="canary-90-10"]').getAttribute('aria-pressed')).toBe('true');
   });
