@@ -58,6 +58,18 @@ function dimensionOf(d: MetricFile['dimensions']): MetricDimension | null {
   return d.TargetGroup !== undefined ? { name: 'TargetGroup', value: d.TargetGroup } : { name: 'LoadBalancer', value: d.LoadBalancer! };
 }
 
+/** How an alarm evaluates, the same for a metric and a metric math alarm. */
+function evaluation(a: AlarmFile): Pick<AlarmSpec, 'periodS' | 'evaluationPeriods' | 'datapointsToAlarm' | 'threshold' | 'comparisonOperator' | 'treatMissingData'> {
+  return {
+    periodS: a.period,
+    evaluationPeriods: a.evaluationPeriods,
+    datapointsToAlarm: a.datapointsToAlarm ?? a.evaluationPeriods,
+    threshold: a.threshold,
+    comparisonOperator: a.comparisonOperator,
+    treatMissingData: a.treatMissingData,
+  };
+}
+
 function toAlarm(a: AlarmFile, path: (string | number)[], context: ScalingContext, errors: Finding[], warnings: Finding[]): AlarmSpec {
   if (isMathAlarm(a)) {
     const metrics = a.metrics.map((m) => ({ id: m.id, namespace: m.namespace, metric: m.metric, statistic: m.statistic, dimension: dimensionOf(m.dimensions) }));
@@ -69,12 +81,7 @@ function toAlarm(a: AlarmFile, path: (string | number)[], context: ScalingContex
       statistic: first.statistic,
       dimension: first.dimension,
       math: { expression: a.expression, metrics },
-      periodS: a.period,
-      evaluationPeriods: a.evaluationPeriods,
-      datapointsToAlarm: a.datapointsToAlarm ?? a.evaluationPeriods,
-      threshold: a.threshold,
-      comparisonOperator: a.comparisonOperator,
-      treatMissingData: a.treatMissingData,
+      ...evaluation(a),
     };
   }
   const spec: AlarmSpec = {
@@ -82,12 +89,7 @@ function toAlarm(a: AlarmFile, path: (string | number)[], context: ScalingContex
     metric: a.metric,
     statistic: a.statistic,
     dimension: dimensionOf(a.dimensions),
-    periodS: a.period,
-    evaluationPeriods: a.evaluationPeriods,
-    datapointsToAlarm: a.datapointsToAlarm ?? a.evaluationPeriods,
-    threshold: a.threshold,
-    comparisonOperator: a.comparisonOperator,
-    treatMissingData: a.treatMissingData,
+    ...evaluation(a),
   };
   checkNamespace(spec, path, context, errors);
   if (spec.namespace === 'AWS/EC2' && context.detailedMonitoring === false && spec.periodS < 300) {

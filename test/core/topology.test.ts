@@ -318,7 +318,7 @@ autoScalingGroups:
         });
         // A rule some class picks first gets requests (about 3,000 a run over at most 4 classes); any other gets none.
         got.forEach((rule, k) => (first.includes(k) ? expect(rule.matched, `rule ${rule.priority}`).toBeGreaterThan(0) : expect(rule.matched, `rule ${rule.priority}`).toBe(0)));
-        const forwardedTo = (tg: string) => got.filter((x, k) => (k === patterns.length ? tg === 'd' : `t${k % 2}` === tg)).reduce((n, x) => n + x.matched, 0);
+        const forwardedTo = (tg: string) => got.filter((_, k) => (k === patterns.length ? tg === 'd' : `t${k % 2}` === tg)).reduce((n, x) => n + x.matched, 0);
         for (const tg of ['t0', 't1', 'd']) expect(s.targetGroups![tg]!.requests).toBe(forwardedTo(tg));
         expect(got.reduce((n, x) => n + x.matched, 0)).toBe(s.requests);
       }),

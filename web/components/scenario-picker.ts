@@ -2,7 +2,7 @@
  * <elbsim-scenario-picker>: the bundled scenarios, each with its description (what to look
  * at). Choosing one sends `scenario-select`; the app loads its text into the editor.
  */
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { emit } from '../events.ts';
 import { GALLERY, TOPOLOGIES } from '../model/gallery.ts';
@@ -102,45 +102,34 @@ export class ScenarioPicker extends LitElement {
     if (top < list.scrollTop || top + item.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = Math.max(0, top - 8);
   }
 
+  /** A curated list of scenarios, one line each (nothing when empty). */
+  private curatedList(kind: 'gallery' | 'topology', title: string, items: readonly { id: string; line: string }[]) {
+    if (items.length === 0) return null;
+    return html`<h3 id="${kind}-label">${title}</h3>
+      <ul class="gallery" aria-labelledby="${kind}-label" data-testid="${kind}-list">
+        ${items.map(
+          (g) => html`<li>
+            <button
+              type="button"
+              aria-pressed=${g.id === this.selected ? 'true' : 'false'}
+              data-gallery=${kind === 'gallery' ? g.id : nothing}
+              data-topology=${kind === 'topology' ? g.id : nothing}
+              @click=${() => emit(this, 'scenario-select', { id: g.id })}
+            >
+              ${g.line}
+            </button>
+          </li>`,
+        )}
+      </ul>`;
+  }
+
   override render() {
     const gallery = GALLERY.filter((g) => this.scenarios.some((s) => s.id === g.id));
     const topologies = TOPOLOGIES.filter((g) => this.scenarios.some((s) => s.id === g.id));
     return html`
       <h2 id="label">Scenarios</h2>
-      ${gallery.length
-        ? html`<h3 id="gallery-label">Gallery of real-world surprises</h3>
-            <ul class="gallery" aria-labelledby="gallery-label" data-testid="gallery-list">
-              ${gallery.map(
-                (g) => html`<li>
-                  <button
-                    type="button"
-                    aria-pressed=${g.id === this.selected ? 'true' : 'false'}
-                    data-gallery=${g.id}
-                    @click=${() => emit(this, 'scenario-select', { id: g.id })}
-                  >
-                    ${g.line}
-                  </button>
-                </li>`,
-              )}
-            </ul>`
-        : null}
-      ${topologies.length
-        ? html`<h3 id="topology-label">Routing and several target groups</h3>
-            <ul class="gallery" aria-labelledby="topology-label" data-testid="topology-list">
-              ${topologies.map(
-                (g) => html`<li>
-                  <button
-                    type="button"
-                    aria-pressed=${g.id === this.selected ? 'true' : 'false'}
-                    data-topology=${g.id}
-                    @click=${() => emit(this, 'scenario-select', { id: g.id })}
-                  >
-                    ${g.line}
-                  </button>
-                </li>`,
-              )}
-            </ul>`
-        : null}
+      ${this.curatedList('gallery', 'Gallery of real-world surprises', gallery)}
+      ${this.curatedList('topology', 'Routing and several target groups', topologies)}
       ${gallery.length || topologies.length ? html`<h3>All scenarios</h3>` : null}
       <ul aria-labelledby="label" data-testid="scenario-list">
         ${this.scenarios.length === 0
