@@ -5,12 +5,19 @@
  *
  * JSON is read by the same YAML parser (JSON is YAML 1.2) with the JSON schema, so a `.json`
  * file gets positions too and YAML-only spellings (`10m` unquoted) are rejected there.
+ *
+ * The document with positions costs about 170 bytes of memory per byte of file, and positions
+ * are only needed for problems. So a file is first read to plain data (plain.ts: a few bytes
+ * per byte), validated and resolved; only when that meets a problem (or `--set` overrides, or
+ * text plain.ts leaves to the library) is the file read again as a located document, and
+ * every message comes from that reading, exactly as without the first one.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import { compareIssues } from './format.ts';
 import { findingFromZod, type Finding } from './issues.ts';
 import { formatCount, LIMITS, limitText } from './limits.ts';
 import { isMapping } from './objects.ts';
+import { NOT_PLAIN, readPlain } from './plain.ts';
 import { applyOverrides, OVERRIDE_FILE, pathText, type OverrideInput } from './overrides.ts';
 import { inSource, locate, type PathKey } from './positions.ts';
 import { resolveScenario, type Parts } from './resolve.ts';
@@ -213,10 +220,24 @@ function readDocument(text: string, format: 'yaml' | 'json', lines: LineCounter)
   });
 }
 
+/**
+ * The file read to plain data (plain.ts), validated and resolved, when that meets no problem;
+ * undefined when anything needs a position (an error, a warning) or plain.ts steps aside.
+ */
+function parsePlain(text: string, format: 'yaml' | 'json'): ParseResult | undefined {
+  let value = readPlain(text, format);
+  if (value === NOT_PLAIN) return undefined;
+  const checked = ScenarioFileSchema.safeParse(value ?? {});
+  value = undefined; // the schema's output is a copy: let the plain value go before resolving
+  if (!checked.success) return undefined;
+  const resolution = resolveScenario(partsFrom(checked.data), true);
+  if (resolution.errors.length > 0 || resolution.warnings.length > 0 || !resolution.scenario) return undefined;
+  return { ok: true, scenario: resolution.scenario, warnings: [] };
+}
+
 /** Parses, validates and resolves a scenario file. `file` is used in messages and to guess the format. */
 export function parseScenario(text: string, file: string, options: ParseOptions = {}): ParseResult {
   const format = options.format ?? (/\.json$/i.test(file) ? 'json' : 'yaml');
-  const lines = new LineCounter();
   if (text.length > LIMITS.fileBytes.max) {
     return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message: `the file is too large (${formatCount(text.length)} characters); ${limitText('fileBytes')}` }], warnings: [] };
   }
@@ -226,6 +247,13 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
     const line = (before.match(/\n/g)?.length ?? 0) + 1;
     return { ok: false, errors: [{ file, line, column: deep.offset - before.lastIndexOf('\n'), path: '', message: TOO_DEEP }], warnings: [] };
   }
+  const plain = options.overrides?.length ? undefined : parsePlain(text, format);
+  return plain ?? parseLocated(text, file, format, options);
+}
+
+/** The reading that keeps every node's position: for a file with a problem to place, or overrides. */
+function parseLocated(text: string, file: string, format: 'yaml' | 'json', options: ParseOptions): ParseResult {
+  const lines = new LineCounter();
   const doc = readDocument(text, format, lines);
   const warnings: ScenarioIssue[] = doc.warnings.map((w) => syntaxIssue(file, w, lines, format));
   if (doc.errors.length > 0) {

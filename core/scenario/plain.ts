@@ -1,0 +1,40 @@
+/**
+ * A scenario file read straight to plain data, without the YAML library's document: the path
+ * for a file that turns out valid, which is nearly every file. The library keeps a syntax tree
+ * and then a document of nodes with their positions, together about 170 bytes of memory per
+ * byte of file at the peak (a 2 MB rate schedule: over 300 MB); this reader keeps only the
+ * values, a few bytes per byte. Positions are only needed to place a problem, so when there
+ * is one, parse.ts reads the file again with the library and places it as before.
+ *
+ * - JSON: `JSON.parse`, plus one linear pass over the text for what it would hide: a key given
+ *   twice (JSON.parse keeps the last silently), a mapping with too many keys, deep nesting.
+ * - YAML: a reader for the plain subset a scenario is written in: block mappings and
+ *   sequences, one-line flow collections (`[a, b]`, `{ a: 1 }`), plain, single- and
+ *   double-quoted one-line scalars resolved by the YAML 1.2 core schema as the library does,
+ *   comments, and block scalars (`>`, `|`) as mapping values, whose few lines it hands to the
+ *   library. Anything outside it (anchors, aliases, tags, merge keys, multi-line plain or
+ *   quoted scalars, escapes, a multi-line flow collection, tabs, CR, non-ASCII text, `---`, a
+ *   key given twice, a mapping beyond the key limit, deep nesting, odd indentation) is not
+ *   guessed at: the reader answers NOT_PLAIN and the library reads the file.
+ *
+ * So the reader never decides anything the library would decide differently: on any text it
+ * either gives exactly the value the library's `toJS()` gives for a document without errors
+ * or warnings, or it steps aside (test/core/scenario/plain.test.ts compares the two on every
+ * scenario in the repository and on generated texts). Keys whose value is null are dropped,
+ * as parse.ts does for the library's value (a key with nothing after it counts as absent).
+ */
+import { readJson } from './plain-json.ts';
+import { NOT_PLAIN, STOP } from './plain-base.ts';
+import { readYaml } from './plain-yaml.ts';
+
+export { NOT_PLAIN };
+
+/** Plain data from `text`, or NOT_PLAIN. Keys with a null value are left out. */
+export function readPlain(text: string, format: 'yaml' | 'json'): unknown {
+  try {
+    return format === 'json' ? readJson(text) : readYaml(text);
+  } catch (error) {
+    if (error === STOP) return NOT_PLAIN;
+    throw error;
+  }
+}
