@@ -14,14 +14,15 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import { compareIssues } from './format.ts';
-import { findingFromZod, type Finding } from './issues.ts';
+import { checkInput, partsFrom } from './check-input.ts';
+import type { Finding } from './issues.ts';
 import { formatCount, LIMITS, limitText } from './limits.ts';
 import { isMapping } from './objects.ts';
-import { NOT_PLAIN, readPlain } from './plain.ts';
+import { NOT_PLAIN, placePlain, readPlain } from './plain.ts';
 import { applyOverrides, OVERRIDE_FILE, pathText, type OverrideInput } from './overrides.ts';
 import { inSource, locate, type PathKey } from './positions.ts';
-import { resolveScenario, type Parts } from './resolve.ts';
-import { faultSchema, ScenarioFileSchema } from './schema.ts';
+import { resolveScenario } from './resolve.ts';
+import { ScenarioFileSchema } from './schema.ts';
 import type { ParseResult, ScenarioIssue } from './types.ts';
 
 export interface ParseOptions {
@@ -170,44 +171,8 @@ function syntaxIssue(file: string, error: YAMLError, lines: LineCounter, format:
   return { file, line, column: col, path: '', message };
 }
 
-/** Every top-level part that passes the schema on its own. */
-function partsOf(input: unknown): Parts {
-  const parts: Record<string, { value: unknown }> = {};
-  if (!isMapping(input)) return parts;
-  for (const [key, schema] of Object.entries(ScenarioFileSchema.shape)) {
-    const result = schema.safeParse(input[key]);
-    if (result.success) parts[key] = { value: result.data };
-  }
-  const faults = input['faults'];
-  if (!parts['faults'] && Array.isArray(faults)) {
-    const validFaults = faults.flatMap((item: unknown, index) => {
-      const result = faultSchema.safeParse(item);
-      return result.success ? [{ index, value: result.data }] : [];
-    });
-    return { ...(parts as Parts), validFaults };
-  }
-  return parts as Parts;
-}
-
-/** All parts of a file that passed the schema as a whole. */
-function partsFrom(data: Record<string, unknown>): Parts {
-  const parts: Record<string, { value: unknown }> = {};
-  for (const key of Object.keys(ScenarioFileSchema.shape)) parts[key] = { value: data[key] };
-  return parts as Parts;
-}
-
 function startsWith(path: readonly PathKey[], prefix: readonly PathKey[]): boolean {
   return prefix.length <= path.length && prefix.every((k, i) => String(k) === String(path[i]));
-}
-
-function dedupe(issues: ScenarioIssue[]): ScenarioIssue[] {
-  const seen = new Set<string>();
-  return issues.filter((i) => {
-    const key = `${i.file}\u0000${i.path}\u0000${i.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function readDocument(text: string, format: 'yaml' | 'json', lines: LineCounter): Document {
@@ -235,6 +200,31 @@ function parsePlain(text: string, format: 'yaml' | 'json'): ParseResult | undefi
   return { ok: true, scenario: resolution.scenario, warnings: [] };
 }
 
+/**
+ * A plain file with problems, read again to plain data and checked, its problems placed by
+ * plain.ts in one more reading (the same positions as the located document's, see
+ * plain-locate.ts); undefined where plain.ts steps aside.
+ */
+function parsePlainPlaced(text: string, file: string, format: 'yaml' | 'json'): ParseResult | undefined {
+  const value = readPlain(text, format);
+  if (value === NOT_PLAIN) return undefined;
+  let placedAll = true;
+  const result = checkInput(value ?? {}, {
+    findings: [],
+    errors: [],
+    warnings: [],
+    place: (findings) => {
+      const positions = placePlain(text, format, findings);
+      if (!positions) placedAll = false;
+      return findings.map((f, i) => {
+        const at = positions?.[i];
+        return { file, ...(at ? { line: at.line, column: at.column } : {}), path: pathText(f.path), message: f.message };
+      });
+    },
+  });
+  return placedAll ? result : undefined;
+}
+
 /** Parses, validates and resolves a scenario file. `file` is used in messages and to guess the format. */
 export function parseScenario(text: string, file: string, options: ParseOptions = {}): ParseResult {
   const format = options.format ?? (/\.json$/i.test(file) ? 'json' : 'yaml');
@@ -247,7 +237,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
     const line = (before.match(/\n/g)?.length ?? 0) + 1;
     return { ok: false, errors: [{ file, line, column: deep.offset - before.lastIndexOf('\n'), path: '', message: TOO_DEEP }], warnings: [] };
   }
-  const plain = options.overrides?.length ? undefined : parsePlain(text, format);
+  const plain = options.overrides?.length ? undefined : (parsePlain(text, format) ?? parsePlainPlaced(text, file, format));
   return plain ?? parseLocated(text, file, format, options);
 }
 
@@ -282,16 +272,6 @@ function parseLocated(text: string, file: string, format: 'yaml' | 'json', optio
     const position = locate(doc, lines, finding.path, finding.anchor);
     return { file, ...(position ? { line: position.line, column: position.column } : {}), path, message: finding.message };
   };
-
-  const checked = ScenarioFileSchema.safeParse(input);
-  const findings = checked.success ? [] : checked.error.issues.map((issue) => findingFromZod(issue, input));
-  for (const path of prototypeKeys) findings.push({ path, message: 'unknown key `__proto__`; it is not a scenario key', anchor: 'key' });
-  const parts = checked.success ? partsFrom(checked.data) : partsOf(input);
-  const resolution = resolveScenario(parts, checked.success);
-
-  const errors = dedupe([...overrides.issues, ...[...findings, ...resolution.errors].map(place)]).sort(compareIssues);
-  warnings.push(...resolution.warnings.map(place));
-  warnings.sort(compareIssues);
-  if (errors.length > 0 || !resolution.scenario) return { ok: false, errors, warnings };
-  return { ok: true, scenario: resolution.scenario, warnings };
+  const findings: Finding[] = prototypeKeys.map((path) => ({ path, message: 'unknown key `__proto__`; it is not a scenario key', anchor: 'key' }));
+  return checkInput(input, { findings, errors: overrides.issues, warnings, place: (all) => all.map(place) });
 }

@@ -9,6 +9,7 @@
 import { parseDocument } from 'yaml';
 import { MAX_DEPTH, MAX_KEYS, resolvePlain, stop } from './plain-base.ts';
 import { HASH, Lines, NEWLINE, PLAIN_START, SPACE } from './plain-lines.ts';
+import { childTrack, note, type Track } from './plain-locate.ts';
 
 class YamlReader extends Lines {
   /** Where the last flow collection or quoted scalar read ended (saves a [value, end] pair per value). */
@@ -20,8 +21,12 @@ class YamlReader extends Lines {
    */
   private readonly items: unknown[] = [];
 
-  constructor(text: string) {
+  /** The paths whose nodes' offsets to note (plain-locate.ts), when placing problems. */
+  private readonly track: Track | undefined;
+
+  constructor(text: string, track: Track | undefined) {
     super(text);
+    this.track = track;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       // Printable ASCII and newlines only: tabs, CR, control and non-ASCII characters have rules of their own.
@@ -32,14 +37,16 @@ class YamlReader extends Lines {
   document(): unknown {
     this.skipEmpty();
     if (this.eof || this.indent !== 0) stop();
-    const value = this.mapping(0, this.start, 1);
+    const first = this.start;
+    const value = this.mapping(0, first, 1, this.track);
+    note(this.track, first, value);
     this.skipEmpty();
     if (!this.eof) stop();
     return value;
   }
 
   /** A block mapping whose keys stand at column `column`, the first one at `at` on the current line. */
-  private mapping(column: number, at: number, depth: number): Record<string, unknown> {
+  private mapping(column: number, at: number, depth: number, track: Track | undefined): Record<string, unknown> {
     if (depth > MAX_DEPTH) stop();
     const out: Record<string, unknown> = {};
     const seen = new Set<string>();
@@ -47,7 +54,9 @@ class YamlReader extends Lines {
       const entry = this.keyAt(at) ?? stop();
       if (seen.has(entry.key) || seen.size >= MAX_KEYS) stop();
       seen.add(entry.key);
-      const value = this.valueAfter(entry.next, column, true, depth + 1);
+      const child = childTrack(track, entry.key, false);
+      if (child) child.key = at;
+      const value = this.valueAfter(entry.next, column, true, depth + 1, child);
       if (value !== null) out[entry.key] = value;
       this.skipEmpty();
       if (this.eof || this.indent < column) return out;
@@ -57,7 +66,7 @@ class YamlReader extends Lines {
   }
 
   /** A block sequence whose dashes stand at column `column`, on the current line. */
-  private sequence(column: number, depth: number): unknown[] {
+  private sequence(column: number, depth: number, track: Track | undefined): unknown[] {
     if (depth > MAX_DEPTH) stop();
     const items = this.items;
     const base = items.length;
@@ -65,11 +74,13 @@ class YamlReader extends Lines {
       const dash = this.start + this.indent;
       const at = this.spacesFrom(dash + 1);
       if (at < this.end && this.isSeqItem(at)) stop(); // `- - x`
+      const child = childTrack(track, items.length - base, true);
       if (at < this.end && this.text.charCodeAt(at) !== HASH && this.keyAt(at)) {
-        const item = this.mapping(at - this.start, at, depth + 1);
+        const item = this.mapping(at - this.start, at, depth + 1, child);
+        note(child, at, item);
         items.push(item);
       } else {
-        const item = this.valueAfter(dash + 1, column, false, depth + 1);
+        const item = this.valueAfter(dash + 1, column, false, depth + 1, child);
         items.push(item);
       }
       this.skipEmpty();
@@ -90,24 +101,39 @@ class YamlReader extends Lines {
    * line, or a block on the lines below, more indented than `column` (or a sequence at the
    * same column, for a key: `key:` then `- item`). Leaves the current line after the value.
    */
-  private valueAfter(from: number, column: number, sequenceMayAlign: boolean, depth: number): unknown {
+  private valueAfter(from: number, column: number, sequenceMayAlign: boolean, depth: number, track: Track | undefined): unknown {
+    const value = this.valueFrom(from, column, sequenceMayAlign, depth, track);
+    if (track && track.kind === undefined) note(track, -1, value);
+    return value;
+  }
+
+  /** valueAfter, noting where the value starts when it is tracked. */
+  private valueFrom(from: number, column: number, sequenceMayAlign: boolean, depth: number, track: Track | undefined): unknown {
     const at = this.spacesFrom(from);
     if (at === this.end || this.text.charCodeAt(at) === HASH) {
       this.nextLine();
       this.skipEmpty();
       if (this.eof) return null;
       const first = this.start + this.indent;
+      let block: unknown = null;
       if (this.indent > column) {
-        if (this.isSeqItem(first)) return this.sequence(this.indent, depth);
-        if (this.keyAt(first)) return this.mapping(this.indent, first, depth);
-        return stop(); // a scalar on a line of its own
+        if (this.isSeqItem(first)) block = this.sequence(this.indent, depth, track);
+        else if (this.keyAt(first)) block = this.mapping(this.indent, first, depth, track);
+        else stop(); // a scalar on a line of its own
+      } else if (sequenceMayAlign && this.indent === column && this.isSeqItem(first)) {
+        block = this.sequence(column, depth, track);
       }
-      if (sequenceMayAlign && this.indent === column && this.isSeqItem(first)) return this.sequence(column, depth);
-      return null;
+      if (block !== null) note(track, first, block);
+      return block;
     }
     const c = this.text.charCodeAt(at);
-    if (sequenceMayAlign && (c === 0x7c /* | */ || c === 0x3e /* > */)) return this.blockScalar(at, column);
-    const value = this.inline(at, depth);
+    if (sequenceMayAlign && (c === 0x7c /* | */ || c === 0x3e /* > */)) {
+      const text = this.blockScalar(at, column);
+      note(track, at, text);
+      return text;
+    }
+    const value = this.inline(at, depth, track);
+    note(track, at, value);
     this.nextLine();
     this.skipEmpty();
     // A more indented line after a value on its line continues it (or is an error): not read here.
@@ -143,12 +169,12 @@ class YamlReader extends Lines {
   }
 
   /** A value that ends its line (but for a comment), starting at `at`. */
-  private inline(at: number, depth: number): unknown {
+  private inline(at: number, depth: number, track: Track | undefined): unknown {
     const text = this.text;
     const c = text.charCodeAt(at);
     let value: unknown;
     if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
-      value = this.flow(at, depth);
+      value = this.flow(at, depth, track);
     } else if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
       value = this.quoted(at);
     } else {
@@ -193,7 +219,7 @@ class YamlReader extends Lines {
   }
 
   /** A flow collection closed on the line it opens; `after` is set to the position after it. */
-  private flow(at: number, depth: number): unknown {
+  private flow(at: number, depth: number, track: Track | undefined): unknown {
     if (depth > MAX_DEPTH) stop();
     const text = this.text;
     const isMap = text.charCodeAt(at) === 0x7b;
@@ -209,18 +235,24 @@ class YamlReader extends Lines {
     for (;;) {
       if (i >= this.end) stop();
       let key: string | undefined;
+      let child: Track | undefined;
       if (isMap) {
         const entry = this.keyAt(i);
         if (!entry || text.charCodeAt(entry.next) !== SPACE) stop();
         if (seen!.has(entry.key) || seen!.size >= MAX_KEYS) stop();
         seen!.add(entry.key);
         key = entry.key;
+        child = childTrack(track, key, false);
+        if (child) child.key = i;
         i = this.spacesFrom(entry.next);
+      } else {
+        child = childTrack(track, this.items.length - base, true);
       }
       let value: unknown;
+      const start = i;
       const c = text.charCodeAt(i);
       if (c === 0x5b || c === 0x7b) {
-        value = this.flow(i, depth + 1);
+        value = this.flow(i, depth + 1, child);
         i = this.after;
       } else if (c === 0x22 || c === 0x27) {
         value = this.quoted(i);
@@ -236,6 +268,7 @@ class YamlReader extends Lines {
         value = resolvePlain(text.slice(i, last));
         i = end;
       }
+      note(child, start, value);
       if (key !== undefined) {
         if (value !== null) map![key] = value;
       } else {
@@ -255,6 +288,6 @@ class YamlReader extends Lines {
 }
 
 /** The plain data of a YAML text; throws STOP (plain-base.ts) when it steps aside. */
-export function readYaml(text: string): unknown {
-  return new YamlReader(text).document();
+export function readYaml(text: string, track?: Track): unknown {
+  return new YamlReader(text, track).document();
 }

@@ -25,7 +25,9 @@
  */
 import { readJson } from './plain-json.ts';
 import { NOT_PLAIN, STOP } from './plain-base.ts';
+import { lineFinder, offsetOf, trackJson, trackPaths } from './plain-locate.ts';
 import { readYaml } from './plain-yaml.ts';
+import type { Anchor, PathKey, Position } from './positions.ts';
 
 export { NOT_PLAIN };
 
@@ -37,4 +39,24 @@ export function readPlain(text: string, format: 'yaml' | 'json'): unknown {
     if (error === STOP) return NOT_PLAIN;
     throw error;
   }
+}
+
+/**
+ * The positions of `problems` in a text readPlain read (plain-locate.ts), each as positions.ts
+ * `locate` gives it in the library's document; undefined if the text cannot be read again.
+ */
+export function placePlain(text: string, format: 'yaml' | 'json', problems: readonly { path: readonly PathKey[]; anchor: Anchor }[]): (Position | undefined)[] | undefined {
+  const root = trackPaths(problems.map((p) => p.path));
+  try {
+    if (format === 'json') trackJson(text, root);
+    else readYaml(text, root);
+  } catch (error) {
+    if (error === STOP) return undefined;
+    throw error;
+  }
+  const lineOf = lineFinder(text);
+  return problems.map((p) => {
+    const offset = offsetOf(root, p.path, p.anchor);
+    return offset === undefined || offset < 0 ? undefined : lineOf(offset);
+  });
 }

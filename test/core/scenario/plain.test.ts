@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { parseScenario } from '../../../core/index.ts';
-import { NOT_PLAIN, readPlain } from '../../../core/scenario/plain.ts';
+import { NOT_PLAIN, placePlain, readPlain } from '../../../core/scenario/plain.ts';
+import { locate, type Anchor, type PathKey } from '../../../core/scenario/positions.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
@@ -35,6 +36,43 @@ function library(text: string, format: 'yaml' | 'json'): { value: unknown } | un
   }
 }
 
+/** Every path in `value`, and next to each a few that are not there, with both anchors (at most `max`). */
+function probes(value: unknown, max = 400): { path: PathKey[]; anchor: Anchor }[] {
+  const paths: PathKey[][] = [[]];
+  const walk = (node: unknown, path: PathKey[]) => {
+    if (paths.length > max / 2) return;
+    if (Array.isArray(node)) {
+      paths.push([...path, node.length], [...path, 'x']);
+      node.forEach((item, i) => {
+        paths.push([...path, i]);
+        walk(item, [...path, i]);
+      });
+    } else if (node !== null && typeof node === 'object') {
+      paths.push([...path, 'nope'], [...path, 0], [...path, 'nope', 'deeper']);
+      for (const [key, item] of Object.entries(node)) {
+        paths.push([...path, key]);
+        walk(item, [...path, key]);
+      }
+    } else {
+      paths.push([...path, 'below']);
+    }
+  };
+  walk(value, []);
+  return paths.flatMap((path) => [{ path, anchor: 'value' as const }, { path, anchor: 'key' as const }]);
+}
+
+/** The problem positions plain.ts gives a text equal those positions.ts gives in the library's document. */
+function placesAgree(text: string, format: 'yaml' | 'json'): void {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, ...(format === 'json' ? { schema: 'json' as const } : { merge: true }) });
+  const asked = probes(doc.toJS());
+  const plain = placePlain(text, format, asked);
+  expect(plain, text).toBeDefined();
+  asked.forEach(({ path, anchor }, i) => {
+    expect(plain![i], `${path.join('.')} (${anchor}) in:\n${text}`).toEqual(locate(doc, lines, path, anchor));
+  });
+}
+
 /** The property: the reader agrees with the library or steps aside. Returns whether it read the text. */
 function agrees(text: string, format: 'yaml' | 'json'): boolean {
   const plain = readPlain(text, format);
@@ -42,6 +80,7 @@ function agrees(text: string, format: 'yaml' | 'json'): boolean {
   const expected = library(text, format);
   expect(expected, `the library reports a problem in a text read as plain:\n${text}`).toBeDefined();
   expect(isDeepStrictEqual(plain, expected!.value), `different values for:\n${text}\nplain: ${JSON.stringify(plain)}\nlibrary: ${JSON.stringify(expected!.value)}`).toBe(true);
+  placesAgree(text, format);
   return true;
 }
 
