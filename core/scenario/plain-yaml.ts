@@ -29,8 +29,9 @@ class YamlReader extends Lines {
     this.track = track;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      // Printable ASCII and newlines only: tabs, CR, control and non-ASCII characters have rules of their own.
-      if ((c < SPACE && c !== NEWLINE) || c > 0x7e) stop();
+      // Printable text and newlines only: tabs, CR, control characters, C1 codes, the byte-order
+      // mark, line and paragraph separators and surrogates (astral characters) have rules of their own.
+      if (c < SPACE ? c !== NEWLINE : c > 0x7e && (c < 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0xd800 && c <= 0xdfff) || c >= 0xfeff)) stop();
     }
   }
 

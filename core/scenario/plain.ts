@@ -13,7 +13,7 @@
  *   double-quoted one-line scalars resolved by the YAML 1.2 core schema as the library does,
  *   comments, and block scalars (`>`, `|`) as mapping values, whose few lines it hands to the
  *   library. Anything outside it (anchors, aliases, tags, merge keys, multi-line plain or
- *   quoted scalars, escapes, a multi-line flow collection, tabs, CR, non-ASCII text, `---`, a
+ *   quoted scalars, escapes, a multi-line flow collection, tabs, CR, control characters, `---`, a
  *   key given twice, a mapping beyond the key limit, deep nesting, odd indentation) is not
  *   guessed at: the reader answers NOT_PLAIN and the library reads the file.
  *

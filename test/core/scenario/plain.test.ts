@@ -132,7 +132,10 @@ describe('plain readers', () => {
     ['an escape', 'a: "x\\ty"\n', false],
     ['a tab', 'a:\t1\n', false],
     ['CR LF', 'a: 1\r\nb: 2\r\n', false],
-    ['non-ASCII text', 'name: café\n', false],
+    ['non-ASCII text', 'name: café × 2 # µs\nb: "naïve"\nc: [e, "ü"]\nd: a\u00a0\n', true],
+    ['a byte-order mark inside', 'a: \ufeffx\n', false],
+    ['a character beyond the BMP', 'a: 🙂\n', false],
+    ['a C1 control character', 'a: x\u0085y\n', false],
     ['two documents', 'a: 1\n---\nb: 2\n', false],
     ['a key that is a number', '1: a\n', false],
     ['a __proto__ key', '__proto__: { a: 1 }\n', false],
@@ -162,7 +165,7 @@ describe('plain readers', () => {
   });
 
   const keys = ['a', 'b', 'c-d', 'e.f', 'g_h', '"q k"', "'s k'", 'true', 'null', '1', '__proto__', '<<', 'a b', '? a', 'a ', '-a'];
-  const scalars = ['1', '-0', '0o17', '0x1F', '.inf', '-.Inf', '.NaN', '1e3', '1.', '+5', '~', 'null', 'Null', 'TRUE', 'yes', '10m', 'a b', 'a: b', 'a #c', 'a#c', 'a:', "'it''s'", "'a", '"q"', '"a\\nb"', '"a', '[a, b]', '[ ]', '[]', '{}', '{a: 1, b: [2, 3]}', '{a: 1,}', '{a, b}', '[a, [b, c]]', '[a: 1]', '[0s, 100]', '[a,', '&x a', '*x', '!t a', '|', '>-', '>', '|+', '>2', '- x', 'http://x', 'a,b', '?x', '%x', '@x', '`x', '--x', '-x', '(x)', '~x', '/x', '{"a": 1}', '[1]#c', '[1] #c', 'x ', ''];
+  const scalars = ['\u2028', 'x\u0085', '\u00a0', 'é: x', '1', '-0', '0o17', '0x1F', '.inf', '-.Inf', '.NaN', '1e3', '1.', '+5', '~', 'null', 'Null', 'TRUE', 'yes', '10m', 'a b', 'a: b', 'a #c', 'a#c', 'a:', "'it''s'", "'a", '"q"', '"a\\nb"', '"a', '[a, b]', '[ ]', '[]', '{}', '{a: 1, b: [2, 3]}', '{a: 1,}', '{a, b}', '[a, [b, c]]', '[a: 1]', '[0s, 100]', '[a,', '&x a', '*x', '!t a', '|', '>-', '>', '|+', '>2', '- x', 'http://x', 'a,b', '?x', '%x', '@x', '`x', '--x', '-x', '(x)', '~x', '/x', '{"a": 1}', '[1]#c', '[1] #c', 'x ', ''];
   const line = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.constantFrom('key', 'key-empty', 'item', 'item-key', 'item-empty', 'comment', 'blank', 'text'), fc.constantFrom(...keys), fc.constantFrom(...scalars)).map(([indent, kind, key, scalar]) => {
     const pad = ' '.repeat(indent);
     switch (kind) {
@@ -187,7 +190,7 @@ describe('plain readers', () => {
   });
 
   /** Mostly what the reader reads, now and then what it must leave to the library. */
-  const goodScalars = ['1', '-0', '0o17', '0x1F', '.inf', '.NaN', '1e3', '1.', '+5', '~', 'null', 'TRUE', 'yes', '10m', 'a b', 'a#c', "'it''s'", '"q"', '[a, b]', '[]', '{}', '{a: 1, b: [2, 3]}', '[a, [b, c]]', '[0s, 100]', 'http://x', 'a,b', '--x', '(x)', '/x', '[1] #c', 'x '];
+  const goodScalars = ['café', 'a\u00a0', '\u00a0x', '×', 'µs "q"', '1', '-0', '0o17', '0x1F', '.inf', '.NaN', '1e3', '1.', '+5', '~', 'null', 'TRUE', 'yes', '10m', 'a b', 'a#c', "'it''s'", '"q"', '[a, b]', '[]', '{}', '{a: 1, b: [2, 3]}', '[a, [b, c]]', '[0s, 100]', 'http://x', 'a,b', '--x', '(x)', '/x', '[1] #c', 'x '];
   const mostlyGood = <T,>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<T>) => fc.oneof({ weight: 12, arbitrary: good }, { weight: 1, arbitrary: bad });
   const treeKey = mostlyGood(fc.stringMatching(/^[a-z][a-z0-9_.-]{0,5}$/), fc.constantFrom(...keys));
   const treeScalar = mostlyGood(fc.constantFrom(...goodScalars), fc.constantFrom(...scalars));
