@@ -6,11 +6,10 @@
  * JSON is read by the same YAML parser (JSON is YAML 1.2) with the JSON schema, so a `.json`
  * file gets positions too and YAML-only spellings (`10m` unquoted) are rejected there.
  *
- * The document with positions costs about 170 bytes of memory per byte of file, and positions
- * are only needed for problems. So a file is first read to plain data (plain.ts: a few bytes
- * per byte), validated and resolved; only when that meets a problem (or `--set` overrides, or
- * text plain.ts leaves to the library) is the file read again as a located document, and
- * every message comes from that reading, exactly as without the first one.
+ * The document with positions costs about 170 bytes of memory per byte of file. So a file is
+ * first read to plain data (plain.ts: a few bytes per byte), validated and resolved; problems
+ * are placed, and overrides applied, by plain.ts as the document would (plain-locate.ts,
+ * plain-overrides.ts). Only text plain.ts leaves to the library is read as a located document.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import { compareIssues } from './format.ts';
@@ -19,6 +18,7 @@ import type { Finding } from './issues.ts';
 import { formatCount, LIMITS, limitText } from './limits.ts';
 import { isMapping } from './objects.ts';
 import { NOT_PLAIN, placePlain, readPlain } from './plain.ts';
+import { applyPlainOverrides, fromOverride } from './plain-overrides.ts';
 import { applyOverrides, OVERRIDE_FILE, pathText, type OverrideInput } from './overrides.ts';
 import { inSource, locate, type PathKey } from './positions.ts';
 import { resolveScenario } from './resolve.ts';
@@ -201,24 +201,28 @@ function parsePlain(text: string, format: 'yaml' | 'json'): ParseResult | undefi
 }
 
 /**
- * A plain file with problems, read again to plain data and checked, its problems placed by
- * plain.ts in one more reading (the same positions as the located document's, see
- * plain-locate.ts); undefined where plain.ts steps aside.
+ * A plain file with problems or `--set` overrides (plain-overrides.ts), read again to plain
+ * data and checked, its problems placed by plain.ts in one more reading (the same positions
+ * as the located document's, see plain-locate.ts); undefined where plain.ts steps aside.
  */
-function parsePlainPlaced(text: string, file: string, format: 'yaml' | 'json'): ParseResult | undefined {
-  const value = readPlain(text, format);
+function parsePlainPlaced(text: string, file: string, format: 'yaml' | 'json', overrides: readonly OverrideInput[]): ParseResult | undefined {
+  const value = readPlain(text, format, overrides.length > 0);
   if (value === NOT_PLAIN) return undefined;
+  const applied = overrides.length > 0 ? applyPlainOverrides(value, overrides) : { input: value ?? {}, issues: [], paths: [] };
+  if (!applied) return undefined;
   let placedAll = true;
-  const result = checkInput(value ?? {}, {
+  const result = checkInput(applied.input, {
     findings: [],
-    errors: [],
+    errors: applied.issues,
     warnings: [],
     place: (findings) => {
-      const positions = placePlain(text, format, findings);
-      if (!positions) placedAll = false;
+      const places = findings.length > 0 ? placePlain(text, format, findings) : [];
+      if (!places) placedAll = false;
       return findings.map((f, i) => {
-        const at = positions?.[i];
-        return { file, ...(at ? { line: at.line, column: at.column } : {}), path: pathText(f.path), message: f.message };
+        const path = pathText(f.path);
+        if (fromOverride(f.path, places?.[i], applied.paths)) return { file: OVERRIDE_FILE, path, message: f.message };
+        const at = places?.[i]?.position;
+        return { file, ...(at ? { line: at.line, column: at.column } : {}), path, message: f.message };
       });
     },
   });
@@ -237,7 +241,8 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
     const line = (before.match(/\n/g)?.length ?? 0) + 1;
     return { ok: false, errors: [{ file, line, column: deep.offset - before.lastIndexOf('\n'), path: '', message: TOO_DEEP }], warnings: [] };
   }
-  const plain = options.overrides?.length ? undefined : (parsePlain(text, format) ?? parsePlainPlaced(text, file, format));
+  const overrides = options.overrides ?? [];
+  const plain = overrides.length > 0 ? parsePlainPlaced(text, file, format, overrides) : (parsePlain(text, format) ?? parsePlainPlaced(text, file, format, []));
   return plain ?? parseLocated(text, file, format, options);
 }
 

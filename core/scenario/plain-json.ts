@@ -8,7 +8,7 @@
 import { MAX_DEPTH, MAX_KEYS, stop } from './plain-base.ts';
 
 /** The plain data of a JSON text; throws STOP (plain-base.ts) when it steps aside. */
-export function readJson(text: string): unknown {
+export function readJson(text: string, keepNulls = false): unknown {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -17,7 +17,7 @@ export function readJson(text: string): unknown {
   }
   checkJsonKeys(text);
   if (value === null || typeof value !== 'object') return value;
-  dropNulls(value);
+  if (!keepNulls) dropNulls(value);
   return value;
 }
 
@@ -62,7 +62,7 @@ function isJsonSpace(c: number): boolean {
 }
 
 /** Deletes `key: null` entries of every object inside `root`, in place (root is fresh). */
-function dropNulls(root: object): void {
+export function dropNulls(root: object): void {
   const stack: object[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;

@@ -90,6 +90,18 @@ export function offsetOf(root: Track, path: readonly PathKey[], anchor: Anchor):
   return anchor === 'key' && keyOffset !== undefined ? keyOffset : best;
 }
 
+/** What the file holds at `path` (as positions.ts `inSource` walks it): undefined when nothing. */
+export function kindAt(root: Track, path: readonly PathKey[]): Track['kind'] {
+  let node: Track | undefined = root;
+  for (const segment of path) {
+    if (node.kind === 'map') node = node.children?.get(segmentKey(segment, false));
+    else if (node.kind === 'seq' && typeof segment === 'number') node = node.children?.get(segmentKey(segment, true));
+    else return undefined;
+    if (!node) return undefined;
+  }
+  return node.kind;
+}
+
 /** Line and column (1-based) of offsets in `text`, as the library's LineCounter gives them. */
 export function lineFinder(text: string): (offset: number) => Position {
   const starts = [0];

@@ -24,9 +24,13 @@ class YamlReader extends Lines {
   /** The paths whose nodes' offsets to note (plain-locate.ts), when placing problems. */
   private readonly track: Track | undefined;
 
-  constructor(text: string, track: Track | undefined) {
+  /** Keep `key: null` entries (for overrides, which treat them as the library's document does). */
+  private readonly keepNulls: boolean;
+
+  constructor(text: string, track: Track | undefined, keepNulls: boolean) {
     super(text);
     this.track = track;
+    this.keepNulls = keepNulls;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       // Printable text and newlines only: tabs, CR, control characters, C1 codes, the byte-order
@@ -58,7 +62,7 @@ class YamlReader extends Lines {
       const child = childTrack(track, entry.key, false);
       if (child) child.key = at;
       const value = this.valueAfter(entry.next, column, true, depth + 1, child);
-      if (value !== null) out[entry.key] = value;
+      if (value !== null || this.keepNulls) out[entry.key] = value;
       this.skipEmpty();
       if (this.eof || this.indent < column) return out;
       if (this.indent > column) stop();
@@ -271,7 +275,7 @@ class YamlReader extends Lines {
       }
       note(child, start, value);
       if (key !== undefined) {
-        if (value !== null) map![key] = value;
+        if (value !== null || this.keepNulls) map![key] = value;
       } else {
         this.items.push(value);
       }
@@ -289,6 +293,6 @@ class YamlReader extends Lines {
 }
 
 /** The plain data of a YAML text; throws STOP (plain-base.ts) when it steps aside. */
-export function readYaml(text: string, track?: Track): unknown {
-  return new YamlReader(text, track).document();
+export function readYaml(text: string, track?: Track, keepNulls = false): unknown {
+  return new YamlReader(text, track, keepNulls).document();
 }

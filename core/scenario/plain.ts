@@ -25,27 +25,33 @@
  */
 import { readJson } from './plain-json.ts';
 import { NOT_PLAIN, STOP } from './plain-base.ts';
-import { lineFinder, offsetOf, trackJson, trackPaths } from './plain-locate.ts';
+import { kindAt, lineFinder, offsetOf, trackJson, trackPaths, type Track } from './plain-locate.ts';
 import { readYaml } from './plain-yaml.ts';
 import type { Anchor, PathKey, Position } from './positions.ts';
 
 export { NOT_PLAIN };
 
-/** Plain data from `text`, or NOT_PLAIN. Keys with a null value are left out. */
-export function readPlain(text: string, format: 'yaml' | 'json'): unknown {
+/** Plain data from `text`, or NOT_PLAIN. Keys with a null value are left out, unless `keepNulls`. */
+export function readPlain(text: string, format: 'yaml' | 'json', keepNulls = false): unknown {
   try {
-    return format === 'json' ? readJson(text) : readYaml(text);
+    return format === 'json' ? readJson(text, keepNulls) : readYaml(text, undefined, keepNulls);
   } catch (error) {
     if (error === STOP) return NOT_PLAIN;
     throw error;
   }
 }
 
+/** Where a problem sits, and what the file holds at its path (undefined: nothing; see kindAt). */
+export interface PlainPlace {
+  position: Position | undefined;
+  found: Track['kind'];
+}
+
 /**
  * The positions of `problems` in a text readPlain read (plain-locate.ts), each as positions.ts
  * `locate` gives it in the library's document; undefined if the text cannot be read again.
  */
-export function placePlain(text: string, format: 'yaml' | 'json', problems: readonly { path: readonly PathKey[]; anchor: Anchor }[]): (Position | undefined)[] | undefined {
+export function placePlain(text: string, format: 'yaml' | 'json', problems: readonly { path: readonly PathKey[]; anchor: Anchor }[]): PlainPlace[] | undefined {
   const root = trackPaths(problems.map((p) => p.path));
   try {
     if (format === 'json') trackJson(text, root);
@@ -57,6 +63,6 @@ export function placePlain(text: string, format: 'yaml' | 'json', problems: read
   const lineOf = lineFinder(text);
   return problems.map((p) => {
     const offset = offsetOf(root, p.path, p.anchor);
-    return offset === undefined || offset < 0 ? undefined : lineOf(offset);
+    return { position: offset === undefined || offset < 0 ? undefined : lineOf(offset), found: kindAt(root, p.path) };
   });
 }

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument } from 'yaml';
 import { parseScenario } from '../../../core/index.ts';
 import { NOT_PLAIN, placePlain, readPlain } from '../../../core/scenario/plain.ts';
-import { locate, type Anchor, type PathKey } from '../../../core/scenario/positions.ts';
+import { inSource, locate, type Anchor, type PathKey } from '../../../core/scenario/positions.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
@@ -69,7 +69,8 @@ function placesAgree(text: string, format: 'yaml' | 'json'): void {
   const plain = placePlain(text, format, asked);
   expect(plain, text).toBeDefined();
   asked.forEach(({ path, anchor }, i) => {
-    expect(plain![i], `${path.join('.')} (${anchor}) in:\n${text}`).toEqual(locate(doc, lines, path, anchor));
+    expect(plain![i]!.position, `${path.join('.')} (${anchor}) in:\n${text}`).toEqual(locate(doc, lines, path, anchor));
+    expect(plain![i]!.found !== undefined, `${path.join('.')} in source, in:\n${text}`).toBe(inSource(doc, path));
   });
 }
 
@@ -248,6 +249,45 @@ describe('plain readers', () => {
         expect(agrees(text, 'json') || library(text, 'json') === undefined || /"__proto__"/.test(text)).toBe(true);
       }),
       { numRuns: 1000, seed: 10 },
+    );
+  });
+});
+
+describe('--set overrides on a plain file', () => {
+  const texts = scenarioFiles(join(ROOT, 'scenarios')).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+  texts.push(
+    { file: 'nulls.yaml', text: 'name: t\nduration: 1h\nzones: [a, b]\nautoScaling:\ntraffic:\n  rate: 5\n  clients:\nfaults:\n  -\n  - { at: 1m, action: failInstance }\n' },
+    { file: 'nulls.json', text: '{"name": "t", "duration": "1h", "zones": ["a", null], "autoScaling": null, "traffic": {"rate": 5}}' },
+    { file: 'null.json', text: 'null' },
+  );
+  const ownPaths = (text: string, file: string): string[] => {
+    const value = readPlain(text, file.endsWith('.json') ? 'json' : 'yaml');
+    const out: string[] = [];
+    const walk = (node: unknown, path: PathKey[]) => {
+      if (path.length > 0) out.push(path.join('.'));
+      if (Array.isArray(node)) node.forEach((item, i) => walk(item, [...path, i]));
+      else if (node !== null && typeof node === 'object') for (const [key, item] of Object.entries(node)) walk(item, [...path, key]);
+    };
+    walk(value, []);
+    return out;
+  };
+  const extraPaths = ['x', 'autoScaling.maxSize', 'autoScaling.minSize', 'autoScaling.policies.0.targetValue', 'zones.5', 'zones.x', 'name.x', 'traffic.rate.0.0', 'traffic.clients', 'instance', 'faults.1.count', 'faults.0.at', 'faults.2', 'x.y.z', '__proto__.x', 'loadBalancer.targetGroup.algorithm', 'expect.x'];
+  const values = ['1', '0', '-5', 'abc', '~', '[]', '{}', '[1, 2]', '{a: 1, b: ~}', '10m', 'true', "''", '[[0, 1], [60, 2]]', '&a [1]', '{__proto__: 1}', '', 'least_outstanding_requests', '[a, b, c]'];
+
+  it('give the same result as the located reading (forced by a tab in a comment)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...texts),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...extraPaths), fc.boolean(), fc.constantFrom(...values)), { minLength: 1, maxLength: 3 }),
+        ({ file, text }, picks) => {
+          const own = ownPaths(text, file);
+          const overrides = picks.map(([n, extra, useOwn, value]) => `${useOwn && own.length > 0 ? own[n % own.length] : extra}=${value}`);
+          const plain = parseScenario(text, file, { overrides });
+          const located = parseScenario(`${text}\n#\t\n`, file, { overrides });
+          expect(plain, `${file} --set ${overrides.join(' --set ')}`).toEqual(located);
+        },
+      ),
+      { numRuns: 300, seed: 10 },
     );
   });
 });
