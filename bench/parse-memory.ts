@@ -1,8 +1,10 @@
 /**
  * `npm run bench:parse`: what reading a big scenario costs in memory, per byte of file. Each
- * case is a scenario with a long rate schedule (YAML and pretty-printed JSON, about 1 MiB and
- * 2 MiB), valid or with one unknown key at its end (which makes the parser read the file a
- * second time with positions, to place the error). Each runs through the real
+ * case is a scenario with a long rate schedule (YAML and indented JSON, about 1 MiB, 2 MiB and
+ * the longest schedule allowed, 100,000 points), valid or with one unknown key at its end
+ * (placed by reading the file once more), and the same 2 MiB files with a tab in a comment at
+ * their end, which makes them need the full YAML reading (the YAML library's document with
+ * every node's position, which is how every file was read before). Each runs through the real
  * `elbsim validate` in its own process under /usr/bin/time; the figure is the peak RSS above
  * that of validating a tiny scenario, divided by the file's size. A second figure is the
  * smallest V8 old-space limit (--max-old-space-size, in MB, searched among a few sizes) the
@@ -87,17 +89,18 @@ try {
   console.log(`baseline: elbsim validate of a tiny scenario, peak RSS ${(baseline.rssKB / 1024).toFixed(0)} MB${baseHeap}\n`);
   console.log(`${'case (rate points)'.padEnd(30)}${'bytes'.padStart(10)}${'exit'.padStart(6)}${'wall s'.padStart(8)}${'RSS MB'.padStart(8)}${'RSS/byte'.padStart(10)}${quick ? '' : 'heap MB'.padStart(9)}`);
   for (const [format, make] of [['yaml', yaml], ['json', json]] as const) {
-    for (const size of [1, 2]) {
+    for (const size of [1, 2, 'max', 'full'] as const) {
       for (const bad of [false, true]) {
         const file = join(dir, `s-${size}.${format}`);
-        const points = pointsFor(make, size * MiB);
-        writeFileSync(file, make(points, bad));
+        const points = size === 'max' ? 100_000 : pointsFor(make, (size === 'full' ? 2 : size) * MiB - 4);
+        writeFileSync(file, make(points, bad) + (size === 'full' ? '#\t\n' : ''));
         const bytes = statSync(file).size;
         const run = validate(file);
         const perByte = ((run.rssKB - baseline.rssKB) * 1024) / bytes;
         const expected = bad ? 2 : 0;
         const heap = quick ? '' : smallestHeap(file, expected).padStart(9);
-        const name = `${format} ${size} MiB ${bad ? 'one error' : 'valid'} (${Math.round(points / 1000)}k)`;
+        const what = size === 'max' ? 'max' : size === 'full' ? '2 MiB full' : `${size} MiB`;
+        const name = `${format} ${what} ${bad ? 'one error' : 'valid'} (${Math.round(points / 1000)}k)`;
         const flag = run.code === expected ? '' : `  (expected exit ${expected}: ${run.stderr.split('\n')[0]})`;
         console.log(`${name.padEnd(30)}${String(bytes).padStart(10)}${String(run.code).padStart(6)}${run.wallS.toFixed(2).padStart(8)}${(run.rssKB / 1024).toFixed(0).padStart(8)}${perByte.toFixed(1).padStart(10)}${heap}${flag}`);
       }

@@ -243,7 +243,11 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
   }
   const overrides = options.overrides ?? [];
   const plain = overrides.length > 0 ? parsePlainPlaced(text, file, format, overrides) : (parsePlain(text, format) ?? parsePlainPlaced(text, file, format, []));
-  return plain ?? parseLocated(text, file, format, options);
+  if (plain) return plain;
+  if (text.length > LIMITS.fullReadBytes.max) {
+    return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message: `the file is too large (${formatCount(text.length)} characters) for the full YAML reading it needs; ${limitText('fullReadBytes')}` }], warnings: [] };
+  }
+  return parseLocated(text, file, format, options);
 }
 
 /** The reading that keeps every node's position: for a file with a problem to place, or overrides. */
