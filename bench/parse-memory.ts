@@ -87,7 +87,7 @@ try {
   if (baseline.code !== 0) throw new Error(`the tiny scenario does not validate: ${baseline.stderr}`);
   const baseHeap = quick ? '' : `, smallest old space ${smallestHeap(tiny, 0)} MB`;
   console.log(`baseline: elbsim validate of a tiny scenario, peak RSS ${(baseline.rssKB / 1024).toFixed(0)} MB${baseHeap}\n`);
-  console.log(`${'case (rate points)'.padEnd(30)}${'bytes'.padStart(10)}${'exit'.padStart(6)}${'wall s'.padStart(8)}${'RSS MB'.padStart(8)}${'RSS/byte'.padStart(10)}${quick ? '' : 'heap MB'.padStart(9)}`);
+  console.log(`${'case (rate points)'.padEnd(34)}${'bytes'.padStart(10)}${'exit'.padStart(6)}${'wall s'.padStart(8)}${'RSS MB'.padStart(8)}${'RSS/byte'.padStart(10)}${quick ? '' : 'heap MB'.padStart(9)}`);
   for (const [format, make] of [['yaml', yaml], ['json', json]] as const) {
     for (const size of [1, 2, 'max', 'full'] as const) {
       for (const bad of [false, true]) {
@@ -102,7 +102,7 @@ try {
         const what = size === 'max' ? 'max' : size === 'full' ? '2 MiB full' : `${size} MiB`;
         const name = `${format} ${what} ${bad ? 'one error' : 'valid'} (${Math.round(points / 1000)}k)`;
         const flag = run.code === expected ? '' : `  (expected exit ${expected}: ${run.stderr.split('\n')[0]})`;
-        console.log(`${name.padEnd(30)}${String(bytes).padStart(10)}${String(run.code).padStart(6)}${run.wallS.toFixed(2).padStart(8)}${(run.rssKB / 1024).toFixed(0).padStart(8)}${perByte.toFixed(1).padStart(10)}${heap}${flag}`);
+        console.log(`${name.padEnd(34)}${String(bytes).padStart(10)}${String(run.code).padStart(6)}${run.wallS.toFixed(2).padStart(8)}${(run.rssKB / 1024).toFixed(0).padStart(8)}${perByte.toFixed(1).padStart(10)}${heap}${flag}`);
       }
     }
   }

@@ -32,14 +32,14 @@ export const LIMITS = {
     what: 'scenario file size',
     keys: '(the file)',
     unit: 'bytes',
-    why: 'a file in the plain YAML scenarios are written in, or JSON, is read with about 10 to 30 bytes of memory per byte of it; a real scenario is a few kilobytes, a schedule of 100,000 rate points (the ratePoints limit) about 2 MB of YAML or 4.5 MB of indented JSON',
+    why: 'a file in the plain YAML scenarios are written in, or JSON, is read with under 10 bytes of live memory per byte of it (10 to 40 of peak RSS); a real scenario is a few kilobytes, a schedule of 100,000 rate points (the ratePoints limit) about 2 MB of YAML or 4.5 MB of indented JSON',
   },
   fullReadBytes: {
     max: 2 * 1024 * 1024,
     what: 'size of a file that needs the full YAML reading',
     keys: '(the file)',
     unit: 'bytes',
-    why: 'YAML beyond the plain subset (anchors, aliases, tags, merge keys, tabs, CR line ends, escapes, text or a flow collection over several lines), or a --set with __proto__ or aliases, is read keeping every node with its position, about 250 bytes of memory per byte of file at the peak',
+    why: 'YAML beyond the plain subset (anchors, aliases, tags, merge keys, tabs, CR line ends, escapes, text or a flow collection over several lines), a file with a key given twice, a mapping over 1,000 keys or nesting over 60 levels, or a --set with __proto__ or aliases, is read keeping every node with its position, about 250 bytes of memory per byte of file at the peak',
   },
   nestingDepth: {
     max: 64,
