@@ -1,10 +1,9 @@
 /**
- * A scenario file read straight to plain data, without the YAML library's document: the path
- * for a file that turns out valid, which is nearly every file. The library keeps a syntax tree
- * and then a document of nodes with their positions, together about 170 bytes of memory per
- * byte of file at the peak (a 2 MB rate schedule: over 300 MB); this reader keeps only the
- * values, a few bytes per byte. Positions are only needed to place a problem, so when there
- * is one, parse.ts reads the file again with the library and places it as before.
+ * A scenario file read straight to plain data, without the YAML library's document. The
+ * library keeps a syntax tree and then a document of nodes with their positions, together
+ * about 170 bytes of memory per byte of file at the peak (a 2 MB rate schedule: over 300 MB);
+ * this reader keeps only the values, a few bytes per byte. Positions are only needed to place
+ * a problem: placePlain reads the file once more for them (plain-locate.ts).
  *
  * - JSON: `JSON.parse`, plus one linear pass over the text for what it would hide: a key given
  *   twice (JSON.parse keeps the last silently), a mapping with too many keys, deep nesting.
