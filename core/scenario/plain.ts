@@ -1,5 +1,5 @@
 /**
- * A scenario file read straight to plain data, without the YAML library's document. The
+ * A scenario file read straight to plain data, without the YAML library's document; the
  * library keeps a syntax tree and then a document of nodes with their positions, together
  * about 170 bytes of memory per byte of file at the peak (a 2 MB rate schedule: over 300 MB);
  * this reader keeps only the values, a few bytes per byte. Positions are only needed to place
