@@ -5,16 +5,24 @@
  *
  * JSON is read by the same YAML parser (JSON is YAML 1.2) with the JSON schema, so a `.json`
  * file gets positions too and YAML-only spellings (`10m` unquoted) are rejected there.
+ *
+ * The document with positions costs about 170 bytes of memory per byte of file. So a file is
+ * first read to plain data (plain.ts: a few bytes per byte), validated and resolved; problems
+ * are placed, and overrides applied, by plain.ts as the document would (plain-locate.ts,
+ * plain-overrides.ts). Only text plain.ts leaves to the library gets the document of positions.ts.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import { compareIssues } from './format.ts';
-import { findingFromZod, type Finding } from './issues.ts';
+import { checkInput, partsFrom } from './check-input.ts';
+import type { Finding } from './issues.ts';
 import { formatCount, LIMITS, limitText } from './limits.ts';
 import { isMapping } from './objects.ts';
+import { NOT_PLAIN, placePlain, readPlain } from './plain.ts';
+import { applyPlainOverrides, fromOverride } from './plain-overrides.ts';
 import { applyOverrides, OVERRIDE_FILE, pathText, type OverrideInput } from './overrides.ts';
 import { inSource, locate, type PathKey } from './positions.ts';
-import { resolveScenario, type Parts } from './resolve.ts';
-import { faultSchema, ScenarioFileSchema } from './schema.ts';
+import { resolveScenario } from './resolve.ts';
+import { ScenarioFileSchema } from './schema.ts';
 import type { ParseResult, ScenarioIssue } from './types.ts';
 
 export interface ParseOptions {
@@ -163,44 +171,8 @@ function syntaxIssue(file: string, error: YAMLError, lines: LineCounter, format:
   return { file, line, column: col, path: '', message };
 }
 
-/** Every top-level part that passes the schema on its own. */
-function partsOf(input: unknown): Parts {
-  const parts: Record<string, { value: unknown }> = {};
-  if (!isMapping(input)) return parts;
-  for (const [key, schema] of Object.entries(ScenarioFileSchema.shape)) {
-    const result = schema.safeParse(input[key]);
-    if (result.success) parts[key] = { value: result.data };
-  }
-  const faults = input['faults'];
-  if (!parts['faults'] && Array.isArray(faults)) {
-    const validFaults = faults.flatMap((item: unknown, index) => {
-      const result = faultSchema.safeParse(item);
-      return result.success ? [{ index, value: result.data }] : [];
-    });
-    return { ...(parts as Parts), validFaults };
-  }
-  return parts as Parts;
-}
-
-/** All parts of a file that passed the schema as a whole. */
-function partsFrom(data: Record<string, unknown>): Parts {
-  const parts: Record<string, { value: unknown }> = {};
-  for (const key of Object.keys(ScenarioFileSchema.shape)) parts[key] = { value: data[key] };
-  return parts as Parts;
-}
-
 function startsWith(path: readonly PathKey[], prefix: readonly PathKey[]): boolean {
   return prefix.length <= path.length && prefix.every((k, i) => String(k) === String(path[i]));
-}
-
-function dedupe(issues: ScenarioIssue[]): ScenarioIssue[] {
-  const seen = new Set<string>();
-  return issues.filter((i) => {
-    const key = `${i.file}\u0000${i.path}\u0000${i.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function readDocument(text: string, format: 'yaml' | 'json', lines: LineCounter): Document {
@@ -213,10 +185,53 @@ function readDocument(text: string, format: 'yaml' | 'json', lines: LineCounter)
   });
 }
 
+/**
+ * The file read to plain data (plain.ts), validated and resolved, when that meets no problem;
+ * undefined when anything needs a position (an error, a warning) or plain.ts steps aside.
+ */
+function parsePlain(text: string, format: 'yaml' | 'json'): ParseResult | undefined {
+  let value = readPlain(text, format);
+  if (value === NOT_PLAIN) return undefined;
+  const checked = ScenarioFileSchema.safeParse(value ?? {});
+  value = undefined; // the schema's output is a copy: let the plain value go before resolving
+  if (!checked.success) return undefined;
+  const resolution = resolveScenario(partsFrom(checked.data), true);
+  if (resolution.errors.length > 0 || resolution.warnings.length > 0 || !resolution.scenario) return undefined;
+  return { ok: true, scenario: resolution.scenario, warnings: [] };
+}
+
+/**
+ * A plain file with problems or `--set` overrides (plain-overrides.ts), read again to plain
+ * data and checked, its problems placed by plain.ts in one more reading (the same positions
+ * as the located document's, see plain-locate.ts); undefined where plain.ts steps aside.
+ */
+function parsePlainPlaced(text: string, file: string, format: 'yaml' | 'json', overrides: readonly OverrideInput[]): ParseResult | undefined {
+  const value = readPlain(text, format, overrides.length > 0);
+  if (value === NOT_PLAIN) return undefined;
+  const applied = overrides.length > 0 ? applyPlainOverrides(value, overrides) : { input: value ?? {}, issues: [], paths: [] };
+  if (!applied) return undefined;
+  let placedAll = true;
+  const result = checkInput(applied.input, {
+    findings: [],
+    errors: applied.issues,
+    warnings: [],
+    place: (findings) => {
+      const places = findings.length > 0 ? placePlain(text, format, findings) : [];
+      if (!places) placedAll = false;
+      return findings.map((f, i) => {
+        const path = pathText(f.path);
+        if (fromOverride(f.path, places?.[i], applied.paths)) return { file: OVERRIDE_FILE, path, message: f.message };
+        const at = places?.[i]?.position;
+        return { file, ...(at ? { line: at.line, column: at.column } : {}), path, message: f.message };
+      });
+    },
+  });
+  return placedAll ? result : undefined;
+}
+
 /** Parses, validates and resolves a scenario file. `file` is used in messages and to guess the format. */
 export function parseScenario(text: string, file: string, options: ParseOptions = {}): ParseResult {
   const format = options.format ?? (/\.json$/i.test(file) ? 'json' : 'yaml');
-  const lines = new LineCounter();
   if (text.length > LIMITS.fileBytes.max) {
     return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message: `the file is too large (${formatCount(text.length)} characters); ${limitText('fileBytes')}` }], warnings: [] };
   }
@@ -226,6 +241,18 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
     const line = (before.match(/\n/g)?.length ?? 0) + 1;
     return { ok: false, errors: [{ file, line, column: deep.offset - before.lastIndexOf('\n'), path: '', message: TOO_DEEP }], warnings: [] };
   }
+  const overrides = options.overrides ?? [];
+  const plain = overrides.length > 0 ? parsePlainPlaced(text, file, format, overrides) : (parsePlain(text, format) ?? parsePlainPlaced(text, file, format, []));
+  if (plain) return plain;
+  if (text.length > LIMITS.fullReadBytes.max) {
+    return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message: `the file is too large (${formatCount(text.length)} characters) for the full YAML reading it needs; ${limitText('fullReadBytes')}` }], warnings: [] };
+  }
+  return parseLocated(text, file, format, options);
+}
+
+/** The reading that keeps every node's position: for a file with a problem to place, or overrides. */
+function parseLocated(text: string, file: string, format: 'yaml' | 'json', options: ParseOptions): ParseResult {
+  const lines = new LineCounter();
   const doc = readDocument(text, format, lines);
   const warnings: ScenarioIssue[] = doc.warnings.map((w) => syntaxIssue(file, w, lines, format));
   if (doc.errors.length > 0) {
@@ -254,16 +281,6 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
     const position = locate(doc, lines, finding.path, finding.anchor);
     return { file, ...(position ? { line: position.line, column: position.column } : {}), path, message: finding.message };
   };
-
-  const checked = ScenarioFileSchema.safeParse(input);
-  const findings = checked.success ? [] : checked.error.issues.map((issue) => findingFromZod(issue, input));
-  for (const path of prototypeKeys) findings.push({ path, message: 'unknown key `__proto__`; it is not a scenario key', anchor: 'key' });
-  const parts = checked.success ? partsFrom(checked.data) : partsOf(input);
-  const resolution = resolveScenario(parts, checked.success);
-
-  const errors = dedupe([...overrides.issues, ...[...findings, ...resolution.errors].map(place)]).sort(compareIssues);
-  warnings.push(...resolution.warnings.map(place));
-  warnings.sort(compareIssues);
-  if (errors.length > 0 || !resolution.scenario) return { ok: false, errors, warnings };
-  return { ok: true, scenario: resolution.scenario, warnings };
+  const findings: Finding[] = prototypeKeys.map((path) => ({ path, message: 'unknown key `__proto__`; it is not a scenario key', anchor: 'key' }));
+  return checkInput(input, { findings, errors: overrides.issues, warnings, place: (all) => all.map(place) });
 }

@@ -125,8 +125,8 @@ describe('files that are not scenario text', () => {
   });
 
   it('a file over the size limit is refused before it is read', async () => {
-    const result = await run(`${MINIMAL}# ${'x'.repeat(2 * 1024 * 1024)}\n`);
-    expect(result.stderr).toMatch(/^case-\d+\.yaml:1:1: the file is too large \(2,097,\d+ bytes\); the limit is 2,097,152 bytes/);
+    const result = await run(`${MINIMAL}# ${'x'.repeat(8 * 1024 * 1024)}\n`);
+    expect(result.stderr).toMatch(/^case-\d+\.yaml:1:1: the file is too large \(8,388,\d+ bytes\); the limit is 8,388,608 bytes/);
     expect(result.code).toBe(2);
   });
 });

@@ -113,7 +113,15 @@ describe('the parser', () => {
   });
 
   it('a file over the size limit is refused before it is parsed', () => {
-    expect(errorOf(`# ${'x'.repeat(LIMITS.fileBytes.max)}\n${MINIMAL}`)).toMatch(/^scenarios\/x\.yaml:1:1: the file is too large \(2,097,\d+ characters\); the limit is 2,097,152 bytes/);
+    expect(errorOf(`# ${'x'.repeat(LIMITS.fileBytes.max)}\n${MINIMAL}`)).toMatch(/^scenarios\/x\.yaml:1:1: the file is too large \(8,388,\d+ characters\); the limit is 8,388,608 bytes/);
+  });
+
+  it('a plain file above the full-reading limit is read; one that needs the full reading is refused, with the reason', () => {
+    const big = `# ${'x'.repeat(LIMITS.fullReadBytes.max)}\n`;
+    expect(parse(`${big}${MINIMAL}`).ok).toBe(true);
+    expect(errorOf(`${big}${MINIMAL}instance: { colour: 1 }\n`)).toMatch(/^scenarios\/x\.yaml:5:13: instance\.colour: unknown key `colour`/);
+    expect(errorOf(`${big}${MINIMAL}#\t\n`)).toMatch(/^scenarios\/x\.yaml:1:1: the file is too large \(2,097,\d+ characters\) for the full YAML reading it needs; the limit is 2,097,152 bytes \(YAML beyond the plain subset \(anchors/);
+    expect(errorOf(`${big}${MINIMAL}`, { overrides: ['x=&a [1]'] })).toMatch(/the file is too large \(2,097,\d+ characters\) for the full YAML reading/);
   });
 
   it.each(['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'])('a key named %s is an unknown key, at its line', (key) => {

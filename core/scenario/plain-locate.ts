@@ -1,0 +1,185 @@
+/**
+ * Where problems sit in a file the plain readers read (plain.ts), without the YAML library's
+ * document: the paths of all problems go in one tree, the file is read once more noting the
+ * offsets of the nodes on those paths only, and each path gets the position positions.ts
+ * `locate` would give it in the library's document: its value, or its key for a key problem,
+ * or for a path not in the file the nearest part that is; a key with nothing after it (or
+ * null) points at the key. So placing any number of problems costs one reading of the file
+ * and memory for the problems, not a document of the whole file.
+ */
+import { MAX_DEPTH } from './plain-base.ts';
+import type { Anchor, PathKey, Position } from './positions.ts';
+
+/** A node of the file on a tracked path: what it is and where it starts. */
+export interface Track {
+  /** The tracked paths below, by `segmentKey`. */
+  children: Map<string, Track> | undefined;
+  /** Set when the reading found the node; `kind` null for a key with nothing after it or null. */
+  kind: 'map' | 'seq' | 'scalar' | 'null' | undefined;
+  /** Offset of the node's first character (a block mapping: its first key; a list: its first `-` or `[`). */
+  value: number;
+  /** Offset of its key, for a mapping's value. */
+  key: number;
+}
+
+/** Map keys and list indexes apart: `locate` indexes a list only with a number. */
+export function segmentKey(segment: PathKey, inList: boolean): string {
+  return inList ? `#${String(segment)}` : `:${String(segment)}`;
+}
+
+function newTrack(): Track {
+  return { children: undefined, kind: undefined, value: -1, key: -1 };
+}
+
+/** The tree of `paths` (a path that enters a list is tracked under both keys, see segmentKey). */
+export function trackPaths(paths: readonly (readonly PathKey[])[]): Track {
+  const root = newTrack();
+  for (const path of paths) {
+    let nodes = [root];
+    for (const segment of path) {
+      const next: Track[] = [];
+      for (const node of nodes) {
+        node.children ??= new Map();
+        const keys = typeof segment === 'number' ? [segmentKey(segment, false), segmentKey(segment, true)] : [segmentKey(segment, false)];
+        for (const key of keys) {
+          let child = node.children.get(key);
+          if (!child) node.children.set(key, (child = newTrack()));
+          next.push(child);
+        }
+      }
+      nodes = next;
+    }
+  }
+  return root;
+}
+
+/** The child of `track` a reading of a mapping's key or a list's item notes, if tracked. */
+export function childTrack(track: Track | undefined, segment: string | number, inList: boolean): Track | undefined {
+  return track?.children?.get(segmentKey(segment, inList));
+}
+
+/** Notes a node read at `offset` with value `value` on a tracked path. */
+export function note(track: Track | undefined, offset: number, value: unknown): void {
+  if (!track) return;
+  track.value = offset;
+  track.kind = value === null ? 'null' : Array.isArray(value) ? 'seq' : typeof value === 'object' ? 'map' : 'scalar';
+}
+
+/** The offset `locate` (positions.ts) gives `path` in a file whose tracked nodes are noted in `root`. */
+export function offsetOf(root: Track, path: readonly PathKey[], anchor: Anchor): number | undefined {
+  let node = root;
+  let best: number | undefined = root.kind === undefined ? undefined : root.value;
+  let keyOffset: number | undefined;
+  for (const segment of path) {
+    keyOffset = undefined;
+    let next: Track | undefined;
+    if (node.kind === 'map') {
+      next = node.children?.get(segmentKey(segment, false));
+      if (!next || next.kind === undefined) return best;
+      keyOffset = next.key;
+    } else if (node.kind === 'seq' && typeof segment === 'number') {
+      next = node.children?.get(segmentKey(segment, true));
+      if (!next || next.kind === undefined) return best;
+    } else {
+      return best;
+    }
+    if (next.kind === 'null') return keyOffset ?? best;
+    best = next.value;
+    node = next;
+  }
+  return anchor === 'key' && keyOffset !== undefined ? keyOffset : best;
+}
+
+/** What the file holds at `path` (as positions.ts `inSource` walks it): undefined when nothing. */
+export function kindAt(root: Track, path: readonly PathKey[]): Track['kind'] {
+  let node: Track | undefined = root;
+  for (const segment of path) {
+    if (node.kind === 'map') node = node.children?.get(segmentKey(segment, false));
+    else if (node.kind === 'seq' && typeof segment === 'number') node = node.children?.get(segmentKey(segment, true));
+    else return undefined;
+    if (!node) return undefined;
+  }
+  return node.kind;
+}
+
+/** Line and column (1-based) of offsets in `text`, as the library's LineCounter gives them. */
+export function lineFinder(text: string): (offset: number) => Position {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  };
+}
+
+/**
+ * Notes the tracked nodes of a JSON text JSON.parse accepted (plain-json.ts checked it): an
+ * object's keys and values, a list's items, by the offset of their first character.
+ */
+export function trackJson(text: string, root: Track): void {
+  let i = 0;
+  const space = () => {
+    for (let c = text.charCodeAt(i); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(++i));
+  };
+  const string = (): string => {
+    const start = i;
+    let escaped = false;
+    for (i++; text.charCodeAt(i) !== 0x22; i++) {
+      if (text.charCodeAt(i) === 0x5c) {
+        escaped = true;
+        i++;
+      }
+    }
+    i++;
+    return escaped ? (JSON.parse(text.slice(start, i)) as string) : text.slice(start + 1, i - 1);
+  };
+  const value = (track: Track | undefined, depth: number): void => {
+    if (depth > MAX_DEPTH + 1) throw new Error('nesting beyond what plain-json.ts lets through');
+    space();
+    const start = i;
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const inList = c === '[';
+      i++;
+      space();
+      for (let index = 0; text[i] !== (inList ? ']' : '}'); index++) {
+        space();
+        let child: Track | undefined;
+        if (inList) {
+          child = childTrack(track, index, true);
+        } else {
+          const keyAt = i;
+          child = childTrack(track, string(), false);
+          if (child) child.key = keyAt;
+          space();
+          i++; // the colon
+        }
+        value(child, depth + 1);
+        space();
+        if (text[i] === ',') i++;
+      }
+      i++;
+      if (track) {
+        track.value = start;
+        track.kind = inList ? 'seq' : 'map';
+      }
+      return;
+    }
+    if (c === '"') {
+      string();
+    } else {
+      while (i < text.length && !',]} \n\r\t'.includes(text[i]!)) i++;
+    }
+    if (track) {
+      track.value = start;
+      track.kind = text.startsWith('null', start) ? 'null' : 'scalar';
+    }
+  };
+  value(root, 0);
+}

@@ -1,0 +1,67 @@
+/**
+ * A scenario file read straight to plain data, without the YAML library's document; the
+ * library keeps a syntax tree and then a document of nodes with their positions, together
+ * about 170 bytes of memory per byte of file at the peak (a 2 MB rate schedule: over 300 MB);
+ * this reader keeps only the values, a few bytes per byte. Positions are only needed to place
+ * a problem: placePlain reads the file once more for them (plain-locate.ts).
+ *
+ * - JSON: `JSON.parse`, plus one linear pass over the text for what it would hide: a key given
+ *   twice (JSON.parse keeps the last silently), a mapping with too many keys, deep nesting.
+ * - YAML: a reader for the plain subset a scenario is written in: block mappings and
+ *   sequences, one-line flow collections (`[a, b]`, `{ a: 1 }`), plain, single- and
+ *   double-quoted one-line scalars resolved by the YAML 1.2 core schema as the library does,
+ *   comments, and block scalars (`>`, `|`) as mapping values, whose few lines it hands to the
+ *   library. Anything outside it (anchors, aliases, tags, merge keys, multi-line plain or
+ *   quoted scalars, escapes, a multi-line flow collection, tabs, CR, control characters, `---`, a
+ *   key given twice, a mapping beyond the key limit, deep nesting, odd indentation) is not
+ *   guessed at: the reader answers NOT_PLAIN and the library reads the file.
+ *
+ * So the reader never decides anything the library would decide differently: on any text it
+ * either gives exactly the value the library's `toJS()` gives for a document without errors
+ * or warnings, or it steps aside (test/core/scenario/plain.test.ts compares the two on every
+ * scenario in the repository and on generated texts). Keys whose value is null are dropped,
+ * as parse.ts does for the library's value (a key with nothing after it counts as absent).
+ */
+import { readJson } from './plain-json.ts';
+import { NOT_PLAIN, STOP } from './plain-base.ts';
+import { kindAt, lineFinder, offsetOf, trackJson, trackPaths, type Track } from './plain-locate.ts';
+import { readYaml } from './plain-yaml.ts';
+import type { Anchor, PathKey, Position } from './positions.ts';
+
+export { NOT_PLAIN };
+
+/** Plain data from `text`, or NOT_PLAIN. Keys with a null value are left out, unless `keepNulls`. */
+export function readPlain(text: string, format: 'yaml' | 'json', keepNulls = false): unknown {
+  try {
+    return format === 'json' ? readJson(text, keepNulls) : readYaml(text, undefined, keepNulls);
+  } catch (error) {
+    if (error === STOP) return NOT_PLAIN;
+    throw error;
+  }
+}
+
+/** Where a problem sits, and what the file holds at its path (undefined: nothing; see kindAt). */
+export interface PlainPlace {
+  position: Position | undefined;
+  found: Track['kind'];
+}
+
+/**
+ * The positions of `problems` in a text readPlain read (plain-locate.ts), each as positions.ts
+ * `locate` gives it in the library's document; undefined if the text cannot be read again.
+ */
+export function placePlain(text: string, format: 'yaml' | 'json', problems: readonly { path: readonly PathKey[]; anchor: Anchor }[]): PlainPlace[] | undefined {
+  const root = trackPaths(problems.map((p) => p.path));
+  try {
+    if (format === 'json') trackJson(text, root);
+    else readYaml(text, root);
+  } catch (error) {
+    if (error === STOP) return undefined;
+    throw error;
+  }
+  const lineOf = lineFinder(text);
+  return problems.map((p) => {
+    const offset = offsetOf(root, p.path, p.anchor);
+    return { position: offset === undefined || offset < 0 ? undefined : lineOf(offset), found: kindAt(root, p.path) };
+  });
+}

@@ -1,0 +1,293 @@
+/**
+ * The plain readers (core/scenario/plain.ts) against the YAML library they stand in for: on
+ * any text, either the very value the library's document gives (without errors or warnings;
+ * `key: null` entries dropped, as parse.ts drops them), or NOT_PLAIN. Checked on every
+ * scenario file in the repository, on hand-picked edge cases, and on generated texts built
+ * from fragments that mix the subset with what lies just outside it.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LineCounter, parseDocument } from 'yaml';
+import { parseScenario } from '../../../core/index.ts';
+import { NOT_PLAIN, placePlain, readPlain } from '../../../core/scenario/plain.ts';
+import { inSource, locate, type Anchor, type PathKey } from '../../../core/scenario/positions.ts';
+
+const ROOT = join(import.meta.dirname, '../../..');
+
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) if (item !== null) out[key] = withoutNulls(item);
+  return out;
+}
+
+/** What the library makes of `text`, as parse.ts reads it; undefined when it reports anything. */
+function library(text: string, format: 'yaml' | 'json'): { value: unknown } | undefined {
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, ...(format === 'json' ? { schema: 'json' as const } : { merge: true }) });
+  if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
+  try {
+    return { value: withoutNulls(doc.toJS()) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every path in `value`, and next to each a few that are not there, with both anchors (at most `max`). */
+function probes(value: unknown, max = 400): { path: PathKey[]; anchor: Anchor }[] {
+  const paths: PathKey[][] = [[]];
+  const walk = (node: unknown, path: PathKey[]) => {
+    if (paths.length > max / 2) return;
+    if (Array.isArray(node)) {
+      paths.push([...path, node.length], [...path, 'x']);
+      node.forEach((item, i) => {
+        paths.push([...path, i]);
+        walk(item, [...path, i]);
+      });
+    } else if (node !== null && typeof node === 'object') {
+      paths.push([...path, 'nope'], [...path, 0], [...path, 'nope', 'deeper']);
+      for (const [key, item] of Object.entries(node)) {
+        paths.push([...path, key]);
+        walk(item, [...path, key]);
+      }
+    } else {
+      paths.push([...path, 'below']);
+    }
+  };
+  walk(value, []);
+  return paths.flatMap((path) => [{ path, anchor: 'value' as const }, { path, anchor: 'key' as const }]);
+}
+
+/** The problem positions plain.ts gives a text equal those positions.ts gives in the library's document. */
+function placesAgree(text: string, format: 'yaml' | 'json'): void {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, ...(format === 'json' ? { schema: 'json' as const } : { merge: true }) });
+  const asked = probes(doc.toJS());
+  const plain = placePlain(text, format, asked);
+  expect(plain, text).toBeDefined();
+  asked.forEach(({ path, anchor }, i) => {
+    expect(plain![i]!.position, `${path.join('.')} (${anchor}) in:\n${text}`).toEqual(locate(doc, lines, path, anchor));
+    expect(plain![i]!.found !== undefined, `${path.join('.')} in source, in:\n${text}`).toBe(inSource(doc, path));
+  });
+}
+
+/** The property: the reader agrees with the library or steps aside. Returns whether it read the text. */
+function agrees(text: string, format: 'yaml' | 'json'): boolean {
+  const plain = readPlain(text, format);
+  if (plain === NOT_PLAIN) return false;
+  const expected = library(text, format);
+  expect(expected, `the library reports a problem in a text read as plain:\n${text}`).toBeDefined();
+  expect(isDeepStrictEqual(plain, expected!.value), `different values for:\n${text}\nplain: ${JSON.stringify(plain)}\nlibrary: ${JSON.stringify(expected!.value)}`).toBe(true);
+  placesAgree(text, format);
+  return true;
+}
+
+function scenarioFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) scenarioFiles(path, out);
+    else if (/\.(ya?ml|json)$/.test(name)) out.push(path);
+  }
+  return out;
+}
+
+describe('plain readers', () => {
+  const files = ['scenarios', 'sweeps', 'test', 'docs'].flatMap((d) => scenarioFiles(join(ROOT, d)));
+
+  it('agree with the library on every scenario file in the repository, and read all of scenarios/', () => {
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) {
+      const read = agrees(readFileSync(file, 'utf8'), file.endsWith('.json') ? 'json' : 'yaml');
+      if (file.startsWith(join(ROOT, 'scenarios'))) expect(read, `${file} is left to the library`).toBe(true);
+    }
+  });
+
+  it('give the same scenario as the located reading (forced by a tab in a comment)', () => {
+    for (const file of scenarioFiles(join(ROOT, 'scenarios'))) {
+      const text = readFileSync(file, 'utf8');
+      const plain = parseScenario(text, file);
+      const located = parseScenario(`${text}\n#\t\n`, file);
+      expect(plain.ok, file).toBe(true);
+      expect(isDeepStrictEqual(plain, located), file).toBe(true);
+    }
+  });
+
+  it.each([
+    ['numbers as the core schema reads them', 'a: [1, -0, +5, 0o17, 0x1F, .inf, -.Inf, .NaN, 1e3, 1., .5, 007, 1_0, 0b1]\n', true],
+    ['null and booleans', 'a: [~, null, Null, NULL, true, True, TRUE, false, yes, no, on]\nb: ~\nc:\n', true],
+    ['quoted text', `a: 'it''s'\nb: "q # not a comment"\nc: ['x, y', "z"]\n`, true],
+    ['comments and blank lines', '# head\n\na: 1 # one\n   # odd indent\nb:\n  - x #c\n\n  - y\n', true],
+    ['a list at the key column', 'a:\n- x\n- k: 1\n  j: 2\nb: 2\n', true],
+    ['a folded and a literal block', 'a: >\n  one\n  two\n\nb: |-\n  x\n   y\nc: 1\n', true],
+    ['plain text with indicators inside', 'a: x & y, z*2 | w > v\nb: http://h:80/p\nc: a:b\n', true],
+    ['a key given twice', 'a: 1\na: 2\n', false],
+    ['an anchor and alias', 'a: &x 1\nb: *x\n', false],
+    ['a merge key', 'a: { x: 1 }\nb:\n  <<: { y: 2 }\n', false],
+    ['a tag', 'a: !!str 1\n', false],
+    ['a multi-line plain scalar', 'a: one\n  two\n', false],
+    ['a multi-line flow list', 'a: [1,\n  2]\n', false],
+    ['an escape', 'a: "x\\ty"\n', false],
+    ['a tab', 'a:\t1\n', false],
+    ['CR LF', 'a: 1\r\nb: 2\r\n', false],
+    ['non-ASCII text', 'name: café × 2 # µs\nb: "naïve"\nc: [e, "ü"]\nd: a\u00a0\n', true],
+    ['a byte-order mark inside', 'a: \ufeffx\n', false],
+    ['a character beyond the BMP', 'a: 🙂\n', false],
+    ['a C1 control character', 'a: x\u0085y\n', false],
+    ['two documents', 'a: 1\n---\nb: 2\n', false],
+    ['a key that is a number', '1: a\n', false],
+    ['a __proto__ key', '__proto__: { a: 1 }\n', false],
+    ['bad indentation', 'a:\n    b: 1\n  c: 2\n', false],
+    ['a compact nested list', 'a:\n  - - 1\n', false],
+    ['text after a flow list', 'a: [1] x\n', false],
+    ['a comment without a space', 'a: [1]#x\n', false],
+    ['a trailing comma', 'a: [1, 2, ]\n', false],
+    ['keep-chomping', 'a: |+\n  x\n\nb: 1\n', false],
+    ['an empty file', '', false],
+    ['a list at the top', '- a\n', false],
+  ])('YAML: %s', (_name, text, read) => {
+    expect(agrees(text, 'yaml')).toBe(read);
+  });
+
+  it.each([
+    ['a plain object', '{"name": "t", "zones": ["a", "b"], "x": null, "y": [null, 1.5e3, -0, true]}', true],
+    ['escapes', '{"a\\u0062": "\\n\\"\\u00e9", "c": "\\/"}', true],
+    ['a key given twice', '{"a": 1, "a": 2}', false],
+    ['a key given twice, once escaped', '{"a": 1, "\\u0061": 2}', false],
+    ['a __proto__ key', '{"__proto__": {"a": 1}}', false],
+    ['a YAML-only spelling', '{"a": 10m}', false],
+    ['a comment', '{"a": 1} # x', false],
+    ['a top-level list', '[1, 2]', true],
+  ])('JSON: %s', (_name, text, read) => {
+    expect(agrees(text, 'json')).toBe(read);
+  });
+
+  const keys = ['a', 'b', 'c-d', 'e.f', 'g_h', '"q k"', "'s k'", 'true', 'null', '1', '__proto__', '<<', 'a b', '? a', 'a ', '-a'];
+  const scalars = ['\u2028', 'x\u0085', '\u00a0', 'é: x', '1', '-0', '0o17', '0x1F', '.inf', '-.Inf', '.NaN', '1e3', '1.', '+5', '~', 'null', 'Null', 'TRUE', 'yes', '10m', 'a b', 'a: b', 'a #c', 'a#c', 'a:', "'it''s'", "'a", '"q"', '"a\\nb"', '"a', '[a, b]', '[ ]', '[]', '{}', '{a: 1, b: [2, 3]}', '{a: 1,}', '{a, b}', '[a, [b, c]]', '[a: 1]', '[0s, 100]', '[a,', '&x a', '*x', '!t a', '|', '>-', '>', '|+', '>2', '- x', 'http://x', 'a,b', '?x', '%x', '@x', '`x', '--x', '-x', '(x)', '~x', '/x', '{"a": 1}', '[1]#c', '[1] #c', 'x ', ''];
+  const line = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.constantFrom('key', 'key-empty', 'item', 'item-key', 'item-empty', 'comment', 'blank', 'text'), fc.constantFrom(...keys), fc.constantFrom(...scalars)).map(([indent, kind, key, scalar]) => {
+    const pad = ' '.repeat(indent);
+    switch (kind) {
+      case 'key': return `${pad}${key}: ${scalar}`;
+      case 'key-empty': return `${pad}${key}:`;
+      case 'item': return `${pad}- ${scalar}`;
+      case 'item-key': return `${pad}- ${key}: ${scalar}`;
+      case 'item-empty': return `${pad}-`;
+      case 'comment': return `${pad}# ${scalar}`;
+      case 'blank': return pad;
+      default: return `${pad}${scalar}`;
+    }
+  });
+
+  it('agree with the library on generated lines of YAML', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), fc.boolean(), (lines, newline) => {
+        agrees(lines.join('\n') + (newline ? '\n' : ''), 'yaml');
+      }),
+      { numRuns: 4000, seed: 10 },
+    );
+  });
+
+  /** Mostly what the reader reads, now and then what it must leave to the library. */
+  const goodScalars = ['café', 'a\u00a0', '\u00a0x', '×', 'µs "q"', '1', '-0', '0o17', '0x1F', '.inf', '.NaN', '1e3', '1.', '+5', '~', 'null', 'TRUE', 'yes', '10m', 'a b', 'a#c', "'it''s'", '"q"', '[a, b]', '[]', '{}', '{a: 1, b: [2, 3]}', '[a, [b, c]]', '[0s, 100]', 'http://x', 'a,b', '--x', '(x)', '/x', '[1] #c', 'x '];
+  const mostlyGood = <T,>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<T>) => fc.oneof({ weight: 12, arbitrary: good }, { weight: 1, arbitrary: bad });
+  const treeKey = mostlyGood(fc.stringMatching(/^[a-z][a-z0-9_.-]{0,5}$/), fc.constantFrom(...keys));
+  const treeScalar = mostlyGood(fc.constantFrom(...goodScalars), fc.constantFrom(...scalars));
+  type Tree = { scalar: string } | { map: [string, Tree][] } | { seq: Tree[] };
+  const { tree } = fc.letrec<{ tree: Tree; map: Tree; seq: Tree; scalar: Tree }>((tie) => ({
+    tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, tie('scalar'), tie('map'), tie('seq')),
+    scalar: treeScalar.map((scalar) => ({ scalar })),
+    map: fc.array(fc.tuple(treeKey, tie('tree')), { minLength: 1, maxLength: 4 }).map((map) => ({ map })),
+    seq: fc.array(tie('tree'), { minLength: 1, maxLength: 4 }).map((seq) => ({ seq })),
+  }));
+
+  /** Block YAML for `node` at `indent`, the spelling picked by `pick` (comments, blank lines, a list at its key's column). */
+  function render(node: Tree, indent: number, pick: () => number, out: string[], first?: string): void {
+    const pad = ' '.repeat(indent);
+    const lead = (i: number) => (i === 0 && first !== undefined ? first : pad);
+    if ('scalar' in node) return void out.push(`${first ?? pad}${node.scalar}`);
+    const noise = pick();
+    if (noise === 0) out.push(`${pad}# note`);
+    if (noise === 1) out.push('');
+    if ('map' in node) {
+      node.map.forEach(([key, child], i) => {
+        if ('scalar' in child) return void out.push(`${lead(i)}${key}: ${child.scalar}`);
+        out.push(`${lead(i)}${key}:${pick() === 2 ? ' # c' : ''}`);
+        render(child, 'seq' in child && pick() < 4 ? indent : indent + 2, pick, out);
+      });
+    } else {
+      node.seq.forEach((child, i) => {
+        if ('scalar' in child) return void out.push(`${lead(i)}- ${child.scalar}`);
+        if ('map' in child && pick() < 6) return render(child, indent + 2, pick, out, `${lead(i)}- `);
+        out.push(`${lead(i)}-`);
+        render(child, indent + 2, pick, out);
+      });
+    }
+  }
+
+  it('agree with the library on generated YAML documents, and read a good share of them', () => {
+    let read = 0;
+    const top = fc.array(fc.tuple(treeKey, tree), { minLength: 1, maxLength: 5 }).map((map): Tree => ({ map }));
+    fc.assert(
+      fc.property(top, fc.array(fc.nat(9), { minLength: 16, maxLength: 16 }), (doc, choices) => {
+        let n = 0;
+        const out: string[] = [];
+        render(doc, 0, () => choices[n++ % choices.length]!, out);
+        if (agrees(out.join('\n') + '\n', 'yaml')) read++;
+      }),
+      { numRuns: 3000, seed: 10 },
+    );
+    expect(read).toBeGreaterThan(300);
+  });
+
+  it('agree with the library on generated JSON', () => {
+    fc.assert(
+      fc.property(fc.json({ depthSize: 'small' }), fc.constantFrom(0, 2), (json, indent) => {
+        const text = JSON.stringify(JSON.parse(json), null, indent);
+        expect(agrees(text, 'json') || library(text, 'json') === undefined || /"__proto__"/.test(text)).toBe(true);
+      }),
+      { numRuns: 1000, seed: 10 },
+    );
+  });
+});
+
+describe('--set overrides on a plain file', () => {
+  const texts = scenarioFiles(join(ROOT, 'scenarios')).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+  texts.push(
+    { file: 'nulls.yaml', text: 'name: t\nduration: 1h\nzones: [a, b]\nautoScaling:\ntraffic:\n  rate: 5\n  clients:\nfaults:\n  -\n  - { at: 1m, action: failInstance }\n' },
+    { file: 'nulls.json', text: '{"name": "t", "duration": "1h", "zones": ["a", null], "autoScaling": null, "traffic": {"rate": 5}}' },
+    { file: 'null.json', text: 'null' },
+  );
+  const ownPaths = (text: string, file: string): string[] => {
+    const value = readPlain(text, file.endsWith('.json') ? 'json' : 'yaml');
+    const out: string[] = [];
+    const walk = (node: unknown, path: PathKey[]) => {
+      if (path.length > 0) out.push(path.join('.'));
+      if (Array.isArray(node)) node.forEach((item, i) => walk(item, [...path, i]));
+      else if (node !== null && typeof node === 'object') for (const [key, item] of Object.entries(node)) walk(item, [...path, key]);
+    };
+    walk(value, []);
+    return out;
+  };
+  const extraPaths = ['x', 'autoScaling.maxSize', 'autoScaling.minSize', 'autoScaling.policies.0.targetValue', 'zones.5', 'zones.x', 'name.x', 'traffic.rate.0.0', 'traffic.clients', 'instance', 'faults.1.count', 'faults.0.at', 'faults.2', 'x.y.z', '__proto__.x', 'loadBalancer.targetGroup.algorithm', 'expect.x'];
+  const values = ['1', '0', '-5', 'abc', '~', '[]', '{}', '[1, 2]', '{a: 1, b: ~}', '10m', 'true', "''", '[[0, 1], [60, 2]]', '&a [1]', '{__proto__: 1}', '', 'least_outstanding_requests', '[a, b, c]'];
+
+  it('give the same result as the located reading (forced by a tab in a comment)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...texts),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...extraPaths), fc.boolean(), fc.constantFrom(...values)), { minLength: 1, maxLength: 3 }),
+        ({ file, text }, picks) => {
+          const own = ownPaths(text, file);
+          const overrides = picks.map(([n, extra, useOwn, value]) => `${useOwn && own.length > 0 ? own[n % own.length] : extra}=${value}`);
+          const plain = parseScenario(text, file, { overrides });
+          const located = parseScenario(`${text}\n#\t\n`, file, { overrides });
+          expect(plain, `${file} --set ${overrides.join(' --set ')}`).toEqual(located);
+        },
+      ),
+      { numRuns: 300, seed: 10 },
+    );
+  });
+});
