@@ -48,7 +48,7 @@ const CASES: [string, string, string[], number, RegExp][] = [
   ['missing required key', 'name: t\nzones: [a, b]\n', [], 2, /duration: required key is missing/],
   ['unknown key with a hint', `${MINIMAL}instance: { concurency: 4 }\n`, [], 2, /instance\.concurency: unknown key `concurency` \(did you mean `concurrency`\?\)/],
   ['prototype key __proto__', `${MINIMAL}__proto__: { name: x }\n`, [], 2, /:4:1: __proto__: unknown key `__proto__`/],
-  ['prototype key constructor', `${MINIMAL}loadBalancer: { constructor: 1 }\n`, [], 2, /loadBalancer\.constructor: unknown key `constructor`; allowed here: type/],
+  ['prototype key constructor', `${MINIMAL}loadBalancer: { constructor: 1 }\n`, [], 2, /loadBalancer\.constructor: unknown key `constructor`; allowed here: name, type/],
   ['prototype key toString', `${MINIMAL}traffic: { toString: 1 }\n`, [], 2, /traffic\.toString: unknown key `toString`/],
   ['prototype key valueOf', `${MINIMAL}valueOf: 1\n`, [], 2, /:4:1: valueOf: unknown key `valueOf`/],
   ['limit: clients', `${MINIMAL}traffic: { clients: 5000000000 }\n`, [], 2, /traffic\.clients: 5000000000 is too large for clients; the limit is 10,000,000 clients \(each client costs 12 bytes/],

@@ -84,8 +84,8 @@ export const CLAIMS: Record<string, Claim[]> = {
   'blue-green-cutover': [
     { text: '0 load-balancer 5xx', shown: '0', value: 0, tolerance: 0, measure: elb },
     { text: 'blue served 225,230 requests', shown: '225,230', value: 225230, tolerance: 0, measure: (r) => tg(r, 'blue').requests },
-    { text: "63 ms against blue's 268 ms", shown: '63', value: 63, tolerance: 0.5, measure: (r) => tg(r, 'green').latencyMsMean },
-    { text: "63 ms against blue's 268 ms", shown: '268', value: 268, tolerance: 0.5, measure: (r) => tg(r, 'blue').latencyMsMean },
+    { text: "62 ms against blue's 268 ms", shown: '62', value: 62, tolerance: 0.5, measure: (r) => tg(r, 'green').latencyMsMean },
+    { text: "62 ms against blue's 268 ms", shown: '268', value: 268, tolerance: 0.5, measure: (r) => tg(r, 'blue').latencyMsMean },
     { text: 'until a set-weights action at 20:00', shown: '20:00', value: 0, tolerance: 0, measure: (r) => maxIn(extra(r, 'requests__green'), r.timeseries.time_s, 0, 1200) },
     { text: 'moves everything to green', shown: 'everything', value: 0, tolerance: 0, measure: (r) => maxIn(extra(r, 'requests__blue'), r.timeseries.time_s, 1860, 3600) },
   ],
