@@ -6,7 +6,7 @@
  * - a server's busy slots are within [0, concurrency], its queue within [0, queueLimit] and as
  *   long as its linked list;
  * - every per-node outstanding count is >= 0, and their sum equals the request records that are
- *   counted outstanding;
+ *   counted outstanding; least outstanding requests' buckets agree with those counts;
  * - the requests the clients still wait for equal the live records not yet answered;
  * - the group's InService and Pending counters equal its instances in those states;
  * - a server's count of draining memberships equals its members in state Draining.
@@ -55,6 +55,8 @@ export function brokenInvariant(w: InvariantTables, timeS: number): string | nul
     if (flags & RequestFlag.Outstanding) flagged++;
     if ((flags & (RequestFlag.Answered | RequestFlag.HealthCheck)) === 0) waiting++;
   }
+  const buckets = members.bucketProblem();
+  if (buckets) return `${at}: least-outstanding-requests buckets: ${buckets}`;
   if (flagged !== outstanding) return `${at}: ${flagged} request records are outstanding but the nodes count ${outstanding}`;
   if (waiting !== w.unanswered) return `${at}: ${waiting} live records await an answer but the request path counts ${w.unanswered}`;
   let inService = 0;

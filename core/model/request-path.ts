@@ -118,7 +118,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
       this.pool.server[r] = s;
       this.pool.member[r] = member;
       this.pool.flags[r] = RequestFlag.Outstanding;
-      this.members.outstanding[node]![member]!++;
+      this.members.acquire(node, member);
       this.connect.append(r, now + this.connectTimeoutS);
       if (!this.connectTimerPending) this.armTimer(this.connect);
       return;
@@ -135,7 +135,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
     pool.server[r] = s;
     pool.member[r] = member;
     pool.flags[r] = RequestFlag.AtTarget | RequestFlag.Outstanding;
-    this.members.outstanding[node]![member]!++;
+    this.members.acquire(node, member);
     this.idle.append(r, now + this.idleTimeoutS);
     if (!this.idleTimerPending) this.armTimer(this.idle);
     if (busy < concurrency) this.startService(r, s, now);
@@ -218,7 +218,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
     const pool = this.pool;
     if (pool.flags[r]! & RequestFlag.Outstanding) {
       pool.flags[r]! &= ~RequestFlag.Outstanding;
-      this.members.outstanding[pool.node[r]!]![pool.member[r]!]!--;
+      this.members.release(pool.node[r]!, pool.member[r]!);
     }
   }
 
