@@ -23,6 +23,7 @@ import type { Members } from './target-group/members.ts';
 import type { CheckTransport } from './target-group/health-checks.ts';
 import type { WorkDropper } from './target-group/target-group.ts';
 import { DeadlineList, RequestFlag, RequestPool } from './requests.ts';
+import { grown } from './table.ts';
 
 /** How a request finds its target: the node its client reaches, then the member that node picks (-1: 503). */
 export interface RequestRouter {
@@ -58,6 +59,8 @@ export class RequestPath implements CheckTransport, WorkDropper {
   private readonly idleTimeoutS: number;
   private readonly connectTimeoutS: number;
   private readonly clients: number;
+  /** dropServerWork's list of the server's requests (grows, never per request). */
+  private dropping = new Int32Array(64);
   /** Told when a draining server empties and when a health check is answered (wired once, by the world). */
   events: ServerEvents | null = null;
 
@@ -115,7 +118,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
       // No connection can be made: the load balancer gives up after the connect timeout.
       const r = this.pool.alloc(now, node);
       this.unanswered++;
-      this.pool.server[r] = s;
+      this.pool.placeAt(r, s);
       this.pool.member[r] = member;
       this.pool.flags[r] = RequestFlag.Outstanding;
       this.members.acquire(node, member);
@@ -132,7 +135,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
     const pool = this.pool;
     const r = pool.alloc(now, node);
     this.unanswered++;
-    pool.server[r] = s;
+    pool.placeAt(r, s);
     pool.member[r] = member;
     pool.flags[r] = RequestFlag.AtTarget | RequestFlag.Outstanding;
     this.members.acquire(node, member);
@@ -153,7 +156,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
     if (servers.full(s)) return false;
     const pool = this.pool;
     const r = pool.alloc(now, -1);
-    pool.server[r] = s;
+    pool.placeAt(r, s);
     pool.member[r] = m;
     pool.tag[r] = seq;
     pool.flags[r] = RequestFlag.AtTarget | RequestFlag.HealthCheck;
@@ -270,17 +273,28 @@ export class RequestPath implements CheckTransport, WorkDropper {
     servers.queueTail[s] = -1;
     servers.queueLen[s] = 0;
     servers.epoch[s]!++;
-    const n = pool.highWater;
-    for (let r = 0; r < n; r++) {
-      if (pool.server[r] !== s || (pool.flags[r]! & RequestFlag.AtTarget) === 0 || pool.token[r] === 0) continue;
+    // The server's own requests, in record order: the order the answers (and so the latency
+    // sums) and the freed records take is the order a scan of the whole pool would give.
+    let n = 0;
+    for (let r = pool.serverHead[s]!; r >= 0; r = pool.atNext[r]!) {
+      if (n === this.dropping.length) this.dropping = grown(this.dropping, 2 * n);
+      this.dropping[n++] = r;
+    }
+    if (n > 1) this.dropping.subarray(0, n).sort();
+    const held = this.dropping;
+    for (let k = 0; k < n; k++) {
+      const r = held[k]!;
+      if ((pool.flags[r]! & RequestFlag.AtTarget) === 0) continue;
       pool.flags[r]! &= ~(RequestFlag.AtTarget | RequestFlag.InService);
       if (pool.flags[r]! & (RequestFlag.Answered | RequestFlag.HealthCheck)) pool.free(r); // a lost check fails by its timeout
       else if (code !== null) this.answer(r, code);
+      else pool.leaveServer(r); // it waits for its idle timeout, held by no server
     }
     // Connection attempts to a failed server that is now gone fail at once as well.
     if (code !== null) {
-      for (let r = 0; r < n; r++) {
-        if (pool.server[r] === s && pool.list[r] === 1 && pool.token[r] !== 0) this.answer(r, code);
+      for (let k = 0; k < n; k++) {
+        const r = held[k]!;
+        if (pool.token[r] !== 0 && pool.list[r] === 1) this.answer(r, code);
       }
     }
   }
