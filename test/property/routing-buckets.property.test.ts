@@ -1,6 +1,6 @@
 /**
  * Least outstanding requests over 10,000 targets, on the O(1) buckets (routing.ts,
- * `OutstandingBuckets`) driven through the members table as the request path drives them:
+ * `RoutingNode`) driven through the members table as the request path drives them:
  * - (fast-check) over arbitrary interleavings of routed requests, released requests and
  *   refreshes to arbitrary eligible subsets, the picked target always has the least outstanding
  *   count among the eligible ones, and the buckets agree with the counts after every refresh;
@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { RandomStreams, type RandomStream } from '../../core/engine/random.ts';
 import { Members } from '../../core/model/target-group/members.ts';
-import { makeRouter, OutstandingBuckets } from '../../core/model/target-group/routing.ts';
+import { makeRouter, RoutingNode } from '../../core/model/target-group/routing.ts';
 
 const seed = Number(process.env.FC_SEED ?? (process.env.CI ? 20261202 : Date.now() % 1_000_000));
 const path = process.env.FC_PATH;
@@ -23,20 +23,20 @@ const TARGETS = 10_000;
 /** A members table of `n` targets of group 0 at one node (grown from the default 64 rows, so the columns are rebound on the way) and its node's buckets. */
 function fleet(n: number) {
   const members = new Members(1);
-  const node = new OutstandingBuckets(members.outstanding[0]!, members.rank[0]!, 'least_outstanding_requests');
+  const node = new RoutingNode(members.outstanding[0]!, members.rank[0]!, 'least_outstanding_requests');
   members.track(0, 0, node);
   for (let m = 0; m < n; m++) members.add(0, m, m, 0);
   return { members, node };
 }
 
 /** Makes `list[0 .. len)` the node's eligible members, as a target group's refresh does. */
-function refresh(node: OutstandingBuckets, list: Int32Array, len: number): void {
+function refresh(node: RoutingNode, list: Int32Array, len: number): void {
   if (node.eligible.length < len) node.eligible = new Int32Array(list.length);
   node.eligible.set(list.subarray(0, len));
   node.setEligible(node.eligible, len);
 }
 
-function leastOutstanding(members: Members, node: OutstandingBuckets): number {
+function leastOutstanding(members: Members, node: RoutingNode): number {
   let least = Infinity;
   for (let k = 0; k < node.length; k++) least = Math.min(least, members.outstanding[0]![node.eligible[k]!]!);
   return least;

@@ -8,7 +8,7 @@
  * instance reused) keeps its row. Rows are never removed.
  */
 import { grown, nextCapacity } from '../table.ts';
-import type { OutstandingBuckets } from './routing.ts';
+import type { RoutingNode } from './routing.ts';
 
 export const enum Health {
   /** Registered, no health check passed yet (AWS: `initial`). */
@@ -46,7 +46,7 @@ export class Members {
   outstanding: Int32Array[];
   /**
    * Per node, the member's index in its target group's least-outstanding-requests buckets at
-   * that node (`OutstandingBuckets`), or -1 when it is not eligible there or its group does not
+   * that node (`RoutingNode`), or -1 when it is not eligible there or its group does not
    * keep buckets.
    */
   rank: Int32Array[];
@@ -57,7 +57,7 @@ export class Members {
   checkResolved: Uint8Array;
 
   /** Every target group's routing state per node, at tg × nodeCount + node (told when the columns grow). */
-  private readonly views: OutstandingBuckets[] = [];
+  private readonly views: RoutingNode[] = [];
 
   constructor(
     private readonly nodeCount: number,
@@ -94,7 +94,7 @@ export class Members {
   }
 
   /** Target group tg's routing state at `node`, kept pointing at this table's columns. */
-  track(tg: number, node: number, view: OutstandingBuckets): void {
+  track(tg: number, node: number, view: RoutingNode): void {
     this.views[tg * this.nodeCount + node] = view;
   }
 

@@ -8,6 +8,13 @@
  *
  * Slow start (ALB-TG): a target in slow start is accepted with probability equal to its ramp
  * weight t / duration, which makes its expected share grow linearly to its fair share.
+ *
+ * Cost per request, at any fleet size: no algorithm scans the eligible list. Round robin, random,
+ * weighted random, flow hash and power of two choices index it directly; least outstanding
+ * requests reads the node's buckets (`RoutingNode`). Under slow start a pick is retried while a
+ * ramping target declines it: the expected number of tries is the inverse of the mean weight of
+ * the targets tried, not a function of the fleet's size (bounded by the list's length for round
+ * robin, by 64 for random).
  */
 import type { Algorithm } from '../../scenario/types.ts';
 import type { RandomStream } from '../../engine/random.ts';
@@ -23,7 +30,7 @@ export interface RoutingView {
   /**
    * Least outstanding requests only: the eligible targets ordered by outstanding count
    * (nondecreasing), and `end[c]`, how many eligible targets have at most c outstanding (valid
-   * for every c up to the largest count; see `OutstandingBuckets`).
+   * for every c up to the largest count; see `RoutingNode`).
    */
   readonly sorted: Int32Array;
   readonly end: Int32Array;
@@ -45,7 +52,7 @@ export interface RoutingView {
  * bucket is whatever the swaps left, which is deterministic; the tie-break draws uniformly over
  * the whole bucket, so that order does not matter to the distribution.
  */
-export class OutstandingBuckets implements RoutingView {
+export class RoutingNode implements RoutingView {
   eligible = new Int32Array(16);
   length = 0;
   rr = 0;
@@ -184,7 +191,7 @@ export function makeRouter(algorithm: Algorithm, stream: RandomStream): Router {
         return v.eligible[0]!;
       };
     case 'least_outstanding_requests':
-      // O(1) over OutstandingBuckets: the least loaded are sorted[0 .. end[c0]). A draw is made
+      // O(1) over RoutingNode: the least loaded are sorted[0 .. end[c0]). A draw is made
       // only when they tie, and then uniformly over all of them, as join-the-shortest-queue
       // assumes; the same number of draws from the same stream as a scan would make.
       return (v) => {

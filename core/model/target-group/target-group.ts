@@ -23,7 +23,7 @@ import type { Servers } from '../compute/servers.ts';
 import type { EventLog } from '../event-log.ts';
 import { HealthChecker, type CheckTransport } from './health-checks.ts';
 import { Health, Registration, type Members } from './members.ts';
-import { makeRouter, OutstandingBuckets, type Router, type WeightOf } from './routing.ts';
+import { makeRouter, RoutingNode, type Router, type WeightOf } from './routing.ts';
 
 /** What registers targets with a target group and is told what becomes of them (an Auto Scaling group, fixed IPs). */
 export interface TargetSource {
@@ -64,7 +64,7 @@ export class TargetGroup {
   readonly name: string;
   readonly checks: HealthChecker;
   /** Per load-balancer node: eligible members and routing state. */
-  readonly nodes: OutstandingBuckets[];
+  readonly nodes: RoutingNode[];
   /** Per zone after the last refresh: registered members, and healthy ones. */
   readonly registeredInZone: Int32Array;
   readonly healthyInZone: Int32Array;
@@ -103,7 +103,7 @@ export class TargetGroup {
     this.servers = servers;
     this.log = log;
     this.name = spec.name;
-    this.nodes = Array.from({ length: wiring.zoneCount }, (_, z) => new OutstandingBuckets(members.outstanding[z]!, members.rank[z]!, spec.algorithm));
+    this.nodes = Array.from({ length: wiring.zoneCount }, (_, z) => new RoutingNode(members.outstanding[z]!, members.rank[z]!, spec.algorithm));
     this.nodes.forEach((view, z) => members.track(wiring.index, z, view));
     this.registeredInZone = new Int32Array(wiring.zoneCount);
     this.healthyInZone = new Int32Array(wiring.zoneCount);

@@ -5,7 +5,7 @@ import { Servers } from '../../../core/model/compute/servers.ts';
 import { Instances, Lifecycle } from '../../../core/model/autoscaling/instances.ts';
 import { Members } from '../../../core/model/target-group/members.ts';
 import { RequestFlag, RequestPool } from '../../../core/model/requests.ts';
-import { OutstandingBuckets } from '../../../core/model/target-group/routing.ts';
+import { RoutingNode } from '../../../core/model/target-group/routing.ts';
 import type { AutoScalingGroup } from '../../../core/model/autoscaling/group.ts';
 
 function tables(): InvariantTables {
@@ -61,7 +61,7 @@ describe('brokenInvariant', () => {
 
   it('names least-outstanding-requests buckets that disagree with the counts', () => {
     const t = tables();
-    const node = new OutstandingBuckets(t.members.outstanding[0]!, t.members.rank[0]!, 'least_outstanding_requests');
+    const node = new RoutingNode(t.members.outstanding[0]!, t.members.rank[0]!, 'least_outstanding_requests');
     t.members.track(0, 0, node);
     node.setEligible(Int32Array.of(0), 1);
     expect(brokenInvariant(t, 60)).toBeNull();
