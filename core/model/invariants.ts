@@ -6,8 +6,9 @@
  * - a server's busy slots are within [0, concurrency], its queue within [0, queueLimit] and as
  *   long as its linked list;
  * - every per-node outstanding count is >= 0, and their sum equals the request records that are
- *   counted outstanding;
+ *   counted outstanding; least outstanding requests' buckets agree with those counts;
  * - the requests the clients still wait for equal the live records not yet answered;
+ * - each server's list of requests holds exactly the live records it holds or is connecting to;
  * - the group's InService and Pending counters equal its instances in those states;
  * - a server's count of draining memberships equals its members in state Draining.
  */
@@ -55,6 +56,20 @@ export function brokenInvariant(w: InvariantTables, timeS: number): string | nul
     if (flags & RequestFlag.Outstanding) flagged++;
     if ((flags & (RequestFlag.Answered | RequestFlag.HealthCheck)) === 0) waiting++;
   }
+  const buckets = members.bucketProblem();
+  if (buckets) return `${at}: least-outstanding-requests buckets: ${buckets}`;
+  // Each server's list holds exactly the live requests it holds or is being connected to.
+  let onLists = 0;
+  for (let s = 0; s < pool.serverHead.length; s++) {
+    for (let r = pool.serverHead[s]!, prev = -1; r >= 0; prev = r, r = pool.atNext[r]!) {
+      if (pool.token[r] === 0 || pool.server[r] !== s || pool.atPrev[r] !== prev) return `${at}: request record ${r} on server ${s}'s list is ${pool.token[r] === 0 ? 'free' : pool.server[r] !== s ? `at server ${pool.server[r]}` : 'linked back wrong'}`;
+      if ((pool.flags[r]! & RequestFlag.AtTarget) === 0 && pool.list[r] !== 1) return `${at}: request record ${r} on server ${s}'s list is neither held by it nor connecting to it`;
+      if (++onLists > pool.highWater) return `${at}: server ${s}'s request list loops`;
+    }
+  }
+  let atServers = 0;
+  for (let r = 0; r < pool.highWater; r++) if (pool.token[r] !== 0 && ((pool.flags[r]! & RequestFlag.AtTarget) !== 0 || pool.list[r] === 1)) atServers++;
+  if (atServers !== onLists) return `${at}: ${atServers} request records are at or connecting to a server but the servers' lists hold ${onLists}`;
   if (flagged !== outstanding) return `${at}: ${flagged} request records are outstanding but the nodes count ${outstanding}`;
   if (waiting !== w.unanswered) return `${at}: ${waiting} live records await an answer but the request path counts ${w.unanswered}`;
   let inService = 0;

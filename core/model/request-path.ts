@@ -25,6 +25,7 @@ import type { WorkDropper } from './target-group/target-group.ts';
 import { DeadlineList, RequestFlag, RequestPool } from './requests.ts';
 import type { TopologyMetrics } from './topology-metrics.ts';
 import type { AliasTable } from '../plan/alias.ts';
+import { grown } from './table.ts';
 
 /** What `route` returns instead of a member: no target in scope (503), or an action the node answers itself. */
 export const NO_TARGET = -1;
@@ -70,6 +71,8 @@ export class RequestPath implements CheckTransport, WorkDropper {
   private readonly idleTimeoutS: number;
   private readonly connectTimeoutS: number;
   private readonly clients: number;
+  /** dropServerWork's list of the server's requests (grows, never per request). */
+  private dropping = new Int32Array(64);
   /** Told when a draining server empties and when a health check is answered (wired once, by the world). */
   events: ServerEvents | null = null;
 
@@ -142,10 +145,10 @@ export class RequestPath implements CheckTransport, WorkDropper {
       // No connection can be made: the load balancer gives up after the connect timeout.
       const r = this.pool.alloc(now, node);
       this.unanswered++;
-      this.pool.server[r] = s;
+      this.pool.placeAt(r, s);
       this.pool.member[r] = member;
       this.pool.flags[r] = RequestFlag.Outstanding;
-      this.members.outstanding[node]![member]!++;
+      this.members.acquire(node, member);
       this.connect.append(r, now + this.connectTimeoutS);
       if (!this.connectTimerPending) this.armTimer(this.connect);
       return;
@@ -160,10 +163,10 @@ export class RequestPath implements CheckTransport, WorkDropper {
     const pool = this.pool;
     const r = pool.alloc(now, node);
     this.unanswered++;
-    pool.server[r] = s;
+    pool.placeAt(r, s);
     pool.member[r] = member;
     pool.flags[r] = RequestFlag.AtTarget | RequestFlag.Outstanding;
-    this.members.outstanding[node]![member]!++;
+    this.members.acquire(node, member);
     this.idle.append(r, now + this.idleTimeoutS);
     if (!this.idleTimerPending) this.armTimer(this.idle);
     if (busy < concurrency) this.startService(r, s, now);
@@ -181,7 +184,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
     if (servers.full(s)) return false;
     const pool = this.pool;
     const r = pool.alloc(now, -1);
-    pool.server[r] = s;
+    pool.placeAt(r, s);
     pool.member[r] = m;
     pool.tag[r] = seq;
     pool.flags[r] = RequestFlag.AtTarget | RequestFlag.HealthCheck;
@@ -251,7 +254,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
     const pool = this.pool;
     if (pool.flags[r]! & RequestFlag.Outstanding) {
       pool.flags[r]! &= ~RequestFlag.Outstanding;
-      this.members.outstanding[pool.node[r]!]![pool.member[r]!]!--;
+      this.members.release(pool.node[r]!, pool.member[r]!);
     }
   }
 
@@ -304,17 +307,28 @@ export class RequestPath implements CheckTransport, WorkDropper {
     servers.queueTail[s] = -1;
     servers.queueLen[s] = 0;
     servers.epoch[s]!++;
-    const n = pool.highWater;
-    for (let r = 0; r < n; r++) {
-      if (pool.server[r] !== s || (pool.flags[r]! & RequestFlag.AtTarget) === 0 || pool.token[r] === 0) continue;
+    // The server's own requests, in record order: the order the answers (and so the latency
+    // sums) and the freed records take is the order a scan of the whole pool would give.
+    let n = 0;
+    for (let r = pool.serverHead[s]!; r >= 0; r = pool.atNext[r]!) {
+      if (n === this.dropping.length) this.dropping = grown(this.dropping, 2 * n);
+      this.dropping[n++] = r;
+    }
+    if (n > 1) this.dropping.subarray(0, n).sort();
+    const held = this.dropping;
+    for (let k = 0; k < n; k++) {
+      const r = held[k]!;
+      if ((pool.flags[r]! & RequestFlag.AtTarget) === 0) continue;
       pool.flags[r]! &= ~(RequestFlag.AtTarget | RequestFlag.InService);
       if (pool.flags[r]! & (RequestFlag.Answered | RequestFlag.HealthCheck)) pool.free(r); // a lost check fails by its timeout
       else if (code !== null) this.answer(r, code);
+      else pool.leaveServer(r); // it waits for its idle timeout, held by no server
     }
     // Connection attempts to a failed server that is now gone fail at once as well.
     if (code !== null) {
-      for (let r = 0; r < n; r++) {
-        if (pool.server[r] === s && pool.list[r] === 1 && pool.token[r] !== 0) this.answer(r, code);
+      for (let k = 0; k < n; k++) {
+        const r = held[k]!;
+        if (pool.token[r] !== 0 && pool.list[r] === 1) this.answer(r, code);
       }
     }
   }

@@ -4,8 +4,10 @@
  * A record lives from arrival at the load balancer until both the client has its answer and no
  * target holds the request any more, so the pool's size follows the requests in flight (bounded
  * by the fleet's slots and queues), never the number simulated. Each record sits on at most one
- * target queue (`next`) and on one deadline list (`prev`/`listNext`), both intrusive linked
- * lists, so every operation is O(1).
+ * target queue (`next`), on one deadline list (`prev`/`listNext`) and on its server's list of the
+ * requests it holds or is being connected to (`atPrev`/`atNext`, from `serverHead`), all
+ * intrusive linked lists, so every operation is O(1) and dropping a server's work visits that
+ * server's requests only.
  */
 import { grown, nextCapacity } from './table.ts';
 
@@ -20,6 +22,9 @@ export const enum RequestFlag {
   /** A load-balancer health check, not a client request: no metrics, no client answer. */
   HealthCheck = 16,
 }
+
+/** `atPrev` of a request on no server's list. */
+const NOT_AT_SERVER = -2;
 
 export class RequestPool {
   arrivalS: Float64Array;
@@ -39,6 +44,11 @@ export class RequestPool {
   token: Int32Array;
   /** Health checks: the check's sequence number, so the checker can match the response. */
   tag: Int32Array;
+  /** Links on the list of the server's requests (`placeAt`); atPrev is NOT_AT_SERVER when on none, -1 at the list's head. */
+  atPrev: Int32Array;
+  atNext: Int32Array;
+  /** Per server row: the first request on its list, or -1. */
+  serverHead = new Int32Array(64).fill(-1);
   private freeHead = -1;
   private allocated = 0;
   private tokens = 0;
@@ -57,6 +67,8 @@ export class RequestPool {
     this.flags = new Uint8Array(capacity);
     this.token = new Int32Array(capacity);
     this.tag = new Int32Array(capacity);
+    this.atPrev = new Int32Array(capacity);
+    this.atNext = new Int32Array(capacity);
   }
 
   /** Size of the pool: the most requests that were ever in flight at once. */
@@ -79,6 +91,7 @@ export class RequestPool {
     this.next[r] = -1;
     this.list[r] = -1;
     this.flags[r] = 0;
+    this.atPrev[r] = NOT_AT_SERVER;
     this.tokens = (this.tokens + 1) | 0 || 1; // 0 marks a free record
     this.token[r] = this.tokens;
     this.inFlight++;
@@ -86,11 +99,41 @@ export class RequestPool {
   }
 
   free(r: number): void {
+    if (this.atPrev[r] !== NOT_AT_SERVER) this.leaveServer(r);
     this.flags[r] = 0;
     this.token[r] = 0;
     this.next[r] = this.freeHead;
     this.freeHead = r;
     this.inFlight--;
+  }
+
+  /** Request r is sent to server s: its server, and on the list of s's requests until it is freed or `leaveServer`. */
+  placeAt(r: number, s: number): void {
+    this.server[r] = s;
+    if (s >= this.serverHead.length) this.growServers(s);
+    const head = this.serverHead[s]!;
+    this.atPrev[r] = -1;
+    this.atNext[r] = head;
+    if (head >= 0) this.atPrev[head] = r;
+    this.serverHead[s] = r;
+  }
+
+  /** Takes r off its server's list (its server no longer holds it; it keeps `server`). */
+  leaveServer(r: number): void {
+    const prev = this.atPrev[r]!;
+    const next = this.atNext[r]!;
+    if (prev >= 0) this.atNext[prev] = next;
+    else this.serverHead[this.server[r]!] = next;
+    if (next >= 0) this.atPrev[next] = prev;
+    this.atPrev[r] = NOT_AT_SERVER;
+  }
+
+  private growServers(s: number): void {
+    let n = this.serverHead.length;
+    while (n <= s) n *= 2;
+    const head = new Int32Array(n).fill(-1);
+    head.set(this.serverHead);
+    this.serverHead = head;
   }
 
   private grow(): void {
@@ -107,6 +150,8 @@ export class RequestPool {
     this.flags = grown(this.flags, n);
     this.token = grown(this.token, n);
     this.tag = grown(this.tag, n);
+    this.atPrev = grown(this.atPrev, n);
+    this.atNext = grown(this.atNext, n);
   }
 }
 

@@ -8,6 +8,7 @@
  * instance reused) keeps its row. Rows are never removed.
  */
 import { grown, nextCapacity } from '../table.ts';
+import type { RoutingNode } from './routing.ts';
 
 export const enum Health {
   /** Registered, no health check passed yet (AWS: `initial`). */
@@ -41,15 +42,27 @@ export class Members {
   requests: Float64Array;
   /** 1 while the member is on its target group's list of registered or draining members. */
   listed: Uint8Array;
-  /** Outstanding requests per load-balancer node (one array per node, by member row). */
+  /** Outstanding requests per load-balancer node (one array per node, by member row): change them through `acquire` and `release`. */
   outstanding: Int32Array[];
+  /**
+   * Per node, the member's index in its target group's least-outstanding-requests buckets at
+   * that node (`RoutingNode`), or -1 when it is not eligible there or its group does not
+   * keep buckets.
+   */
+  rank: Int32Array[];
   /** Health checks: bumped when the member's checks stop (pending check events are then stale). */
   checkGeneration: Int32Array;
   /** The sequence number of the member's latest check, and whether its result is in. */
   checkSequence: Int32Array;
   checkResolved: Uint8Array;
 
-  constructor(nodeCount: number, initialCapacity = 64) {
+  /** Every target group's routing state per node, at tg × nodeCount + node (told when the columns grow). */
+  private readonly views: RoutingNode[] = [];
+
+  constructor(
+    private readonly nodeCount: number,
+    initialCapacity = 64,
+  ) {
     const n = (this.capacity = initialCapacity);
     this.tg = new Int32Array(n);
     this.server = new Int32Array(n);
@@ -63,6 +76,7 @@ export class Members {
     this.requests = new Float64Array(n);
     this.listed = new Uint8Array(n);
     this.outstanding = Array.from({ length: nodeCount }, () => new Int32Array(n));
+    this.rank = Array.from({ length: nodeCount }, () => new Int32Array(n).fill(-1));
     this.checkGeneration = new Int32Array(n);
     this.checkSequence = new Int32Array(n);
     this.checkResolved = new Uint8Array(n);
@@ -79,6 +93,32 @@ export class Members {
     return m;
   }
 
+  /** Target group tg's routing state at `node`, kept pointing at this table's columns. */
+  track(tg: number, node: number, view: RoutingNode): void {
+    this.views[tg * this.nodeCount + node] = view;
+  }
+
+  /** A request at `node` routed to member m is now counted outstanding. */
+  acquire(node: number, m: number): void {
+    const c = this.outstanding[node]![m]!++;
+    if (this.rank[node]![m]! >= 0) this.views[this.tg[m]! * this.nodeCount + node]!.up(m, c);
+  }
+
+  /** A request at `node` routed to member m is no longer outstanding. */
+  release(node: number, m: number): void {
+    const c = this.outstanding[node]![m]!--;
+    if (this.rank[node]![m]! >= 0) this.views[this.tg[m]! * this.nodeCount + node]!.down(m, c);
+  }
+
+  /** The first routing state whose buckets disagree with the counts, as a sentence; null when all agree. */
+  bucketProblem(): string | null {
+    for (let k = 0; k < this.views.length; k++) {
+      const problem = this.views[k]?.problem();
+      if (problem) return `target group ${Math.floor(k / this.nodeCount)}, node ${k % this.nodeCount}: ${problem}`;
+    }
+    return null;
+  }
+
   private grow(): void {
     const n = (this.capacity = nextCapacity(this.capacity));
     this.tg = grown(this.tg, n);
@@ -93,6 +133,12 @@ export class Members {
     this.requests = grown(this.requests, n);
     this.listed = grown(this.listed, n);
     this.outstanding = this.outstanding.map((o) => grown(o, n));
+    this.rank = this.rank.map((o) => {
+      const next = grown(o, n);
+      next.fill(-1, o.length);
+      return next;
+    });
+    this.views.forEach((v, k) => v.rebind(this.outstanding[k % this.nodeCount]!, this.rank[k % this.nodeCount]!));
     this.checkGeneration = grown(this.checkGeneration, n);
     this.checkSequence = grown(this.checkSequence, n);
     this.checkResolved = grown(this.checkResolved, n);

@@ -23,7 +23,7 @@ import type { Servers } from '../compute/servers.ts';
 import type { EventLog } from '../event-log.ts';
 import { HealthChecker, type CheckTransport } from './health-checks.ts';
 import { Health, Registration, type Members } from './members.ts';
-import { makeRouter, type Router, type RoutingView, type WeightOf } from './routing.ts';
+import { makeRouter, RoutingNode, type Router, type WeightOf } from './routing.ts';
 
 /** What registers targets with a target group and is told what becomes of them (an Auto Scaling group, fixed IPs). */
 export interface TargetSource {
@@ -60,18 +60,11 @@ export interface TargetGroupWiring {
   instanceOf: (m: number) => string;
 }
 
-class NodeView implements RoutingView {
-  eligible = new Int32Array(16);
-  length = 0;
-  rr = 0;
-  constructor(public outstanding: Int32Array) {}
-}
-
 export class TargetGroup {
   readonly name: string;
   readonly checks: HealthChecker;
   /** Per load-balancer node: eligible members and routing state. */
-  readonly nodes: NodeView[];
+  readonly nodes: RoutingNode[];
   /** Per zone after the last refresh: registered members, and healthy ones. */
   readonly registeredInZone: Int32Array;
   readonly healthyInZone: Int32Array;
@@ -110,7 +103,8 @@ export class TargetGroup {
     this.servers = servers;
     this.log = log;
     this.name = spec.name;
-    this.nodes = Array.from({ length: wiring.zoneCount }, (_, z) => new NodeView(members.outstanding[z]!));
+    this.nodes = Array.from({ length: wiring.zoneCount }, (_, z) => new RoutingNode(members.outstanding[z]!, members.rank[z]!, spec.algorithm));
+    this.nodes.forEach((view, z) => members.track(wiring.index, z, view));
     this.registeredInZone = new Int32Array(wiring.zoneCount);
     this.healthyInZone = new Int32Array(wiring.zoneCount);
     this.router = makeRouter(spec.algorithm, wiring.routing);
@@ -146,12 +140,9 @@ export class TargetGroup {
   memberFor(server: number, instance: number, source: number): number {
     const known = this.memberOfServer.get(server);
     if (known !== undefined) return known;
-    const members = this.members;
-    const grew = members.count === members.capacity;
     // A server outside the zones (on premises, zone index = zone count) is in every node's scope: zone -1.
     const zone = this.servers.zone[server]!;
-    const m = members.add(this.wiring.index, server, instance, zone >= this.wiring.zoneCount ? -1 : zone);
-    if (grew) this.nodes.forEach((n, z) => (n.outstanding = members.outstanding[z]!));
+    const m = this.members.add(this.wiring.index, server, instance, zone >= this.wiring.zoneCount ? -1 : zone);
     this.memberOfServer.set(server, m);
     this.sourceOf[m] = source;
     return m;
@@ -332,8 +323,7 @@ export class TargetGroup {
       let len = 0;
       for (const m of order) if (inScope(m) && members.health[m] === Health.Healthy) node.eligible[len++] = m;
       if (len === 0 && failOpen) for (const m of order) if (inScope(m)) node.eligible[len++] = m;
-      node.length = len;
-      if (len > 0) node.rr %= len;
+      node.setEligible(node.eligible, len);
     }
   }
 }

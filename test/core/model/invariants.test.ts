@@ -4,7 +4,8 @@ import { brokenInvariant, type InvariantTables } from '../../../core/model/invar
 import { Servers } from '../../../core/model/compute/servers.ts';
 import { Instances, Lifecycle } from '../../../core/model/autoscaling/instances.ts';
 import { Members } from '../../../core/model/target-group/members.ts';
-import { RequestPool } from '../../../core/model/requests.ts';
+import { RequestFlag, RequestPool } from '../../../core/model/requests.ts';
+import { RoutingNode } from '../../../core/model/target-group/routing.ts';
 import type { AutoScalingGroup } from '../../../core/model/autoscaling/group.ts';
 
 function tables(): InvariantTables {
@@ -42,6 +43,30 @@ describe('brokenInvariant', () => {
     const u = tables();
     u.unanswered = 2;
     expect(brokenInvariant(u, 60)).toMatch(/0 live records await an answer but the request path counts 2/);
+  });
+
+  it("names a server's request list that holds a record it does not hold, or misses one", () => {
+    const t = tables();
+    const r = t.pool.alloc(0, 0);
+    t.pool.placeAt(r, 0);
+    t.pool.flags[r] = RequestFlag.Outstanding; // neither held (AtTarget) nor connecting
+    t.members.outstanding[0]![0] = 1;
+    t.unanswered = 1;
+    expect(brokenInvariant(t, 60)).toMatch(/request record 0 on server 0's list is neither held by it nor connecting to it/);
+    t.pool.flags[r] = RequestFlag.Outstanding | RequestFlag.AtTarget;
+    expect(brokenInvariant(t, 60)).toBeNull();
+    t.pool.leaveServer(r);
+    expect(brokenInvariant(t, 60)).toMatch(/1 request records are at or connecting to a server but the servers' lists hold 0/);
+  });
+
+  it('names least-outstanding-requests buckets that disagree with the counts', () => {
+    const t = tables();
+    const node = new RoutingNode(t.members.outstanding[0]!, t.members.rank[0]!, 'least_outstanding_requests');
+    t.members.track(0, 0, node);
+    node.setEligible(Int32Array.of(0), 1);
+    expect(brokenInvariant(t, 60)).toBeNull();
+    t.members.outstanding[0]![0] = 3; // not through acquire
+    expect(brokenInvariant(t, 60)).toMatch(/least-outstanding-requests buckets: target group 0, node 0: member 0 with 3 outstanding sits at 0, outside bucket 3/);
   });
 
   it("names a group counter that disagrees with its instances' states", () => {

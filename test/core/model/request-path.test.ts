@@ -91,6 +91,61 @@ describe('RequestPath', () => {
     expect(servers.busy[s]).toBe(0);
   });
 
+  it("dropping one server's work visits its own requests only, in record order, and leaves the others' lists whole", () => {
+    // Two servers of 1 slot and 10 places; requests alternate between them.
+    const engine = new Engine();
+    const servers = new Servers();
+    const members = new Members(1);
+    const a = servers.add(0, 1, 10, 0);
+    const b = servers.add(0, 1, 10, 0);
+    members.add(0, a, a, 0);
+    members.add(0, b, b, 0);
+    const metrics = new Metrics(10);
+    const arrivals = new ArrivalProcess([[0, 4]], 'uniform', { name: 'arrivals', next: () => 0.5 });
+    let k = 0;
+    const router = { nodeFor: () => 0, route: () => k++ % 2, lastTargetGroup: 0 };
+    const path = new RequestPath(engine, scenario, arrivals, { name: 'clients', next: () => 0 }, [() => 5], router, servers, members, metrics, new TopologyMetrics(['tg'], ['asg'], 10, false), null, 100);
+    path.events = { serverIdle: () => {}, checkResponse: () => {} };
+    path.start();
+    engine.runUntil(2);
+    const pool = path.pool;
+    const onList = (s: number) => {
+      const rs: number[] = [];
+      for (let r = pool.serverHead[s]!; r >= 0; r = pool.atNext[r]!) rs.push(r);
+      return rs;
+    };
+    expect(onList(a).length).toBe(4);
+    expect(onList(b).length).toBe(4);
+    const bBefore = onList(b);
+    path.dropServerWork(a, null); // a failed: its clients wait for the idle timeout
+    expect(onList(a)).toEqual([]);
+    expect(onList(b)).toEqual(bBefore);
+    expect(metrics.elb502).toBe(0);
+    expect(path.unanswered).toBe(8);
+    path.dropServerWork(a, 502); // nothing is held any more: nothing to answer
+    expect(metrics.elb502).toBe(0);
+    path.dropServerWork(b, 502);
+    expect(metrics.elb502).toBe(4);
+    expect(onList(b)).toEqual([]);
+    expect(path.unanswered).toBe(4);
+  });
+
+  it('connection attempts to a failed server are on its list and answered 502 when it is dropped', () => {
+    const { engine, metrics, path, servers, s } = setup(1, 0.1, 1, 10);
+    servers.failDepth[s] = 1;
+    path.start();
+    engine.runUntil(5.2); // arrivals at 0.5, 1.5, …, 4.5
+    let listed = 0;
+    for (let r = path.pool.serverHead[s]!; r >= 0; r = path.pool.atNext[r]!) listed++;
+    expect(listed).toBe(5);
+    path.dropServerWork(s, null); // a fault's drop leaves them connecting
+    expect(metrics.elb502).toBe(0);
+    path.dropServerWork(s, 502); // terminated: they fail at once
+    expect(metrics.elb502).toBe(5);
+    expect(path.pool.serverHead[s]).toBe(-1);
+    expect(path.unanswered).toBe(0);
+  });
+
   it('tells the world when a draining server has finished its last request', () => {
     const { engine, path, servers, idle, s } = setup(1, 0.5, 1, 10);
     path.start();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Histogram, RELATIVE_ACCURACY } from '../../../core/report/histogram.ts';
+import { bucketByLog, bucketOf, Histogram, RELATIVE_ACCURACY } from '../../../core/report/histogram.ts';
 import { RandomStreams } from '../../../core/engine/random.ts';
 
 describe('latency histogram', () => {
@@ -37,5 +37,59 @@ describe('latency histogram', () => {
     h.clear();
     expect(h.count).toBe(0);
     expect(h.quantile(0.5)).toBeNaN();
+  });
+
+  describe('the bucket from the float\'s bits', () => {
+    const step = (x: number, up: boolean) => {
+      const b = new Float64Array([x]);
+      const u = new BigUint64Array(b.buffer);
+      u[0] = up ? u[0]! + 1n : u[0]! - 1n;
+      return b[0]!;
+    };
+
+    it('agrees with the logarithm formula on both sides of every bucket boundary, from 1 µs to the last bucket', () => {
+      let boundaries = 0;
+      let mismatches = 0;
+      // Walk the boundaries: from a value in bucket i, find the least double the formula puts higher.
+      let x = 1e-3;
+      for (let i = bucketByLog(x); i < 1399; i = bucketByLog(x)) {
+        let hi = x * 1.03; // more than one bucket's width (γ ≈ 1.0202) above
+        while (bucketByLog(hi) <= i) hi *= 1.03;
+        let lo = x;
+        for (;;) {
+          // bisect on the doubles between lo (bucket i) and hi (above i)
+          const mid = (lo + hi) / 2;
+          if (mid === lo || mid === hi) break;
+          if (bucketByLog(mid) <= i) lo = mid;
+          else hi = mid;
+        }
+        while (step(lo, true) !== hi) {
+          const next = step(lo, true);
+          if (bucketByLog(next) <= i) lo = next;
+          else hi = next;
+        }
+        // lo is the last double of bucket i, hi the first of the next
+        if (bucketOf(lo) !== bucketByLog(lo) || bucketOf(hi) !== bucketByLog(hi)) mismatches++;
+        if (bucketOf(step(hi, true)) !== bucketByLog(step(hi, true)) || bucketOf(step(lo, false)) !== bucketByLog(step(lo, false))) mismatches++;
+        boundaries++;
+        x = hi;
+      }
+      expect(boundaries).toBeGreaterThan(1000);
+      expect(mismatches).toBe(0);
+      expect(bucketOf(x)).toBe(1399);
+      expect(bucketOf(1e12)).toBe(1399);
+      expect(bucketOf(Infinity)).toBe(1399);
+      expect(bucketOf(1e-3)).toBe(bucketByLog(1e-3));
+    });
+
+    it('agrees with the logarithm formula on a million values spread over fifteen decades', () => {
+      const s = new RandomStreams(11).get('service');
+      let mismatches = 0;
+      for (let k = 0; k < 1_000_000; k++) {
+        const v = 1e-3 * Math.pow(10, 15 * s.next());
+        if (bucketOf(v) !== bucketByLog(v)) mismatches++;
+      }
+      expect(mismatches).toBe(0);
+    });
   });
 });

@@ -3,11 +3,15 @@
  * picks from a fixed eligible list and outstanding counts.
  */
 import { describe, expect, it } from 'vitest';
-import { hashClient, makeRouter, type RoutingView } from '../../../../core/model/target-group/routing.ts';
+import { hashClient, makeRouter, RoutingNode, type RoutingView } from '../../../../core/model/target-group/routing.ts';
 import seedrandom from 'seedrandom';
 
+/** A node whose eligible members and counts are given (buckets kept: every algorithm may read the view). */
 function view(eligible: number[], outstanding: number[]): RoutingView {
-  return { eligible: Int32Array.from(eligible), length: eligible.length, outstanding: Int32Array.from(outstanding), rr: 0 };
+  const rank = new Int32Array(outstanding.length).fill(-1);
+  const v = new RoutingNode(Int32Array.from(outstanding), rank, 'least_outstanding_requests');
+  v.setEligible(Int32Array.from(eligible), eligible.length);
+  return v;
 }
 
 /** A stream that returns the given draws in turn. */
