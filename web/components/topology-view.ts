@@ -146,7 +146,7 @@ export class TopologyView extends LitElement {
   @property({ attribute: false }) topology: Topology | null = null;
   /** The cursor as text (`00:12:00`), for the accessible name. */
   @property() at = '';
-  /** Scope ids (`tg:<name>`, `asg:<name>`) the charts offer: those nodes are buttons. */
+  /** Scope ids (`lb:<name>`, `tg:<name>`, `asg:<name>`) the charts offer: those nodes are buttons. */
   @property({ attribute: false }) scopes: ReadonlySet<string> = new Set();
   /** The chart scope in force (`all` or one of `scopes`). */
   @property() scoped = 'all';
@@ -154,6 +154,7 @@ export class TopologyView extends LitElement {
   private static scopeOf(n: TopologyNode): string | null {
     if (n.kind === 'target-group') return scopeIdOf({ kind: 'target-group', name: n.title });
     if (n.kind === 'group') return scopeIdOf({ kind: 'group', name: n.title });
+    if (n.kind === 'load-balancer') return scopeIdOf({ kind: 'load-balancer', name: n.title });
     return null;
   }
 
@@ -227,7 +228,7 @@ export class TopologyView extends LitElement {
             const y = TopologyView.y(n);
             const scope = TopologyView.scopeOf(n);
             const button = scope !== null && this.scopes.has(scope);
-            const what = n.kind === 'group' ? 'Auto Scaling group' : 'target group';
+            const what = n.kind === 'group' ? 'Auto Scaling group' : n.kind === 'load-balancer' ? 'load balancer' : 'target group';
             return svg`<g
               class="node ${n.kind} ${button ? 'scopable' : ''} ${button && scope === this.scoped ? 'scoped' : ''}"
               data-testid="topology-node"

@@ -17,7 +17,7 @@
 import type { NamedSeries, Timeseries, TimeseriesColumn } from '../../core/report/types.ts';
 import type { Scenario } from '../../core/scenario/types.ts';
 
-export type ChartScope = { kind: 'all' } | { kind: 'target-group'; name: string } | { kind: 'group'; name: string };
+export type ChartScope = { kind: 'all' } | { kind: 'load-balancer'; name: string } | { kind: 'target-group'; name: string } | { kind: 'group'; name: string };
 
 export interface ScopeOption {
   /** `all`, `tg:<name>` or `asg:<name>`: the select's value. */
@@ -28,10 +28,10 @@ export interface ScopeOption {
 
 export const ALL: ScopeOption = { id: 'all', label: 'All (the load balancer)', scope: { kind: 'all' } };
 
-type ScopeScenario = Pick<Scenario, 'targetGroups' | 'autoScalingGroups'>;
+type ScopeScenario = Pick<Scenario, 'targetGroups' | 'autoScalingGroups'> & Partial<Pick<Scenario, 'loadBalancers'>>;
 
 export function scopeIdOf(scope: ChartScope): string {
-  return scope.kind === 'all' ? 'all' : `${scope.kind === 'target-group' ? 'tg' : 'asg'}:${scope.name}`;
+  return scope.kind === 'all' ? 'all' : `${scope.kind === 'target-group' ? 'tg' : scope.kind === 'load-balancer' ? 'lb' : 'asg'}:${scope.name}`;
 }
 
 /** The choices for a run (or the runs of a comparison, by name); empty when none has extra series. */
@@ -44,6 +44,11 @@ export function scopeOptions(runs: readonly { scenario: ScopeScenario; extraSeri
     seen.add(id);
     options.push({ id, label, scope });
   };
+  for (const run of runs) {
+    const lbs = run.scenario.loadBalancers ?? [];
+    if (run.extraSeries.length === 0 || lbs.length < 2) continue;
+    for (const lb of lbs) add({ kind: 'load-balancer', name: lb.name }, `Load balancer ${lb.name}`);
+  }
   for (const run of runs) {
     if (run.extraSeries.length === 0) continue;
     for (const tg of run.scenario.targetGroups) add({ kind: 'target-group', name: tg.name }, `Target group ${tg.name}`);
@@ -98,6 +103,7 @@ export function scopeRun(
     take('cpu_avg_pct', `cpu_avg_pct__${name}`);
   };
   const groups = run.scenario.autoScalingGroups;
+  if (scope.kind === 'load-balancer') return loadBalancerRun(run, scope.name, timeseries, columns);
   if (scope.kind === 'target-group') {
     const tg = run.scenario.targetGroups.find((t) => t.name === scope.name);
     if (!tg) return { timeseries, columns, autoScalingGroups: [] };
@@ -112,4 +118,61 @@ export function scopeRun(
   const served = run.scenario.targetGroups.filter((t) => t.autoScalingGroup === index);
   if (served.length === 1 && served[0]!.ipTargets.length === 0) targetGroupColumns(served[0]!.name);
   return { timeseries, columns, autoScalingGroups: [groups[index]!] };
+}
+
+/**
+ * A load balancer's series, summed from what the run writes per name (with several load
+ * balancers): its requests are its rules' matches (every request it received is matched by
+ * exactly one of them), its 2xx, 5xx and healthy hosts those of its target groups, and its mean
+ * latency theirs weighted by their 2xx.
+ */
+function loadBalancerRun(
+  run: { scenario: ScopeScenario; extraSeries: readonly NamedSeries[] },
+  name: string,
+  timeseries: Timeseries,
+  columns: Set<TimeseriesColumn>,
+): ScopedRun {
+  const lbs = run.scenario.loadBalancers ?? [];
+  const index = lbs.findIndex((l) => l.name === name);
+  if (index < 0) return { timeseries, columns, autoScalingGroups: [] };
+  const rows = timeseries.time_s.length;
+  const sum = (prefix: string, names: readonly string[]): Float64Array | null => {
+    const parts = run.extraSeries.filter((s) => names.some((n) => s.column === `${prefix}${n}`));
+    if (parts.length === 0) return null;
+    const out = new Float64Array(rows);
+    for (const p of parts) for (let i = 0; i < rows; i++) out[i]! += p.values[i]!;
+    return out;
+  };
+  const tgs = run.scenario.targetGroups.filter((t) => t.loadBalancer === index);
+  const tgNames = tgs.map((t) => t.name);
+  const matched = run.extraSeries.filter((s) => s.column.startsWith(`matched__${name}__`));
+  const put = (column: TimeseriesColumn, values: Float64Array | null): void => {
+    if (!values) return;
+    timeseries[column] = values;
+    columns.add(column);
+  };
+  if (matched.length > 0) {
+    const requests = new Float64Array(rows);
+    for (const m of matched) for (let i = 0; i < rows; i++) requests[i]! += m.values[i]!;
+    put('requests', requests);
+  }
+  const ok = sum('responses_2xx__', tgNames);
+  put('responses_2xx', ok);
+  put('elb_5xx', sum('elb_5xx__', tgNames));
+  put('healthy_hosts', sum('healthy_hosts__', tgNames));
+  if (ok) {
+    const latency = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) {
+      let weighted = 0;
+      for (const t of tgNames) {
+        const n = run.extraSeries.find((s) => s.column === `responses_2xx__${t}`)?.values[i] ?? 0;
+        const l = run.extraSeries.find((s) => s.column === `latency_mean_ms__${t}`)?.values[i] ?? Number.NaN;
+        if (n > 0) weighted += n * l;
+      }
+      latency[i] = ok[i]! > 0 ? weighted / ok[i]! : Number.NaN;
+    }
+    put('latency_mean_ms', latency);
+  }
+  const groupIndexes = [...new Set(tgs.map((t) => t.autoScalingGroup).filter((g) => g >= 0))];
+  return { timeseries, columns, autoScalingGroups: groupIndexes.map((g) => run.scenario.autoScalingGroups[g]!) };
 }

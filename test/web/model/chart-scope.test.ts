@@ -152,3 +152,27 @@ describe('a scoped group of one instance', () => {
     expect(ticks).toEqual(['0', '1']);
   });
 });
+
+describe('load balancer scope (several load balancers)', () => {
+  it('offers each load balancer, and sums its rules, target groups and hosts', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseScenario, simulate } = await import('../../../core/index.ts');
+    const parsed = parseScenario(readFileSync('scenarios/hybrid-weighted-dns.yaml', 'utf8'), 'hybrid-weighted-dns.yaml');
+    if (!parsed.ok) throw new Error('invalid');
+    const r = simulate(parsed.scenario);
+    const options = scopeOptions([r]);
+    expect(options.map((o) => o.id).slice(0, 3)).toEqual(['all', 'lb:cloud', 'lb:datacenter']);
+    const cloud = scopeRun(r, { kind: 'load-balancer', name: 'cloud' });
+    const dc = scopeRun(r, { kind: 'load-balancer', name: 'datacenter' });
+    for (let i = 0; i < r.timeseries.requests.length; i++) {
+      // The two load balancers' requests add up to the run's, period by period.
+      expect(cloud.timeseries.requests[i]! + dc.timeseries.requests[i]!).toBe(r.timeseries.requests[i]);
+      expect(cloud.timeseries.responses_2xx[i]! + dc.timeseries.responses_2xx[i]!).toBe(r.timeseries.responses_2xx[i]);
+    }
+    expect(dc.timeseries.healthy_hosts[5]).toBe(2);
+    expect(cloud.autoScalingGroups.map((g) => g.name)).toEqual(['web']);
+    expect(dc.autoScalingGroups).toEqual([]);
+    // The on-premises round trip shows in the datacenter's latency.
+    expect(dc.timeseries.latency_mean_ms[10]! - cloud.timeseries.latency_mean_ms[10]!).toBeGreaterThan(10);
+  });
+});
