@@ -153,6 +153,13 @@ describe('fast-check: routing by rules', () => {
         expect(conserved(r)).toBe(s.requests);
         expect(s.targetGroups!['one']!.requests + s.targetGroups!['two']!.requests).toBe(s.requests);
         if (a === 0) expect(s.targetGroups!['one']!.requests).toBe(0);
+        // Conservation per target group: what it was sent is answered (2xx or the load balancer's 5xx) or still in flight.
+        const inFlight = ['one', 'two'].map((n) => {
+          const tg = s.targetGroups![n]!;
+          return tg.requests - tg.responses2xx - tg.elb5xx;
+        });
+        for (const n of inFlight) expect(n).toBeGreaterThanOrEqual(0);
+        expect(inFlight[0]! + inFlight[1]!).toBe(s.inFlightAtEnd);
         const rules = s.loadBalancers!['lb']!.rules;
         expect(rules.reduce((n, x) => n + x.matched, 0)).toBe(s.requests);
       }),
