@@ -183,6 +183,7 @@ export class World implements ServerEvents {
         dimension: null,
         counts: single || tgIndex < 0 ? () => this.metrics.cumulative() : () => this.targetGroupCounts(tgIndex),
         hosts: first ? () => first.hostCounts() : () => ({ healthy: 0, unhealthy: 0 }),
+        answered: single ? () => this.answered() : null,
       }];
       for (const dimension of dimensionsRead(view)) sources.push(this.elbSource(dimension));
       const cloudWatch = new CloudWatchPublisher(view, instances, servers, sources, this.metrics, this.requests, group, scenario.cloudWatch.publicationDelayS);
@@ -202,18 +203,25 @@ export class World implements ServerEvents {
     if (dimension.name === 'TargetGroup') {
       const i = this.scenario.targetGroups.findIndex((t) => t.name === dimension.value);
       const tg = this.targetGroups[i]!;
-      return { dimension, counts: this.targetGroups.length === 1 ? () => this.metrics.cumulative() : () => this.targetGroupCounts(i), hosts: () => tg.hostCounts() };
+      return { dimension, counts: this.targetGroups.length === 1 ? () => this.metrics.cumulative() : () => this.targetGroupCounts(i), hosts: () => tg.hostCounts(), answered: null };
     }
     const lb = this.scenario.loadBalancers.findIndex((l) => l.name === dimension.value);
     const own = this.targetGroups.filter((t) => t.spec.loadBalancer === lb);
     return {
       dimension,
       counts: () => this.metrics.cumulative(),
+      answered: () => this.answered(),
       hosts: () => own.reduce((sum, t) => {
         const h = t.hostCounts();
         return { healthy: sum.healthy + h.healthy, unhealthy: sum.unhealthy + h.unhealthy };
       }, { healthy: 0, unhealthy: 0 }),
     };
+  }
+
+  /** The load balancer's own answers so far (one load balancer: the LoadBalancer dimension is refused with several). */
+  private answered(): { redirects: number; fixed: number } {
+    const t = this.topology;
+    return { redirects: t.totalRedirects + t.redirects, fixed: t.totalFixedResponses + t.fixedResponses };
   }
 
   /** A target group's running counts, in the shape the CloudWatch publisher reads (its 5xx all as 502s). */

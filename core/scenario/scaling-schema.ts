@@ -27,7 +27,7 @@ export const METRICS: Readonly<Record<CloudWatchNamespace, readonly string[]>> =
     'RequestCount', 'RequestCountPerTarget', 'TargetResponseTime', 'HealthyHostCount', 'UnHealthyHostCount',
     'HTTPCode_ELB_5XX_Count', 'HTTPCode_ELB_502_Count', 'HTTPCode_ELB_503_Count', 'HTTPCode_ELB_504_Count',
     'HTTPCode_Target_2XX_Count', 'HTTPCode_Target_5XX_Count', 'ActiveConnectionCount', 'NewConnectionCount',
-    'RejectedConnectionCount', 'TargetConnectionErrorCount',
+    'RejectedConnectionCount', 'TargetConnectionErrorCount', 'HTTP_Redirect_Count', 'HTTP_Fixed_Response_Count',
   ],
   'AWS/NetworkELB': ['ActiveFlowCount', 'NewFlowCount', 'HealthyHostCount', 'UnHealthyHostCount', 'ProcessedBytes', 'TCP_Target_Reset_Count', 'TCP_ELB_Reset_Count'],
   'AWS/ELB': ['RequestCount', 'Latency', 'HealthyHostCount', 'UnHealthyHostCount', 'SurgeQueueLength', 'SpilloverCount', 'HTTPCode_ELB_5XX', 'HTTPCode_Backend_2XX', 'HTTPCode_Backend_5XX', 'BackendConnectionErrors'],

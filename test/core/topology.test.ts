@@ -333,3 +333,36 @@ autoScalingGroups:
     );
   });
 });
+
+describe('HTTP_Redirect_Count in CloudWatch', () => {
+  it('an alarm on the load balancer\'s redirects (LoadBalancer dimension) sees them', () => {
+    const yaml = (threshold: number) => `name: redirects
+duration: 15m
+zones: [a, b]
+traffic:
+  rate: 40
+  requests: [{ path: /old/x, weight: 1 }, { path: /, weight: 1 }]
+loadBalancer:
+  name: front
+  listeners:
+    - protocol: HTTP
+      port: 80
+      rules: [{ priority: 1, conditions: { pathPattern: ["/old/*"] }, actions: { redirect: { statusCode: HTTP_301, path: /new } } }]
+      defaultActions: { forward: [{ targetGroup: web }] }
+  targetGroups: [{ name: web, autoScalingGroup: g }]
+autoScalingGroups:
+  - name: g
+    minSize: 1
+    maxSize: 2
+    policies:
+      - type: StepScaling
+        adjustmentType: ChangeInCapacity
+        alarm: { namespace: AWS/ApplicationELB, metric: HTTP_Redirect_Count, statistic: Sum, period: 60s, evaluationPeriods: 2, threshold: ${threshold}, comparisonOperator: GreaterThanThreshold, dimensions: { LoadBalancer: front } }
+        stepAdjustments: [{ lowerBound: 0, scalingAdjustment: 1 }]
+    instance: { concurrency: 8, serviceTime: 10ms }
+`;
+    // About 1,200 redirects a minute: above 1,000 the group scales out, above 2,000 it does not.
+    expect(run(yaml(1000)).summary.autoScalingGroups!['g']!.capacity.max).toBe(2);
+    expect(run(yaml(2000)).summary.autoScalingGroups!['g']!.capacity.max).toBe(1);
+  });
+});

@@ -72,6 +72,8 @@ export interface ElbSource {
   counts: () => Counts;
   /** Registered hosts by health. */
   hosts: () => { healthy: number; unhealthy: number };
+  /** The load balancer's own answers so far (redirects, fixed responses): for a source that covers the whole load balancer, else null. */
+  answered: (() => { redirects: number; fixed: number }) | null;
 }
 
 /** The dimensions the group's policies read ELB metrics by, besides the default, in first-use order. */
@@ -92,6 +94,7 @@ export class CloudWatchPublisher {
   readonly store = new MetricStore({ retentionS: 600 });
   /** The running counts at the last minute, per ELB source. */
   private readonly last: Counts[];
+  private readonly lastAnswered: { redirects: number; fixed: number }[];
   private cpuMark: Float64Array = new Float64Array(0);
   private requestMark: Float64Array = new Float64Array(0);
   private cpuWindowStartS = 0;
@@ -113,6 +116,7 @@ export class CloudWatchPublisher {
     readonly publicationDelayS: number,
   ) {
     this.last = sources.map((src) => src.counts());
+    this.lastAnswered = sources.map((src) => src.answered?.() ?? { redirects: 0, fixed: 0 });
     this.cpuIntervalS = scenario.instance.detailedMonitoring ? 60 : 300;
     this.elbNamespace = ELB_NAMESPACE[scenario.loadBalancerType];
     if (readsLatencyPercentile(scenario)) metrics.minuteHistogram = new Histogram();
@@ -174,6 +178,14 @@ export class CloudWatchPublisher {
         }
       }
       this.last[k] = now;
+      // HTTP_Redirect_Count and HTTP_Fixed_Response_Count: the load balancer's own answers, reported when non-zero (ALB-CW).
+      if (alb && source.answered) {
+        const a = source.answered();
+        const before = this.lastAnswered[k]!;
+        if (a.redirects > before.redirects) put(ns, 'HTTP_Redirect_Count', a.redirects - before.redirects);
+        if (a.fixed > before.fixed) put(ns, 'HTTP_Fixed_Response_Count', a.fixed - before.fixed);
+        this.lastAnswered[k] = a;
+      }
     });
 
     const g = this.group;
