@@ -3,6 +3,8 @@
  * resolves a scenario with the real parser and throws with the formatted problems if it is
  * invalid, so a test's fixture mistake reads like `elbsim validate` output.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { formatIssue } from '../../core/scenario/format.ts';
 import type { OverrideInput } from '../../core/scenario/overrides.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
@@ -23,4 +25,10 @@ export function scenarioFromYaml(yamlText: string, options: ScenarioFromYamlOpti
     throw new Error(`invalid scenario ${file}:\n${result.errors.map(formatIssue).join('\n')}`);
   }
   return result.scenario;
+}
+
+/** The resolved scenario of a bundled example, `scenarios/<name>.yaml`. */
+export function bundledScenario(name: string): Scenario {
+  const path = join(import.meta.dirname, '../../scenarios', `${name}.yaml`);
+  return scenarioFromYaml(readFileSync(path, 'utf8'), { file: `scenarios/${name}.yaml` });
 }

@@ -155,11 +155,9 @@ describe('a scoped group of one instance', () => {
 
 describe('load balancer scope (several load balancers)', () => {
   it('offers each load balancer, and sums its rules, target groups and hosts', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { parseScenario, simulate } = await import('../../../core/index.ts');
-    const parsed = parseScenario(readFileSync('scenarios/hybrid-weighted-dns.yaml', 'utf8'), 'hybrid-weighted-dns.yaml');
-    if (!parsed.ok) throw new Error('invalid');
-    const r = simulate(parsed.scenario);
+    const { simulate } = await import('../../../core/index.ts');
+    const { bundledScenario } = await import('../../support/scenario.ts');
+    const r = simulate(bundledScenario('hybrid-weighted-dns'));
     const options = scopeOptions([r]);
     expect(options.map((o) => o.id).slice(0, 3)).toEqual(['all', 'lb:cloud', 'lb:datacenter']);
     const cloud = scopeRun(r, { kind: 'load-balancer', name: 'cloud' });

@@ -331,11 +331,9 @@ autoScalingGroups:
 
 describe('several load balancers', () => {
   it('each load balancer draws its own rules, with shares from its own matched__<lb>__ columns', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { parseScenario, simulate } = await import('../../../core/index.ts');
-    const parsed = parseScenario(readFileSync('scenarios/hybrid-weighted-dns.yaml', 'utf8'), 'hybrid-weighted-dns.yaml');
-    if (!parsed.ok) throw new Error('invalid');
-    const r = simulate(parsed.scenario);
+    const { simulate } = await import('../../../core/index.ts');
+    const { bundledScenario } = await import('../../support/scenario.ts');
+    const r = simulate(bundledScenario('hybrid-weighted-dns'));
     const t = topologyAt({ scenario: r.scenario, timeseries: r.timeseries, extraSeries: r.extraSeries, summary: r.summary }, 1800);
     const lbs = t.nodes.filter((n) => n.kind === 'load-balancer').map((n) => n.title);
     expect(lbs).toEqual(['cloud', 'datacenter']);
