@@ -23,7 +23,8 @@ function error(errors: Finding[], path: Path, message: string, anchor: Finding['
   errors.push({ path: [...path], message, anchor });
 }
 
-function checkUniqueNames(names: readonly string[], base: Path, key: string, what: string, errors: Finding[]): void {
+/** Each name once: a repeat is a located error at its `key`, naming the item it repeats. */
+export function checkUniqueNames(names: readonly string[], base: Path, key: string, what: string, errors: Finding[]): void {
   const first = new Map<string, number>();
   names.forEach((name, i) => {
     const seen = first.get(name);

@@ -11,7 +11,7 @@ import type { Finding } from './issues.ts';
 import { formatDuration } from './duration.ts';
 import type { CloudWatchFile } from './group-schema.ts';
 import { resolveInitialZones, resolveLifecycleHooks, resolveWarmPool } from './resolve-group.ts';
-import { resolveTopology } from './resolve-topology.ts';
+import { checkUniqueNames, resolveTopology } from './resolve-topology.ts';
 import { checkDimensions, loadBalancerFiles, resolveSetWeights } from './resolve-references.ts';
 import { formatCount, LIMITS, limitText } from './limits.ts';
 import { checkRunLimits } from './resolve-limits.ts';
@@ -129,12 +129,7 @@ function resolveGroups(parts: Parts, context: Omit<GroupContext, 'base' | 'detai
       const resolved = resolveAutoScaling(settings, { ...context, base, detailedMonitoring: instance.detailedMonitoring }, errors, warnings);
       return { name, ...resolved, instance: resolveInstance(instance), path: base };
     });
-    const first = new Map<string, number>();
-    groups.forEach((g, i) => {
-      const seen = first.get(g.name);
-      if (seen === undefined) first.set(g.name, i);
-      else error(errors, ['autoScalingGroups', i, 'name'], `group \`${g.name}\` is already item ${seen}; each name must be unique`);
-    });
+    checkUniqueNames(groups.map((g) => g.name), ['autoScalingGroups'], 'name', 'group', errors);
     return groups;
   }
   if (!parts.autoScaling || !parts.instance) return undefined;
