@@ -207,7 +207,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
     servers.flushBusy(s, now);
     servers.busy[s]!++;
     const flags = (this.pool.flags[r]! |= RequestFlag.InService);
-    const took = flags & RequestFlag.HealthCheck ? HEALTH_CHECK_SERVICE_S : this.service[servers.kind[s]!]!() * servers.slowFactor[s]!;
+    const took = flags & RequestFlag.HealthCheck ? HEALTH_CHECK_SERVICE_S : this.service[servers.kind[s]!]!.draw() * servers.slowFactor[s]!;
     this.engine.schedule(now + took, this.kComplete, r, this.pool.token[r]!);
   }
 

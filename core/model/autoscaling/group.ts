@@ -240,7 +240,7 @@ export class AutoScalingGroup implements TargetSource {
       instances.setLifecycle(fromPool, Lifecycle.Pending);
       this.pending++;
       this.log.add(now, 'warm_pool', { instance: instances.id(fromPool), group: this.name, state: 'leaves' });
-      this.engine.schedule(now + this.wiring.warmStartTime(), this.kBoot, fromPool);
+      this.engine.schedule(now + this.wiring.warmStartTime.draw(), this.kBoot, fromPool);
       this.replenishPool();
     } else {
       const t = this.add(zone);
@@ -286,7 +286,7 @@ export class AutoScalingGroup implements TargetSource {
   /** Instance t's boot time: its version's own, else the group's. */
   private bootTimeOf(t: number): number {
     const own = this.versionBoot[this.instances.version[t]!];
-    return own ? own() : this.wiring.bootTime();
+    return own ? own.draw() : this.wiring.bootTime.draw();
   }
 
   /** Boots instance t (a new launch, or AZRebalance's extra one) for the boot time. */

@@ -4,6 +4,7 @@
  * timeout), dropping a server's work, and the report that a draining server has emptied.
  */
 import { describe, expect, it } from 'vitest';
+import { makeSampler } from '../../../core/engine/distributions.ts';
 import { Engine } from '../../../core/engine/engine.ts';
 import { Servers } from '../../../core/model/compute/servers.ts';
 import { Members } from '../../../core/model/target-group/members.ts';
@@ -32,7 +33,7 @@ function setup(rate: number, serviceS: number, slots: number, queue: number, mem
   const metrics = new Metrics(10);
   const arrivals = new ArrivalProcess([[0, rate]], 'uniform', { name: 'arrivals', next: () => 0.5 });
   const router = { nodeFor: () => 0, route: () => member, lastTargetGroup: 0 };
-  const path = new RequestPath(engine, scenario, arrivals, { name: 'clients', next: () => 0 }, [() => serviceS], router, servers, members, metrics, new TopologyMetrics(['tg'], ['asg'], 10, false), null, 100);
+  const path = new RequestPath(engine, scenario, arrivals, { name: 'clients', next: () => 0 }, [makeSampler({ distribution: 'constant', value: serviceS }, { name: 'service', next: () => 0 })], router, servers, members, metrics, new TopologyMetrics(['tg'], ['asg'], 10, false), null, 100);
   const idle: number[] = [];
   path.events = { serverIdle: (server) => idle.push(server), checkResponse: () => {} };
   return { engine, servers, members, metrics, path, idle, s };
@@ -104,7 +105,7 @@ describe('RequestPath', () => {
     const arrivals = new ArrivalProcess([[0, 4]], 'uniform', { name: 'arrivals', next: () => 0.5 });
     let k = 0;
     const router = { nodeFor: () => 0, route: () => k++ % 2, lastTargetGroup: 0 };
-    const path = new RequestPath(engine, scenario, arrivals, { name: 'clients', next: () => 0 }, [() => 5], router, servers, members, metrics, new TopologyMetrics(['tg'], ['asg'], 10, false), null, 100);
+    const path = new RequestPath(engine, scenario, arrivals, { name: 'clients', next: () => 0 }, [makeSampler({ distribution: 'constant', value: 5 }, { name: 'service', next: () => 0 })], router, servers, members, metrics, new TopologyMetrics(['tg'], ['asg'], 10, false), null, 100);
     path.events = { serverIdle: () => {}, checkResponse: () => {} };
     path.start();
     engine.runUntil(2);
