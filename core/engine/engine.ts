@@ -26,6 +26,15 @@ export class Engine {
     this.queue.push(time, kind, a, b);
   }
 
+  /**
+   * Schedules the next event of the engine's one lane (EventQueue.pushLane): a stream whose
+   * events are scheduled one at a time, each from the handler of the one before (the arrivals).
+   */
+  scheduleLane(time: number, kind: number, a = 0, b = 0): void {
+    if (time < this.now) throw new Error(`event kind ${kind} scheduled in the past: ${time} < ${this.now}`);
+    this.queue.pushLane(time, kind, a, b);
+  }
+
   /** Runs the next event if it is due at or before `limit`; returns false otherwise. */
   step(limit = Infinity): boolean {
     const q = this.queue;
@@ -39,8 +48,8 @@ export class Engine {
   runUntil(time: number): void {
     const q = this.queue;
     const handlers = this.handlers;
-    while (q.size > 0 && q.peekTime() <= time) {
-      q.pop();
+    while (q.peekTime() <= time) {
+      if (!q.pop()) break;
       this.now = q.poppedTime;
       this.eventsRun++;
       handlers[q.poppedKind]!(q.poppedA, q.poppedB);

@@ -111,7 +111,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
 
   private scheduleNextArrival(): void {
     const t = this.arrivals.next();
-    if (t < this.endS) this.engine.schedule(t, this.kArrive); // the run is [0, duration): an arrival at its end would fall after the last period closed
+    if (t < this.endS) this.engine.scheduleLane(t, this.kArrive); // the run is [0, duration): an arrival at its end would fall after the last period closed
   }
 
   private arrive(): void {
