@@ -11,7 +11,7 @@
  * arrival to its answer, the load balancer's 502/503/504 included (a 504 waits out the idle or
  * connect timeout). It has its own histogram, recorded when the answer is given: no allocation.
  */
-import { Histogram } from '../report/histogram.ts';
+import { Histogram, slotOf } from '../report/histogram.ts';
 import { TIMESERIES_COLUMNS, type Timeseries, type TimeseriesColumn } from '../report/types.ts';
 
 export interface PeriodSnapshot {
@@ -92,12 +92,14 @@ export class Metrics {
     const ms = latencyS * 1000;
     this.ok++;
     this.latSumMs += ms;
-    this.histogram.record(ms);
-    if (this.minuteHistogram !== null) this.minuteHistogram.record(ms);
+    // The same value goes into two or three histograms: its bucket is found once.
+    const slot = slotOf(ms);
+    this.histogram.recordSlot(slot);
+    if (this.minuteHistogram !== null) this.minuteHistogram.recordSlot(slot);
     if (ms > this.latencyMaxMs) this.latencyMaxMs = ms;
     if (ms < this.minuteLatMinMs) this.minuteLatMinMs = ms;
     if (ms > this.minuteLatMaxMs) this.minuteLatMaxMs = ms;
-    this.recordClient(ms);
+    this.recordClientAt(ms, slot);
   }
 
   /** An answer the load balancer gives itself by a rule (a redirect or a fixed response), `latencyS` after arrival. */
@@ -107,9 +109,13 @@ export class Metrics {
 
   /** Any answer to a client, `ms` after the request arrived. */
   private recordClient(ms: number): void {
+    this.recordClientAt(ms, slotOf(ms));
+  }
+
+  private recordClientAt(ms: number, slot: number): void {
     this.clientCount++;
     this.clientSumMs += ms;
-    this.clientHistogram.record(ms);
+    this.clientHistogram.recordSlot(slot);
     if (ms > this.clientMaxMs) this.clientMaxMs = ms;
   }
 

@@ -143,11 +143,8 @@ export class RequestPath implements CheckTransport, WorkDropper {
     this.zoneRequests[servers.zone[s]!]!++;
     if (servers.failDepth[s]! > 0) {
       // No connection can be made: the load balancer gives up after the connect timeout.
-      const r = this.pool.alloc(now, node);
+      const r = this.pool.allocAt(now, node, s, member, RequestFlag.Outstanding);
       this.unanswered++;
-      this.pool.placeAt(r, s);
-      this.pool.member[r] = member;
-      this.pool.flags[r] = RequestFlag.Outstanding;
       this.members.acquire(node, member);
       this.connect.append(r, now + this.connectTimeoutS);
       if (!this.connectTimerPending) this.armTimer(this.connect);
@@ -161,11 +158,8 @@ export class RequestPath implements CheckTransport, WorkDropper {
       return;
     }
     const pool = this.pool;
-    const r = pool.alloc(now, node);
+    const r = pool.allocAt(now, node, s, member, RequestFlag.AtTarget | RequestFlag.Outstanding);
     this.unanswered++;
-    pool.placeAt(r, s);
-    pool.member[r] = member;
-    pool.flags[r] = RequestFlag.AtTarget | RequestFlag.Outstanding;
     this.members.acquire(node, member);
     this.idle.append(r, now + this.idleTimeoutS);
     if (!this.idleTimerPending) this.armTimer(this.idle);
@@ -206,9 +200,16 @@ export class RequestPath implements CheckTransport, WorkDropper {
     const servers = this.servers;
     servers.flushBusy(s, now);
     servers.busy[s]!++;
-    const flags = (this.pool.flags[r]! |= RequestFlag.InService);
+    this.serve(r, s, now);
+  }
+
+  /** Request r takes a worker slot of server s (busy already counts it): its completion is scheduled. */
+  private serve(r: number, s: number, now: number): void {
+    const pool = this.pool;
+    const servers = this.servers;
+    const flags = (pool.flags[r]! |= RequestFlag.InService);
     const took = flags & RequestFlag.HealthCheck ? HEALTH_CHECK_SERVICE_S : this.service[servers.kind[s]!]!.draw() * servers.slowFactor[s]!;
-    this.engine.schedule(now + took, this.kComplete, r, this.pool.token[r]!);
+    this.engine.schedule(now + took, this.kComplete, r, pool.token[r]!);
   }
 
   private complete(r: number, token: number): void {
@@ -226,14 +227,16 @@ export class RequestPath implements CheckTransport, WorkDropper {
       const latencyS = now - pool.arrivalS[r]! + servers.rttS[s]!;
       this.metrics.recordOk(latencyS);
       const tg = this.members.tg[pool.member[r]!]!;
-      this.topology.ok[tg]!++;
-      this.topology.latSumMs[tg]! += latencyS * 1000;
+      const topology = this.topology;
+      topology.ok[tg]!++;
+      topology.latSumMs[tg]! += latencyS * 1000;
       this.unanswered--;
       this.idle.remove(r);
       this.releaseOutstanding(r);
     }
     pool.free(r);
-    // Take the next live request from the queue.
+    // Take the next live request from the queue: it takes the freed slot at this same instant,
+    // so the busy integral, brought up to now above, needs no second flush.
     let q = servers.queueHead[s]!;
     while (q >= 0) {
       const next = pool.next[q]!;
@@ -241,8 +244,9 @@ export class RequestPath implements CheckTransport, WorkDropper {
       if (next < 0) servers.queueTail[s] = -1;
       servers.queueLen[s]!--;
       if ((pool.flags[q]! & RequestFlag.Answered) === 0) {
-        this.startService(q, s, now);
-        break;
+        servers.busy[s]!++;
+        this.serve(q, s, now);
+        return;
       }
       pool.free(q); // the load balancer already timed it out
       q = next;

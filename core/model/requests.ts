@@ -77,13 +77,7 @@ export class RequestPool {
   }
 
   alloc(arrivalS: number, node: number): number {
-    let r = this.freeHead;
-    if (r >= 0) {
-      this.freeHead = this.next[r]!;
-    } else {
-      if (this.allocated === this.capacity) this.grow();
-      r = this.allocated++;
-    }
+    const r = this.take();
     this.arrivalS[r] = arrivalS;
     this.node[r] = node;
     this.server[r] = -1;
@@ -95,6 +89,36 @@ export class RequestPool {
     this.tokens = (this.tokens + 1) | 0 || 1; // 0 marks a free record
     this.token[r] = this.tokens;
     this.inFlight++;
+    return r;
+  }
+
+  /** A free record (the pool grows when none is left). */
+  private take(): number {
+    const r = this.freeHead;
+    if (r >= 0) {
+      this.freeHead = this.next[r]!;
+      return r;
+    }
+    if (this.allocated === this.capacity) this.grow();
+    return this.allocated++;
+  }
+
+  /**
+   * A client request routed to `member` on server s, in one pass: `alloc`, `placeAt` and the
+   * member and flags written once each.
+   */
+  allocAt(arrivalS: number, node: number, s: number, member: number, flags: number): number {
+    const r = this.take();
+    this.arrivalS[r] = arrivalS;
+    this.node[r] = node;
+    this.member[r] = member;
+    this.next[r] = -1;
+    this.list[r] = -1;
+    this.flags[r] = flags;
+    this.tokens = (this.tokens + 1) | 0 || 1; // 0 marks a free record
+    this.token[r] = this.tokens;
+    this.inFlight++;
+    this.placeAt(r, s);
     return r;
   }
 

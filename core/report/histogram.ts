@@ -91,6 +91,11 @@ export function bucketOf(value: number): number {
   return value >= sliceNext[k]! ? sliceBucket[k]! + 1 : sliceBucket[k]!;
 }
 
+/** Where a histogram records `value`: its bucket, or -1 below MIN_VALUE (counted as a zero). */
+export function slotOf(value: number): number {
+  return value < MIN_VALUE ? -1 : bucketOf(value);
+}
+
 export class Histogram {
   readonly counts = new Float64Array(BUCKETS);
   count = 0;
@@ -99,12 +104,16 @@ export class Histogram {
   private hi = -1;
 
   record(value: number): void {
+    this.recordSlot(slotOf(value));
+  }
+
+  /** Records a value by its `slotOf`: a value recorded in several histograms is placed once. */
+  recordSlot(i: number): void {
     this.count++;
-    if (value < MIN_VALUE) {
+    if (i < 0) {
       this.zeros++;
       return;
     }
-    const i = bucketOf(value);
     this.counts[i]!++;
     if (i < this.lo) this.lo = i;
     if (i > this.hi) this.hi = i;

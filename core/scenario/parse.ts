@@ -113,7 +113,8 @@ function tooDeep(text: string): { offset: number } | undefined {
 /** What the YAML parser says when a document nests deeper than the JavaScript stack. */
 const STACK_OVERFLOW = /call stack/i;
 
-const TOO_DEEP = `too deeply nested; ${limitText('nestingDepth')}`;
+/** Built when needed: formatting the limit starts Intl's number formatting, which costs start-up time. */
+const tooDeepMessage = (): string => `too deeply nested; ${limitText('nestingDepth')}`;
 
 /**
  * The file's shape against the limits, before it is converted or validated: nesting depth and
@@ -132,7 +133,7 @@ function checkShape(doc: Document, lines: LineCounter, file: string): ScenarioIs
   while (stack.length > 0) {
     const { node, depth, path } = stack.pop()!;
     if (!isMap(node) && !isSeq(node)) continue;
-    if (depth >= LIMITS.nestingDepth.max) return [at(node, path, TOO_DEEP)];
+    if (depth >= LIMITS.nestingDepth.max) return [at(node, path, tooDeepMessage())];
     if (isMap(node)) {
       if (node.items.length > LIMITS.mappingKeys.max) {
         return [at(node, path, `a mapping of ${formatCount(node.items.length)} keys is too large; ${limitText('mappingKeys')}`)];
@@ -239,7 +240,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
   if (deep) {
     const before = text.slice(0, deep.offset);
     const line = (before.match(/\n/g)?.length ?? 0) + 1;
-    return { ok: false, errors: [{ file, line, column: deep.offset - before.lastIndexOf('\n'), path: '', message: TOO_DEEP }], warnings: [] };
+    return { ok: false, errors: [{ file, line, column: deep.offset - before.lastIndexOf('\n'), path: '', message: tooDeepMessage() }], warnings: [] };
   }
   const overrides = options.overrides ?? [];
   const plain = overrides.length > 0 ? parsePlainPlaced(text, file, format, overrides) : (parsePlain(text, format) ?? parsePlainPlaced(text, file, format, []));
@@ -257,7 +258,7 @@ function parseLocated(text: string, file: string, format: 'yaml' | 'json', optio
   const warnings: ScenarioIssue[] = doc.warnings.map((w) => syntaxIssue(file, w, lines, format));
   if (doc.errors.length > 0) {
     const deep = doc.errors.find((e) => STACK_OVERFLOW.test(e.message));
-    if (deep) return { ok: false, errors: [{ ...syntaxIssue(file, deep, lines, format), message: TOO_DEEP }], warnings };
+    if (deep) return { ok: false, errors: [{ ...syntaxIssue(file, deep, lines, format), message: tooDeepMessage() }], warnings };
     return { ok: false, errors: doc.errors.map((e) => syntaxIssue(file, e, lines, format)).sort(compareIssues), warnings };
   }
   const shape = checkShape(doc, lines, file);
