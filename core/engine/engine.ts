@@ -38,7 +38,7 @@ export class Engine {
   /** Runs the next event if it is due at or before `limit`; returns false otherwise. */
   step(limit = Infinity): boolean {
     const q = this.queue;
-    if (q.peekTime() > limit || !q.pop()) return false;
+    if (!q.popDue(limit)) return false;
     this.now = q.poppedTime;
     this.eventsRun++;
     this.handlers[q.poppedKind]!(q.poppedA, q.poppedB);
@@ -48,8 +48,7 @@ export class Engine {
   runUntil(time: number): void {
     const q = this.queue;
     const handlers = this.handlers;
-    while (q.peekTime() <= time) {
-      if (!q.pop()) break;
+    while (q.popDue(time)) {
       this.now = q.poppedTime;
       this.eventsRun++;
       handlers[q.poppedKind]!(q.poppedA, q.poppedB);

@@ -97,29 +97,37 @@ export class EventQueue {
 
   /** Removes the earliest event into the `popped*` fields; returns false when empty. */
   pop(): boolean {
+    return this.popDue(Infinity);
+  }
+
+  /**
+   * Removes the earliest event if it is due at or before `limit` (into the `popped*` fields);
+   * returns false, removing nothing, when there is none: `peekTime` and `pop` in one.
+   */
+  popDue(limit: number): boolean {
+    const n = this.n;
     const lane = this.laneTime;
-    if (lane !== Infinity) {
-      const t0 = this.n > 0 ? this.time[0]! : Infinity;
-      if (lane < t0 || (lane === t0 && this.laneSeq < this.seq[0]!)) {
-        this.poppedTime = lane;
-        this.poppedKind = this.laneKind;
-        this.poppedA = this.laneA;
-        this.poppedB = this.laneB;
-        this.laneTime = Infinity;
-        return true;
-      }
+    const t0 = n > 0 ? this.time[0]! : Infinity;
+    if (lane < t0 || (lane === t0 && lane !== Infinity && this.laneSeq < this.seq[0]!)) {
+      if (lane > limit) return false;
+      this.poppedTime = lane;
+      this.poppedKind = this.laneKind;
+      this.poppedA = this.laneA;
+      this.poppedB = this.laneB;
+      this.laneTime = Infinity;
+      return true;
     }
-    if (this.n === 0) return false;
+    if (n === 0 || t0 > limit) return false;
     const time_ = this.time;
     const seq_ = this.seq;
     const kind_ = this.kind;
     const a_ = this.argA;
     const b_ = this.argB;
-    this.poppedTime = time_[0]!;
+    this.poppedTime = t0;
     this.poppedKind = kind_[0]!;
     this.poppedA = a_[0]!;
     this.poppedB = b_[0]!;
-    const last = --this.n;
+    const last = (this.n = n - 1);
     if (last === 0) return true;
     const t = time_[last]!;
     const s = seq_[last]!;
