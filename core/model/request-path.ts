@@ -163,7 +163,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
     this.members.acquire(node, member);
     this.idle.append(r, now + this.idleTimeoutS);
     if (!this.idleTimerPending) this.armTimer(this.idle);
-    if (busy < concurrency) this.startService(r, s, now);
+    if (busy < concurrency) this.startService(r, s);
     else this.enqueue(r, s);
   }
 
@@ -182,7 +182,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
     pool.member[r] = m;
     pool.tag[r] = seq;
     pool.flags[r] = RequestFlag.AtTarget | RequestFlag.HealthCheck;
-    if (servers.busy[s]! < servers.concurrency[s]!) this.startService(r, s, now);
+    if (servers.busy[s]! < servers.concurrency[s]!) this.startService(r, s);
     else this.enqueue(r, s);
     return true;
   }
@@ -196,15 +196,16 @@ export class RequestPath implements CheckTransport, WorkDropper {
     servers.queueLen[s]!++;
   }
 
-  private startService(r: number, s: number, now: number): void {
+  private startService(r: number, s: number): void {
     const servers = this.servers;
-    servers.flushBusy(s, now);
+    servers.flushBusy(s, this.engine.now);
     servers.busy[s]!++;
-    this.serve(r, s, now);
+    this.serve(r, s);
   }
 
   /** Request r takes a worker slot of server s (busy already counts it): its completion is scheduled. */
-  private serve(r: number, s: number, now: number): void {
+  private serve(r: number, s: number): void {
+    const now = this.engine.now;
     const pool = this.pool;
     const servers = this.servers;
     const flags = (pool.flags[r]! |= RequestFlag.InService);
@@ -245,7 +246,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
       servers.queueLen[s]!--;
       if ((pool.flags[q]! & RequestFlag.Answered) === 0) {
         servers.busy[s]!++;
-        this.serve(q, s, now);
+        this.serve(q, s);
         return;
       }
       pool.free(q); // the load balancer already timed it out
