@@ -200,10 +200,11 @@ describe('join the shortest queue, exact CTMC (validation.md section 4)', () => 
   it.each([
     [2, 0.95, 120],
     [3, 0.9, 45],
-  ])('N %i, rho %s, K %i: solves the balance equations (residual < 1e-12) in under 2 s', (n, rho, k) => {
-    const started = performance.now();
+  ])('N %i, rho %s, K %i: solves the balance equations (residual < 1e-12) in under 500 sweeps', (n, rho, k) => {
+    // A bound on the work, not on the clock (a loaded machine made the old 2 s bound fail):
+    // these take about 230-240 sweeps; Gauss-Seidel without the aggregation step needs tens of thousands.
     const solution = jsqSolve(n, rho, k);
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(solution.sweeps).toBeLessThan(500);
     expect(solution.residual).toBeLessThan(1e-12);
   });
 
