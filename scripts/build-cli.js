@@ -86,8 +86,14 @@ export async function buildCli({ quiet = false } = {}) {
     // Between these two renames there is no dist-cli/: a process starting then finds no stamp and
     // runs the TypeScript. A process already running from the old build that loads a command
     // module or starts a worker thread after the swap gets the new build's (itself whole).
-    if (existsSync(OUT)) renameSync(OUT, old);
-    renameSync(fresh, OUT);
+    const hadOld = existsSync(OUT);
+    if (hadOld) renameSync(OUT, old);
+    try {
+      renameSync(fresh, OUT);
+    } catch (error) {
+      if (hadOld) renameSync(old, OUT); // the previous build stays
+      throw error;
+    }
   } finally {
     rmSync(fresh, { recursive: true, force: true });
     rmSync(old, { recursive: true, force: true });
