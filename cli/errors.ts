@@ -23,11 +23,27 @@ export const EXIT = {
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /**
+ * How `instanceof UsageError` and `instanceof ScenarioError` recognise an error: by a registered
+ * symbol it carries, not by the class object. The compiled CLI bundles main.js apart from the
+ * commands' modules (scripts/build-cli.js), so each has its own copy of these classes, and an
+ * error a command throws must still be recognised by main's copy.
+ */
+const BRAND = Symbol.for('elbsim.cli.error');
+
+function branded(value: unknown, name: string): boolean {
+  return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === name;
+}
+
+/**
  * The command line itself is wrong. `command` names the subcommand whose help to point at
  * (undefined: the top-level help).
  */
 export class UsageError extends Error {
   override name = 'UsageError';
+  readonly [BRAND] = 'UsageError';
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value, 'UsageError');
+  }
   constructor(
     message: string,
     readonly command?: string,
@@ -41,6 +57,10 @@ export class UsageError extends Error {
 /** One or more scenario files are invalid; their issues have already been printed. */
 export class ScenarioError extends Error {
   override name = 'ScenarioError';
+  readonly [BRAND] = 'ScenarioError';
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value, 'ScenarioError');
+  }
   constructor(
     message = 'invalid scenario',
     /** false when the file is no scenario text at all (its encoding): the key reference would not help. */

@@ -12,6 +12,7 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { createSimulation, expectedRequests, formatEventsCsv, formatSummaryJson, formatTimeseriesCsv, type Scenario } from '../core/index.ts';
+import { formatCount } from '../core/scenario/limits.ts';
 import type { Invocation, Override } from './args.ts';
 import { describeFsError, EXIT, ScenarioError, UsageError, type ExitCode } from './errors.ts';
 import { commandLine, type Context } from './io.ts';
@@ -93,6 +94,6 @@ export const NOTE_REQUESTS = 10_000_000;
 export function workNote(scenario: Scenario): string | undefined {
   const requests = expectedRequests(scenario.traffic.rate, scenario.durationS);
   if (requests < NOTE_REQUESTS) return undefined;
-  const shown = requests >= 1e9 ? requests.toExponential(1).replace('e+', 'e') : Math.round(requests).toLocaleString('en-US');
+  const shown = requests >= 1e9 ? requests.toExponential(1).replace('e+', 'e') : formatCount(requests);
   return `note: this run expects about ${shown} requests (the rate schedule over the duration); simulating them takes a while\n`;
 }

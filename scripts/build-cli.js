@@ -1,31 +1,56 @@
 #!/usr/bin/env node
 // Compiles the CLI to plain JavaScript in dist-cli/ (gitignored), so `elbsim` starts without a
 // TypeScript loader: `npm install` and `npm ci` run this as the package's `prepare` script, and
-// `npm run build:cli` runs it by hand. Two entries, main.js (the command) and sweep-worker.js (a
-// batch's worker thread), and the chunks they share, split so that `elbsim help` loads about
-// 30 kB and each command loads its code only when it runs. Every file is written beside its
-// final name and renamed into place, so a process starting during a rebuild reads a whole old
-// file or a whole new one. stamp.json lists the project's own source files that went in, with their
-// modification times: bin/elbsim.js compares them and runs the TypeScript instead when any has
-// changed since (see README, "How it is built").
+// `npm run build:cli` runs it by hand. stamp.json lists the project's own source files that went
+// in, with their modification times: bin/elbsim.js compares them and runs the TypeScript instead
+// when any has changed since (see README, "How it is built").
+//
+// Two esbuild passes. The first bundles each command's module (run.js, validate.js, sweep.js,
+// merge.js, check.js) and the batch's worker thread (sweep-worker.js) with the chunks they
+// share. The second bundles main.js alone, as one file, with those command modules left as
+// imports by their fixed names: `elbsim help`, `--version` and a usage error load that one file
+// (about 25 kB) and nothing else, since every extra module costs the loader about a millisecond.
+// The small modules main.js and the commands both use (errors, arguments, io) are thus in the
+// build twice; they hold no state, and the error classes are recognised by a registered symbol
+// rather than by their identity (cli/errors.ts).
+//
+// The build goes into a fresh folder beside dist-cli/ that then replaces it, so dist-cli/ holds
+// exactly one build's files, and a failed build leaves the previous one in place, working.
 //
 // esbuild is a devDependency. Without it (`npm ci --omit=dev`) this prints a note and exits 0, and
 // elbsim runs its TypeScript through tsx, a dependency: slower to start, same results.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT = join(ROOT, 'dist-cli');
-const ENTRIES = { main: 'cli/main.ts', 'sweep-worker': 'cli/sweep-worker.ts' };
+/** The modules cli/main.ts loads on demand, one a subcommand; each becomes an entry of its own name. */
+const COMMANDS = ['run', 'validate', 'sweep', 'merge', 'check'];
+const ENTRIES = { ...Object.fromEntries(COMMANDS.map((name) => [name, `cli/${name}.ts`])), 'sweep-worker': 'cli/sweep-worker.ts' };
 
-function readPrevious(stampFile) {
-  try {
-    return JSON.parse(readFileSync(stampFile, 'utf8')).chunks ?? [];
-  } catch {
-    return [];
-  }
-}
+// CommonJS dependencies (seedrandom, yaml, cli-progress) call require(); give each ES module one.
+const BANNER = "import { createRequire as __elbsimRequire } from 'node:module'; const require = __elbsimRequire(import.meta.url);";
+const COMMON = {
+  absWorkingDir: ROOT,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  write: false,
+  metafile: true,
+  logLevel: 'error',
+  legalComments: 'none',
+};
+
+/** Leaves main.ts's `import('./run.ts')` (and the other commands) as imports of the first pass's entries. */
+const commandsOutside = {
+  name: 'elbsim-commands-outside',
+  setup(build) {
+    const filter = new RegExp(`^\\./(${COMMANDS.join('|')})\\.ts$`);
+    build.onResolve({ filter }, (args) => ({ path: args.path.replace(/\.ts$/, '.js'), external: true }));
+  },
+};
 
 /** Builds dist-cli/; returns false (after saying why) when esbuild is not installed. */
 export async function buildCli({ quiet = false } = {}) {
@@ -36,58 +61,43 @@ export async function buildCli({ quiet = false } = {}) {
     if (!quiet) console.warn('elbsim: esbuild is not installed (npm ci --omit=dev?); the CLI will run its TypeScript through tsx');
     return false;
   }
-  const result = await esbuild.build({
-    absWorkingDir: ROOT,
-    entryPoints: ENTRIES,
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outdir: OUT,
-    // Beside the entries, not in a sub-folder: the sources find ../package.json and
-    // ../bin/sweep-worker.js relative to their own file, which must stay one level below the root.
-    chunkNames: '[name]-[hash]',
-    write: false,
-    metafile: true,
-    logLevel: 'error',
-    legalComments: 'none',
-    // CommonJS dependencies (seedrandom, yaml) call require(); give each ES module one.
-    banner: { js: "import { createRequire as __elbsimRequire } from 'node:module'; const require = __elbsimRequire(import.meta.url);" },
-  });
+  // Beside dist-cli/, not inside it: the sources find ../package.json and ../bin/sweep-worker.js
+  // relative to their own file, which must stay one level below the root (so do the chunks).
+  const fresh = `${OUT}.${process.pid}.new`;
+  const commands = await esbuild.build({ ...COMMON, entryPoints: ENTRIES, splitting: true, outdir: fresh, chunkNames: '[name]-[hash]', banner: { js: BANNER } });
+  const main = await esbuild.build({ ...COMMON, entryPoints: { main: 'cli/main.ts' }, outdir: fresh, plugins: [commandsOutside] });
+  // main.js must not need require(): it has no banner, and a CommonJS dependency there would
+  // also make `elbsim help` slower. Say so at build time, not at a user's first run.
+  const mainDeps = Object.keys(main.metafile.inputs).filter((file) => file.includes('node_modules'));
+  if (mainDeps.length > 0) throw new Error(`cli/main.ts reaches dependencies (${mainDeps.join(', ')}); load them in a command module instead`);
+
   const inputs = {};
-  for (const file of Object.keys(result.metafile.inputs).sort()) {
+  for (const file of [...new Set([...Object.keys(commands.metafile.inputs), ...Object.keys(main.metafile.inputs)])].sort()) {
     if (file.startsWith('node_modules/') || file.includes(`${sep}node_modules${sep}`)) continue;
     // The time after the build: a file saved during the build then reads as changed, never as built.
     inputs[file] = statSync(join(ROOT, file)).mtimeMs;
   }
-  const stampFile = join(OUT, 'stamp.json');
-  const previous = readPrevious(stampFile);
-  mkdirSync(OUT, { recursive: true });
-  const renames = [];
-  const chunks = [];
-  const put = (path, contents) => {
-    const partial = `${path}.${process.pid}.tmp`;
-    writeFileSync(partial, contents);
-    renames.push([partial, path]);
-  };
-  // Chunks are named by their content, so a new build adds files and never changes an old one;
-  // the entries and the stamp are renamed over last.
-  const entries = new Set(Object.keys(ENTRIES).map((name) => `${name}.js`));
-  for (const file of result.outputFiles) {
-    const name = relative(OUT, file.path);
-    if (entries.has(name)) continue;
-    chunks.push(name);
-    if (!existsSync(file.path)) put(file.path, file.contents);
+  const old = `${OUT}.${process.pid}.old`;
+  rmSync(fresh, { recursive: true, force: true });
+  try {
+    mkdirSync(fresh);
+    for (const file of [...commands.outputFiles, ...main.outputFiles]) writeFileSync(file.path, file.contents);
+    writeFileSync(join(fresh, 'stamp.json'), JSON.stringify({ inputs }, null, 1) + '\n');
+    // Between these two renames there is no dist-cli/: a process starting then finds no stamp and
+    // runs the TypeScript. A process already running from the old build that loads a command
+    // module or starts a worker thread after the swap gets the new build's (itself whole).
+    const hadOld = existsSync(OUT);
+    if (hadOld) renameSync(OUT, old);
+    try {
+      renameSync(fresh, OUT);
+    } catch (error) {
+      if (hadOld) renameSync(old, OUT); // the previous build stays
+      throw error;
+    }
+  } finally {
+    rmSync(fresh, { recursive: true, force: true });
+    rmSync(old, { recursive: true, force: true });
   }
-  for (const [from, to] of renames.splice(0)) renameSync(from, to);
-  for (const file of result.outputFiles) if (entries.has(relative(OUT, file.path))) put(file.path, file.contents);
-  put(stampFile, JSON.stringify({ inputs, chunks }, null, 1) + '\n');
-  for (const [from, to] of renames) renameSync(from, to);
-  // Keep the previous build's chunks too: a process that started just before this build may
-  // still load one of them lazily. Anything older goes.
-  const keep = new Set([...entries, 'stamp.json', ...chunks, ...previous]);
-  for (const name of readdirSync(OUT)) if (!keep.has(name) && !name.endsWith('.tmp')) rmSync(join(OUT, name), { recursive: true, force: true });
   if (!quiet) console.log(`elbsim: compiled the CLI into ${relative(process.cwd(), OUT) || '.'} (${Object.keys(inputs).length} source files)`);
   return true;
 }

@@ -5,7 +5,7 @@
  * `maxInstanceLifetime` (AS-MIL) and `instanceMaintenancePolicy` (AS-IMP). Resolved by
  * resolve-actions.ts. Part of schema.ts, split out to keep files short.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { distribution } from './distribution.ts';
 import { AT_KEY, list, strictObject } from './objects.ts';
 import { duration, flag, integer, number, text } from './values.ts';

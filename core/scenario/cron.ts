@@ -5,7 +5,7 @@
  * months and weekdays may be written as JAN…DEC and SUN…SAT. Only checked here; the Auto
  * Scaling model evaluates them against simulated time (day 0 starts at 00:00 UTC).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { describe, fail, MISSING } from './values.ts';
 
 interface Field {

@@ -5,7 +5,7 @@
  * seconds. A lognormal is given by its mean and coefficient of variation (standard deviation /
  * mean) because that is how people describe latency, not by mu and sigma.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Distribution } from './types.ts';
 import { parseDuration } from './duration.ts';
 import { strictObject } from './objects.ts';

@@ -8,7 +8,7 @@
  * Rules that need another part of the scenario (zones, desired capacity) are checked in
  * resolve-group.ts. Part of schema.ts, split out to keep files short.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Distribution, LifecycleHook, SuspendableProcess, TerminationPolicyName } from './types.ts';
 import { distribution } from './distribution.ts';
 import { list, section, strictObject } from './objects.ts';

@@ -4,7 +4,7 @@
  * (values.ts, objects.ts); this covers the issues zod raises itself — a mapping where a list
  * was expected, an unknown `action:` in a fault, a missing key.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Anchor, PathKey } from './positions.ts';
 import { didYouMean, listAllowed } from './suggest.ts';
 import { describe, MISSING } from './values.ts';

@@ -5,7 +5,7 @@
  * and the Route 53 record in front of several (`dns`). Listeners and rules are in
  * topology-schema.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Algorithm, HealthCheck, LoadBalancerType } from './types.ts';
 import { list, section, strictObject } from './objects.ts';
 import { duration, flag, integer, oneOf, text } from './values.ts';

@@ -6,7 +6,7 @@
  * of "unknown key". Mappings tagged by one key (`action`, `type`, `distribution`) are zod
  * discriminated unions of strict objects; issues.ts words their "unknown tag" issue.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LIMITS, limitText } from './limits.ts';
 import { didYouMean } from './suggest.ts';
 

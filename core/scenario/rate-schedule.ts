@@ -4,7 +4,7 @@
  * and after its last point. A constant rate becomes the single point `[0, rate]`, so the
  * simulator only ever sees a schedule.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RatePoint } from './types.ts';
 import { formatDuration, formatInput, parseDuration } from './duration.ts';
 import { LIMITS, limitText } from './limits.ts';

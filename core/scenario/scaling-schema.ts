@@ -6,7 +6,7 @@
  * the group (warm-up, cooldown) are filled in by resolve-scaling.ts. Part of schema.ts, split
  * out to keep files short.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CloudWatchNamespace } from './types.ts';
 import { cron } from './cron.ts';
 import { AT_KEY, isMapping, list, strictObject } from './objects.ts';

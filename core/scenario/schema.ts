@@ -7,7 +7,7 @@
  * live in scaling-schema.ts; the group's other settings and the `cloudWatch` block in
  * group-schema.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Distribution, RatePoint } from './types.ts';
 import { distribution } from './distribution.ts';
 import { list, section, strictObject } from './objects.ts';

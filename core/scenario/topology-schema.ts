@@ -7,7 +7,7 @@
  * references between parts (a target group a rule names, a zone an IP target names) are
  * checked in resolve-topology.ts, where every part is known.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Distribution } from './types.ts';
 import { distribution } from './distribution.ts';
 import { list, strictObject } from './objects.ts';

@@ -7,7 +7,7 @@
  * load balancers. A missing key reaches the check as `undefined` and is reported as missing;
  * wrap a schema in `.optional()` or `.default(x)` to make the key optional.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseDuration, formatInput } from './duration.ts';
 import { LIMITS, limitText, type LimitName } from './limits.ts';
 import { didYouMean, listAllowed } from './suggest.ts';

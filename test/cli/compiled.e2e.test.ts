@@ -131,6 +131,30 @@ describe('bin/elbsim.js runs the build only while it is current', () => {
     expect(chosen({})).toEqual({ mode: 'compiled', code: 0 });
   });
 
+  it('a rebuild replaces the folder: no file of the earlier build is left; a failed build leaves the previous one working', () => {
+    const out = join(copy, 'dist-cli');
+    execFileSync(process.execPath, ['scripts/build-cli.js'], { cwd: copy, stdio: 'pipe' });
+    const first = readdirSync(out).sort();
+    // A change that alters the core's chunk, so its content hash (its name) changes.
+    const limits = join(copy, 'core/scenario/limits.ts');
+    const original = readFileSync(limits, 'utf8');
+    writeFileSync(limits, original.replace("what: 'seed',", "what: 'the seed',"));
+    execFileSync(process.execPath, ['scripts/build-cli.js'], { cwd: copy, stdio: 'pipe' });
+    const second = readdirSync(out).sort();
+    expect(second).not.toEqual(first);
+    expect(second.length).toBe(first.length);
+    expect(second.filter((f) => first.includes(f) && f.startsWith('chunk-')).length).toBeLessThan(first.filter((f) => f.startsWith('chunk-')).length);
+    // A source that does not compile: the build fails and the folder is the second build's, still runnable.
+    writeFileSync(limits, `${original}\nexport const broken = ;\n`);
+    const failed = spawnSync(process.execPath, ['scripts/build-cli.js'], { cwd: copy, encoding: 'utf8' });
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain('building the CLI failed');
+    expect(readdirSync(out).sort()).toEqual(second);
+    expect(readdirSync(copy).filter((f) => f.startsWith('dist-cli.'))).toEqual([]);
+    expect(chosen({ ELBSIM_CLI: 'compiled' })).toEqual({ mode: 'compiled', code: 0 });
+    writeFileSync(limits, original);
+  });
+
   it('a deleted source file makes the build stale; a bad ELBSIM_CLI is a usage error', () => {
     rmSync(join(copy, 'cli/suggest.ts'));
     // The TypeScript it then runs cannot load without that file: which shows which one ran.

@@ -68,7 +68,7 @@ describe('least outstanding requests on buckets, 10,000 targets', () => {
         for (const op of ops) {
           if (op.kind === 'route') {
             if (node.length === 0) continue;
-            const t = route(node, 0, null);
+            const t = route(node, 0, 0);
             expect(members.rank[0]![t]).toBeGreaterThanOrEqual(0); // an eligible target
             expect(members.outstanding[0]![t]).toBe(leastOutstanding(members, node));
             members.acquire(0, t);
@@ -117,7 +117,7 @@ describe('least outstanding requests on buckets, 10,000 targets', () => {
     const draws = 40_000;
     const picked = new Map<number, number>();
     for (let k = 0; k < draws; k++) {
-      const t = route(node, 0, null);
+      const t = route(node, 0, 0);
       picked.set(t, (picked.get(t) ?? 0) + 1);
     }
     expect([...picked.keys()].every((t) => isTied.has(t))).toBe(true);
@@ -137,10 +137,10 @@ describe('least outstanding requests on buckets, 10,000 targets', () => {
     const inner = new RandomStreams(1).get('routing');
     const counting: RandomStream = { name: 'routing', next: () => (calls++, inner.next()) };
     const route = makeRouter('least_outstanding_requests', counting);
-    route(node, 0, null);
+    route(node, 0, 0);
     expect(calls).toBe(1); // 10,000 tie at 1
     members.release(0, 4321); // now the only target at 0
-    expect(route(node, 0, null)).toBe(4321);
+    expect(route(node, 0, 0)).toBe(4321);
     expect(calls).toBe(1);
   });
 

@@ -6,15 +6,18 @@
  * are not AWS algorithms; they exist for what-if studies (the supermarket model). Each node keeps
  * its own state (round-robin position, outstanding counts), as AWS nodes do [inferred].
  *
- * Slow start (ALB-TG): a target in slow start is accepted with probability equal to its ramp
- * weight t / duration, which makes its expected share grow linearly to its fair share.
+ * Slow start (ALB-TG): a target in slow start is picked with probability proportional to its ramp
+ * weight (t − start) / duration, settled targets having weight 1, which makes its expected share
+ * grow linearly to its fair share. Round robin keeps its order over the settled targets and gives
+ * the ramping ones their weighted share in between; random and weighted random sample the
+ * weights exactly. Least outstanding requests, power of two choices and flow hash do not weigh.
  *
- * Cost per request, at any fleet size: no algorithm scans the eligible list. Round robin, random,
- * weighted random, flow hash and power of two choices index it directly; least outstanding
- * requests reads the node's buckets (`RoutingNode`). Under slow start a pick is retried while a
- * ramping target declines it: the expected number of tries is the inverse of the mean weight of
- * the targets tried, not a function of the fleet's size (bounded by the list's length for round
- * robin, by 64 for random).
+ * Cost per request, at any fleet size: no algorithm scans the eligible list or retries a pick.
+ * Round robin, random, weighted random, flow hash and power of two choices index it directly;
+ * least outstanding requests reads the node's buckets (`RoutingNode`). Under slow start one draw
+ * splits the total weight, which the node keeps in closed form (`RoutingNode.setSlowStart`):
+ * below the settled targets' share it indexes them directly, above it a binary search over the
+ * ramping targets' prefix sums finds the pick: O(log k) for k targets in slow start.
  */
 import type { Algorithm } from '../../scenario/types.ts';
 import type { RandomStream } from '../../engine/random.ts';
@@ -34,6 +37,21 @@ export interface RoutingView {
    */
   readonly sorted: Int32Array;
   readonly end: Int32Array;
+  /**
+   * Slow start (round robin, random, weighted random): how many eligible targets are ramping at
+   * this node, 0 when none is (the algorithms then read only `eligible`). While some are:
+   * `settled[0 .. settledLen)` are the others in eligible order, `ramp[0 .. rampLen)` the ramping
+   * ones by start of their ramp (ties by member row), `rampBase` the earliest start, and
+   * `rampSum[k]` = Σ_{j<k} (start_j − rampBase), so the first k ramping targets weigh
+   * (k·(now − rampBase) − rampSum[k]) / slowStartS together.
+   */
+  readonly rampLen: number;
+  readonly ramp: Int32Array;
+  readonly rampSum: Float64Array;
+  readonly rampBase: number;
+  readonly settled: Int32Array;
+  readonly settledLen: number;
+  readonly slowStartS: number;
 }
 
 /**
@@ -58,16 +76,61 @@ export class RoutingNode implements RoutingView {
   rr = 0;
   sorted = new Int32Array(16);
   end = new Int32Array(16);
+  rampLen = 0;
+  ramp = new Int32Array(0);
+  rampSum = new Float64Array(1);
+  rampBase = 0;
+  settled = new Int32Array(0);
+  settledLen = 0;
   /** Whether this node keeps buckets (least outstanding requests does; no other algorithm reads them). */
   readonly tracks: boolean;
+  /** Whether its algorithm weighs targets in slow start (round robin, random, weighted random). */
+  readonly weighs: boolean;
 
   constructor(
     /** The node's outstanding counts and ranks, by member row (the members table's columns). */
     public outstanding: Int32Array,
     public rank: Int32Array,
     algorithm: Algorithm,
+    /** The target group's slow-start duration in seconds (0: off). */
+    readonly slowStartS = 0,
   ) {
     this.tracks = algorithm === 'least_outstanding_requests';
+    this.weighs = slowStartS > 0 && (algorithm === 'round_robin' || algorithm === 'random' || algorithm === 'weighted_random');
+  }
+
+  /**
+   * The eligible members ramping at `now` are those with `slowStartEndS[m] > now`: splits the
+   * eligible list into settled and ramping members and sums the ramps' starts (module comment).
+   * O(n + k log k), at registration, health and slow-start events only (never per request); after
+   * `setEligible`, and again whenever a ramp ends.
+   */
+  setSlowStart(slowStartEndS: Float64Array, now: number): void {
+    this.rampLen = 0;
+    if (!this.weighs) return;
+    const len = this.length;
+    if (this.settled.length < len) {
+      this.settled = new Int32Array(this.eligible.length);
+      this.ramp = new Int32Array(this.eligible.length);
+      this.rampSum = new Float64Array(this.eligible.length + 1);
+    }
+    let settled = 0;
+    let ramping = 0;
+    for (let k = 0; k < len; k++) {
+      const m = this.eligible[k]!;
+      if (slowStartEndS[m]! > now) this.ramp[ramping++] = m;
+      else this.settled[settled++] = m;
+    }
+    this.settledLen = settled;
+    if (ramping === 0) return;
+    const ramp = this.ramp.subarray(0, ramping);
+    // Every ramp lasts slowStartS, so ordering by end orders by start.
+    ramp.sort((a, b) => slowStartEndS[a]! - slowStartEndS[b]! || a - b);
+    const base = slowStartEndS[ramp[0]!]! - this.slowStartS;
+    this.rampBase = base;
+    this.rampSum[0] = 0;
+    for (let k = 0; k < ramping; k++) this.rampSum[k + 1] = this.rampSum[k]! + (slowStartEndS[ramp[k]!]! - this.slowStartS - base);
+    this.rampLen = ramping;
   }
 
   /** The members table grew: its columns are new arrays. */
@@ -163,32 +226,24 @@ export class RoutingNode implements RoutingView {
   }
 }
 
-/** Weight in (0, 1] of a target, below 1 only while in slow start. */
-export type WeightOf = (target: number) => number;
-
-export type Router = (view: RoutingView, client: number, weightOf: WeightOf | null) => number;
+/** Picks a target for a request from `client` at simulated time `now` (slow-start weights read it). */
+export type Router = (view: RoutingView, client: number, now: number) => number;
 
 export function makeRouter(algorithm: Algorithm, stream: RandomStream): Router {
   switch (algorithm) {
     case 'round_robin':
-      return (v, _client, weightOf) => {
+      return (v, _client, now) => {
+        if (v.rampLen > 0) return slowStartPick(v, stream, now, true);
         const len = v.length;
-        for (let tries = 0; tries < len; tries++) {
-          const t = v.eligible[v.rr % len]!;
-          v.rr = (v.rr + 1) % len;
-          if (weightOf === null || accept(weightOf(t), stream)) return t;
-        }
-        return v.eligible[v.rr % len]!;
+        const t = v.eligible[v.rr % len]!;
+        v.rr = (v.rr + 1) % len;
+        return t;
       };
     case 'random':
     case 'weighted_random':
-      return (v, _client, weightOf) => {
-        const len = v.length;
-        for (let tries = 0; tries < 64; tries++) {
-          const t = v.eligible[Math.floor(stream.next() * len)]!;
-          if (weightOf === null || accept(weightOf(t), stream)) return t;
-        }
-        return v.eligible[0]!;
+      return (v, _client, now) => {
+        if (v.rampLen > 0) return slowStartPick(v, stream, now, false);
+        return v.eligible[Math.floor(stream.next() * v.length)]!;
       };
     case 'least_outstanding_requests':
       // O(1) over RoutingNode: the least loaded are sorted[0 .. end[c0]). A draw is made
@@ -216,8 +271,38 @@ export function makeRouter(algorithm: Algorithm, stream: RandomStream): Router {
   }
 }
 
-function accept(weight: number, stream: RandomStream): boolean {
-  return weight >= 1 || stream.next() < weight;
+/**
+ * A pick under slow start, with one draw over the node's total weight counted in units of
+ * slowStartS (a settled target weighs slowStartS, a ramping one now − its start): a draw in the
+ * settled targets' part takes the next of them in round-robin order (`roundRobin`) or the one it
+ * falls on; in the ramping part, a binary search over the prefix sums finds the target it falls
+ * on. With no weight at all (no settled target, every ramp starting now) they share uniformly.
+ */
+function slowStartPick(v: RoutingView, stream: RandomStream, now: number, roundRobin: boolean): number {
+  const k = v.rampLen;
+  const settled = v.settledLen;
+  const settledWeight = settled * v.slowStartS;
+  const elapsed = now - v.rampBase;
+  const total = settledWeight + (k * elapsed - v.rampSum[k]!);
+  const u = stream.next();
+  if (!(total > 0)) return v.ramp[Math.min(k - 1, Math.floor(u * k))]!;
+  const x = u * total;
+  if (x < settledWeight) {
+    if (!roundRobin) return v.settled[Math.min(settled - 1, Math.floor(x / v.slowStartS))]!;
+    const t = v.settled[v.rr % settled]!;
+    v.rr = (v.rr + 1) % settled;
+    return t;
+  }
+  // The first j whose ramps up to and including j weigh more than y.
+  const y = x - settledWeight;
+  let lo = 0;
+  let hi = k - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((mid + 1) * elapsed - v.rampSum[mid + 1]! > y) hi = mid;
+    else lo = mid + 1;
+  }
+  return v.ramp[lo]!;
 }
 
 /** A 32-bit mix of the client address, standing in for NLB's flow-tuple hash. */

@@ -23,7 +23,7 @@ import type { Servers } from '../compute/servers.ts';
 import type { EventLog } from '../event-log.ts';
 import { HealthChecker, type CheckTransport } from './health-checks.ts';
 import { Health, Registration, type Members } from './members.ts';
-import { makeRouter, RoutingNode, type Router, type WeightOf } from './routing.ts';
+import { makeRouter, RoutingNode, type Router } from './routing.ts';
 
 /** What registers targets with a target group and is told what becomes of them (an Auto Scaling group, fixed IPs). */
 export interface TargetSource {
@@ -69,8 +69,6 @@ export class TargetGroup {
   readonly registeredInZone: Int32Array;
   readonly healthyInZone: Int32Array;
   listener: TargetGroupListener | null = null;
-  /** The moment of the current routing decision (slow-start weights read it). */
-  now = 0;
   private readonly sources: TargetSource[] = [];
   private readonly sourceOf: number[] = [];
   /**
@@ -81,9 +79,10 @@ export class TargetGroup {
   private readonly order: number[] = [];
   private readonly memberOfServer = new Map<number, number>();
   private readonly router: Router;
-  private readonly weightOf: WeightOf;
   private slowStartActive = false;
   private dirty = true;
+  /** The nodes' slow-start tables (`RoutingNode.setSlowStart`) need rebuilding before the next pick. */
+  private rampsDirty = false;
   private readonly kDrainEnd: number;
   private readonly kSlowStartEnd: number;
   private readonly engine: Engine;
@@ -103,16 +102,11 @@ export class TargetGroup {
     this.servers = servers;
     this.log = log;
     this.name = spec.name;
-    this.nodes = Array.from({ length: wiring.zoneCount }, (_, z) => new RoutingNode(members.outstanding[z]!, members.rank[z]!, spec.algorithm));
+    this.nodes = Array.from({ length: wiring.zoneCount }, (_, z) => new RoutingNode(members.outstanding[z]!, members.rank[z]!, spec.algorithm, spec.slowStartS));
     this.nodes.forEach((view, z) => members.track(wiring.index, z, view));
     this.registeredInZone = new Int32Array(wiring.zoneCount);
     this.healthyInZone = new Int32Array(wiring.zoneCount);
     this.router = makeRouter(spec.algorithm, wiring.routing);
-    const slowStartS = spec.slowStartS;
-    this.weightOf = (m) => {
-      const left = members.slowStartEndS[m]! - this.now;
-      return left > 0 ? 1 - left / slowStartS : 1;
-    };
     this.checks = new HealthChecker(engine, spec.healthCheck, members, servers, wiring.health, wiring.transport, (m, h) => this.healthChanged(m, h));
     this.kSlowStartEnd = engine.register(() => this.refreshSlowStart(engine.now));
     this.kDrainEnd = engine.register((m, epoch) => {
@@ -247,6 +241,8 @@ export class TargetGroup {
     const members = this.members;
     let any = false;
     for (const m of this.order) if (members.slowStartEndS[m]! > now) any = true;
+    // A ramp that began or ended changes the weights' tables; so does leaving slow start.
+    if (any || this.slowStartActive) this.rampsDirty = true;
     this.slowStartActive = any;
   }
 
@@ -266,9 +262,9 @@ export class TargetGroup {
   /** The member for a request at `node`, or -1 when no target is registered in the node's scope (503). */
   pick(node: number, client: number, now: number): number {
     if (this.dirty) this.refresh();
+    if (this.rampsDirty) this.refreshRamps(now);
     const view = this.nodes[node]!;
-    this.now = now;
-    return view.length === 0 ? -1 : this.router(view, client, this.slowStartActive ? this.weightOf : null);
+    return view.length === 0 ? -1 : this.router(view, client, now);
   }
 
   /** Whether a registered member in `node`'s scope is healthy (route observation only). */
@@ -279,6 +275,15 @@ export class TargetGroup {
       if (inScope && members.health[m] === Health.Healthy) return true;
     }
     return false;
+  }
+
+  /** Splits each node's eligible members into settled and ramping ones (only while some member is in slow start). */
+  private refreshRamps(now: number): void {
+    this.rampsDirty = false;
+    for (const node of this.nodes) {
+      if (this.slowStartActive) node.setSlowStart(this.members.slowStartEndS, now);
+      else node.rampLen = 0;
+    }
   }
 
   /** Registration or health changed: recompute the nodes' scopes before the next routing. */
@@ -325,5 +330,6 @@ export class TargetGroup {
       if (len === 0 && failOpen) for (const m of order) if (inScope(m)) node.eligible[len++] = m;
       node.setEligible(node.eligible, len);
     }
+    if (this.slowStartActive) this.rampsDirty = true;
   }
 }

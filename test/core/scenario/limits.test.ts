@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatLimitsTable, LIMITS } from '../../../core/scenario/limits.ts';
+import fc from 'fast-check';
+import { formatCount, formatLimitsTable, LIMITS } from '../../../core/scenario/limits.ts';
 import { expectedRequests } from '../../../core/scenario/resolve-limits.ts';
 import { errorOf, errorsOf, MINIMAL, minimalWith, parse, scenarioOf } from './helpers.ts';
 
@@ -144,5 +145,19 @@ describe('docs/limits.md', () => {
     const doc = readFileSync(new URL('../../../docs/limits.md', import.meta.url), 'utf8');
     const table = /<!-- limits-table:start -->\n([\s\S]*?)<!-- limits-table:end -->/.exec(doc)?.[1];
     expect(table).toBe(formatLimitsTable());
+  });
+});
+
+describe('formatCount', () => {
+  it('writes what toLocaleString("en-US") writes for the rounded number, below 1e16 (fast-check, and the edges)', () => {
+    const edges = [0, -0, 0.4, -0.4, 0.5, -0.5, 999, 1000, -1000, 999_999, 1_000_000, 12_345_678.9, 2 ** 53 - 1, -(2 ** 53), 9_999_999_999_999_998];
+    for (const n of edges) expect(formatCount(n), String(n)).toBe(Math.round(n).toLocaleString('en-US'));
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -1e9, max: 1e9 }), fc.double({ min: -9.99e15, max: 9.99e15, noNaN: true })), (n) => {
+        expect(formatCount(n)).toBe(Math.round(n).toLocaleString('en-US'));
+      }),
+    );
+    expect(formatCount(1e16)).toBe('1.00e16');
+    expect(formatCount(Infinity)).toBe('Infinity');
   });
 });

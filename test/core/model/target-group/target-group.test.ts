@@ -24,7 +24,7 @@ const spec = (over: Partial<TargetGroupSpec> = {}): TargetGroupSpec => ({
   ...over,
 });
 
-function setup(options: { crossZone?: boolean; failOpen?: boolean; tg?: Partial<TargetGroupSpec> } = {}) {
+function setup(options: { crossZone?: boolean; failOpen?: boolean; tg?: Partial<TargetGroupSpec>; routing?: () => number } = {}) {
   const engine = new Engine();
   const servers = new Servers();
   const members = new Members(2);
@@ -41,7 +41,7 @@ function setup(options: { crossZone?: boolean; failOpen?: boolean; tg?: Partial<
     zoneCount: 2,
     crossZone: options.crossZone ?? true,
     failOpen: options.failOpen ?? true,
-    routing: { name: 'routing', next: () => 0.5 },
+    routing: { name: 'routing', next: options.routing ?? (() => 0.5) },
     // Health-check phases: 0, 0.1, 0.2, … of the interval.
     health: { name: 'health', next: () => (draw++ % 10) / 10 },
     transport: { enqueueHealthCheck: () => true },
@@ -147,5 +147,30 @@ describe('TargetGroup', () => {
     expect(members.health[b]).toBe(1);
     expect(members.slowStartEndS[b]).toBeGreaterThan(engine.now);
     expect(members.slowStartEndS[b]).toBeLessThanOrEqual(engine.now + 60);
+  });
+
+  it('slow start: the ramping target gets w / (1 + w) of the picks half-way (w = 0.5), its round-robin turn once the ramp ends', () => {
+    let draw = 0;
+    // Draws evenly over [0, 1): the ramping share is then exact up to one pick in 1,000.
+    const { engine, members, tg, add } = setup({ tg: { slowStartS: 60 }, routing: () => ((draw++ % 1000) + 0.5) / 1000 });
+    const a = add(0);
+    tg.register(a, false);
+    engine.runUntil(10);
+    const b = add(1);
+    tg.register(b, false);
+    engine.runUntil(25);
+    const end = members.slowStartEndS[b]!;
+    expect(end).toBeGreaterThan(engine.now);
+    engine.runUntil(end - 30);
+    let toB = 0;
+    for (let k = 0; k < 1000; k++) if (tg.pick(0, 0, engine.now) === b) toB++;
+    expect(Math.abs(toB / 1000 - 1 / 3)).toBeLessThanOrEqual(0.001);
+    // After the ramp's end event, plain round robin again: no draws, a and b in turn.
+    engine.runUntil(end + 1);
+    const before = draw;
+    const picks = Array.from({ length: 4 }, () => tg.pick(0, 0, engine.now));
+    expect(new Set(picks.slice(0, 2))).toEqual(new Set([a, b]));
+    expect(picks.slice(2)).toEqual(picks.slice(0, 2));
+    expect(draw).toBe(before);
   });
 });
