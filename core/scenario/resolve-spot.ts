@@ -6,7 +6,7 @@
  * itself refuses a warm pool with a mixed instances policy).
  */
 import type { Finding } from './issues.ts';
-import type { MixedInstancesPolicyFile } from './spot-schema.ts';
+import { MAX_OVERRIDES, type MixedInstancesPolicyFile } from './spot-schema.ts';
 import { ON_DEMAND_PRICES, SPOT_PRICE_FRACTION } from './instance-prices.ts';
 import type { Instance, InstanceTypeOverride, MixedInstancesPolicy } from './types.ts';
 
@@ -31,6 +31,7 @@ export function resolveMixedInstancesPolicy(file: MixedInstancesPolicyFile, grou
   const POLICY = [...base, 'mixedInstancesPolicy'];
   const OVERRIDES = [...POLICY, 'launchTemplate', 'overrides'];
   const given = file.launchTemplate.overrides;
+  if (given.length > MAX_OVERRIDES) errors.push({ path: [...OVERRIDES, MAX_OVERRIDES], anchor: 'key', message: `${given.length} instance types are more than AWS allows in a mixed instances policy (${MAX_OVERRIDES})` });
   const withWeight = given.filter((o) => o.weightedCapacity !== undefined).length;
   if (withWeight > 0 && withWeight < given.length) {
     given.forEach((o, i) => {
