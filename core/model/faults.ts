@@ -145,7 +145,7 @@ export class Faults {
     const pool: number[] = [];
     for (let k = 0; k < instances.liveCount; k++) {
       const t = instances.live[k]!;
-      if (instances.lifecycle[t] !== Lifecycle.InService || instances.market[t] !== Market.Spot) continue;
+      if (instances.lifecycle[t] !== Lifecycle.InService || instances.market[t] !== Market.Spot || mixed.warnedBy(t, f.atS)) continue;
       if ((z < 0 || instances.zone[t] === z) && (type < 0 || instances.itype[t] === type)) pool.push(t);
     }
     const wanted = f.fraction === null ? f.count : Math.ceil(f.fraction * pool.length - 1e-9);

@@ -179,12 +179,20 @@ export class MixedInstances {
    * `noticeS` (whichever is later), the notice at `noticeS`, the interruption two minutes on.
    */
   warn(t: number, noticeS: number): void {
+    // An instance already marked for an earlier (or the same) interruption keeps that one; a later draw gives way to an earlier fault.
+    if (this.warnedBy(t, noticeS)) return;
     const g = (this.generation[t] ?? 0) + 1;
     this.generation[t] = g;
     this.noticeAt[t] = noticeS;
     const early = noticeS - this.policy.rebalanceRecommendationLeadS;
     const at = early >= this.engine.now ? early : noticeS;
     this.engine.schedule(at, this.kRecommendation, t, g);
+  }
+
+  /** Whether instance t's interruption notice is due at or before `noticeS`. */
+  warnedBy(t: number, noticeS: number): boolean {
+    const at = this.noticeAt[t];
+    return at !== undefined && at <= noticeS;
   }
 
   private stale(t: number, g: number): boolean {
@@ -264,8 +272,13 @@ export class MixedInstances {
     }
   }
 
-  /** Instance t is gone: a replacement that never reached InService leaves its at-risk instance to the normal path. */
+  /**
+   * Instance t is gone. An at-risk instance taken out otherwise (scale-in, zone rebalancing)
+   * lets its replacement count toward capacity; a replacement that never reached InService
+   * leaves its at-risk instance to the normal path.
+   */
   terminated(t: number): void {
+    this.forget(t);
     const old = this.replacing.get(t);
     if (old === undefined) return;
     this.replacing.delete(t);
