@@ -8,7 +8,8 @@
 import type { Finding } from './issues.ts';
 import { MAX_OVERRIDES, type MixedInstancesPolicyFile } from './spot-schema.ts';
 import { ON_DEMAND_PRICES, SPOT_PRICE_FRACTION } from './instance-prices.ts';
-import type { Instance, InstanceTypeOverride, MixedInstancesPolicy } from './types.ts';
+import type { Instance } from './types.ts';
+import type { InstanceTypeOverride, MixedInstancesPolicy } from './spot-types.ts';
 
 type Base = readonly (string | number)[];
 

@@ -249,7 +249,8 @@ export function resolveScenario(parts: Parts, complete: boolean): Resolution {
       periodS: i === 0 ? period : undefined,
       rate: i === 0 ? trafficFile?.rate : undefined,
       idleTimeoutS: lbFiles?.[0]!.file.idleTimeout,
-      concurrency: g.instance.concurrency,
+      // A mixed instances policy's types may serve more at once than `instance` (weights count units, so maxSize still bounds the instances).
+      concurrency: Math.max(g.instance.concurrency, ...(g.mixedInstancesPolicy?.overrides.map((o) => o.concurrency) ?? [])),
       queueLimit: g.instance.queueLimit,
       maxFleet: largestFleet(g.scheduledActions, g),
       queueLimitPath: [...g.path, 'instance', 'queueLimit'],

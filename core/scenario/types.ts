@@ -164,7 +164,9 @@ export interface Traffic {
 export type HealthCheckType = 'EC2' | 'ELB';
 
 export type * from './scaling-types.ts';
+import type { SpotInterruptionFault, SpotSettings } from './spot-types.ts';
 import type {
+  CloudWatchSettings,
   GroupAction,
   InstanceMaintenancePolicy,
   LifecycleHook,
@@ -174,7 +176,7 @@ import type {
   WarmPool,
 } from './scaling-types.ts';
 
-export interface AutoScaling {
+export interface AutoScaling extends SpotSettings {
   minSize: number;
   maxSize: number;
   desiredCapacity: number;
@@ -207,42 +209,6 @@ export interface AutoScaling {
   maxInstanceLifetimeS: number;
   /** Manual and API operations at their times (SetDesiredCapacity, standby, detach/attach, instance refresh); default none. */
   actions: GroupAction[];
-  /** AWS `MixedInstancesPolicy`; default none (null): every instance is the group's `instance`, On-Demand. */
-  mixedInstancesPolicy: MixedInstancesPolicy | null;
-  /** AWS `CapacityRebalance`; default false. */
-  capacityRebalance: boolean;
-}
-
-/** One launch template override of a mixed instances policy, resolved. */
-export interface InstanceTypeOverride {
-  instanceType: string;
-  /** Capacity units an instance of the type counts for (AWS WeightedCapacity; 1 without weights). */
-  weightedCapacity: number;
-  /** $/hour for an instance of the type. */
-  onDemandPrice: number;
-  spotPrice: number;
-  /** Requests it serves at once (default: the group's instance concurrency x weightedCapacity). */
-  concurrency: number;
-  /** Its service times are the group's multiplied by this. */
-  serviceTimeFactor: number;
-  /** Spot interruptions per instance-hour (a Poisson process per Spot instance; 0: none). */
-  spotInterruptionRate: number;
-}
-
-export type SpotAllocationStrategy = 'lowest-price' | 'capacity-optimized' | 'price-capacity-optimized';
-
-/** AWS `MixedInstancesPolicy`: the instances distribution and the launch template overrides. */
-export interface MixedInstancesPolicy {
-  onDemandBaseCapacity: number;
-  onDemandPercentageAboveBaseCapacity: number;
-  spotAllocationStrategy: SpotAllocationStrategy;
-  /** $ per capacity unit and hour; null: the On-Demand price (AWS's default). */
-  spotMaxPrice: number | null;
-  overrides: InstanceTypeOverride[];
-  /** Whether the overrides give weights (desired capacity then counts capacity units). */
-  weighted: boolean;
-  /** How long before its interruption notice a Spot instance's rebalance recommendation arrives [elbsim parameter]. */
-  rebalanceRecommendationLeadS: number;
 }
 
 /** The Auto Scaling processes elbsim models that can be suspended (AS-SUSP). */
@@ -273,19 +239,9 @@ export type Fault =
   | { atS: number; action: 'slow-target'; count: number; zone: string | null; factor: number; forS: number | null; group: number }
   /** The health-check endpoint fails (e.g. a wrong path or a dependency it checks) while the application serves. */
   | { atS: number; action: 'fail-health-check'; count: number; zone: string | null; forS: number | null; group: number }
-  /** EC2 interrupts Spot instances: the rebalance recommendation, the two-minute notice at `atS`, then the interruption. `fraction` of the matching ones, else `count`. */
-  | { atS: number; action: 'spot-interruption'; count: number; fraction: number | null; zone: string | null; instanceType: string | null; group: number }
+  | SpotInterruptionFault
   /** Changes a weighted forward's weights (blue/green, canary steps): `listener` index, rule priority (null: the default action), one weight per target group of the forward. */
   | { atS: number; action: 'set-weights'; loadBalancer: number; listener: number; priority: number | null; weights: number[] };
-
-export interface CloudWatchSettings {
-  /** How long after its minute ends a datapoint becomes visible to alarms [observed ~1 min]; default 60 s. */
-  publicationDelayS: number;
-  /** Target tracking's alarm shapes [observed]: 3 of 3 above target, 15 of 15 below 90 % of it. */
-  targetTrackingHighDatapoints: number;
-  targetTrackingLowDatapoints: number;
-  targetTrackingLowRatio: number;
-}
 
 export interface Scenario {
   name: string;

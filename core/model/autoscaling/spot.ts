@@ -33,7 +33,8 @@
  */
 import type { Engine } from '../../engine/engine.ts';
 import type { RandomStream } from '../../engine/random.ts';
-import type { MixedInstancesPolicy, SuspendableProcess } from '../../scenario/types.ts';
+import type { SuspendableProcess } from '../../scenario/types.ts';
+import type { MixedInstancesPolicy } from '../../scenario/spot-types.ts';
 import type { EventLog } from '../event-log.ts';
 import { rebalanceRecommendationLaunchCause, rebalanceRecommendationTerminateCause, spotInterruptionCause } from './activity.ts';
 import { Lifecycle, type Instances } from './instances.ts';

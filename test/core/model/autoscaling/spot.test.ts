@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../../core/index.ts';
 import { onDemandTarget, spotType } from '../../../../core/model/autoscaling/spot.ts';
-import type { MixedInstancesPolicy } from '../../../../core/scenario/types.ts';
+import type { MixedInstancesPolicy } from '../../../../core/scenario/spot-types.ts';
 import { buildScenario, type FileMapping } from '../../../support/build.ts';
 
 function policyFile(distribution: FileMapping, overrides: FileMapping[] = [{ instanceType: 'c5.large' }], extra: FileMapping = {}): FileMapping {
