@@ -108,6 +108,14 @@ function resolveAutoScaling(file: AutoScalingFile | undefined, context: GroupCon
   };
 }
 
+/** capacityRebalance acts on Spot instances only: without a policy that launches some it does nothing. */
+function checkCapacityRebalance(group: AutoScaling, base: Path, warnings: Finding[]): void {
+  const p = group.mixedInstancesPolicy;
+  if (!group.capacityRebalance || (p && p.onDemandPercentageAboveBaseCapacity < 100)) return;
+  const why = p ? 'onDemandPercentageAboveBaseCapacity is 100, so the group launches no Spot instance' : 'the group has no mixedInstancesPolicy, so it launches no Spot instance';
+  warnings.push({ path: [...base, 'capacityRebalance'], anchor: 'value', message: `capacityRebalance replaces Spot instances only, and ${why}` });
+}
+
 function resolveInstance(file: InstanceFile): Instance {
   return {
     type: file.type,
@@ -139,6 +147,7 @@ function resolveGroups(parts: Parts, context: Omit<GroupContext, 'base' | 'detai
       const { name, instance, ...settings } = g;
       const own = resolveInstance(instance);
       const resolved = resolveAutoScaling(settings, { ...context, base, detailedMonitoring: instance.detailedMonitoring }, own, errors, warnings);
+      checkCapacityRebalance(resolved, base, warnings);
       return { name, ...resolved, instance: own, path: base };
     });
     checkUniqueNames(groups.map((g) => g.name), ['autoScalingGroups'], 'name', 'group', errors);
@@ -148,6 +157,7 @@ function resolveGroups(parts: Parts, context: Omit<GroupContext, 'base' | 'detai
   const instance = resolveInstance(parts.instance?.value ?? INSTANCE_DEFAULTS);
   const base = ['autoScaling'];
   const group = resolveAutoScaling(parts.autoScaling?.value, { ...context, base, detailedMonitoring: instance.detailedMonitoring }, instance, errors, warnings);
+  checkCapacityRebalance(group, base, warnings);
   return [{ name: SHORTHAND_GROUP_NAME, ...group, instance, path: [] }];
 }
 
@@ -197,7 +207,9 @@ function resolveFault(f: FaultFile, i: number, zones: readonly string[] | undefi
 function resolveSpotFault(f: Extract<FaultFile, { action: 'spot-interruption' }>, i: number, zone: string | null, group: number, spec: AutoScaling | undefined, errors: Finding[]): Fault {
   if (f.count !== undefined && f.fraction !== undefined) error(errors, ['faults', i, 'fraction'], 'give count or fraction, not both');
   const policy = spec?.mixedInstancesPolicy;
-  if (spec && !policy) {
+  if (policy && policy.onDemandPercentageAboveBaseCapacity === 100) {
+    error(errors, ['faults', i, 'action'], 'the group launches no Spot instance (onDemandPercentageAboveBaseCapacity is 100), so there is nothing to interrupt; lower the percentage');
+  } else if (spec && !policy) {
     error(errors, ['faults', i, 'action'], 'the group has no mixedInstancesPolicy, so it has no Spot instances to interrupt; give the group a mixedInstancesPolicy with onDemandPercentageAboveBaseCapacity below 100');
   } else if (policy && f.instanceType !== undefined) {
     const types = policy.overrides.map((o) => o.instanceType);

@@ -5,7 +5,8 @@
  * not model.
  */
 import { describe, expect, it } from 'vitest';
-import { errorOf, errorsOf, minimalWith, scenarioOf } from './helpers.ts';
+import { formatIssue } from '../../../core/scenario/format.ts';
+import { errorOf, errorsOf, minimalWith, parse, scenarioOf } from './helpers.ts';
 
 const policy = (body: string, group = '') => minimalWith(`autoScaling:
   minSize: 2
@@ -123,5 +124,20 @@ describe('spot-interruption fault', () => {
 
   it('a fraction above 1', () => {
     expect(errorOf(withFault('{ at: 10m, action: spot-interruption, fraction: 2 }'))).toContain('faults.0.fraction: 2 is out of range');
+  });
+});
+
+describe('capacityRebalance', () => {
+  it('without Spot instances it is a warning at the key', () => {
+    const result = parse(minimalWith('autoScaling:\n  minSize: 2\n  maxSize: 4\n  capacityRebalance: true\n'));
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map(formatIssue)).toEqual([
+      'scenarios/x.yaml:7:22: autoScaling.capacityRebalance: capacityRebalance replaces Spot instances only, and the group has no mixedInstancesPolicy, so it launches no Spot instance',
+    ]);
+  });
+
+  it('a spot-interruption fault on a group that launches only On-Demand is an error', () => {
+    const yaml = policy(types('{ instanceType: c5.large }')) + 'faults:\n  - { at: 10m, action: spot-interruption }\n';
+    expect(errorOf(yaml)).toContain('faults.0.action: the group launches no Spot instance (onDemandPercentageAboveBaseCapacity is 100)');
   });
 });
