@@ -46,7 +46,8 @@ export function formatRunSummary({ summary: s, wallS, outDir, files }: RunFacts)
     ],
     [
       'capacity',
-      `${capacity(s.capacity)} · ${fixed(s.instanceHours, 2)} instance-hours · cost $${fixed(s.cost, 2)}`,
+      `${capacity(s.capacity)} · ${fixed(s.instanceHours, 2)} instance-hours · cost $${fixed(s.cost, 2)}` +
+        (s.costSpot !== undefined ? ` (On-Demand $${fixed(s.costOnDemand ?? 0, 2)}, Spot $${fixed(s.costSpot, 2)}, ${count(s.spotInterruptions ?? 0)} Spot interruptions)` : ''),
     ],
     ['wall time', `${fixed(wallS, 2)} s · ${count(wallS > 0 ? Math.round(s.requests / wallS) : 0)} simulated requests/s`],
     ['output', `${outDir.replace(/\/+$/, '')}/ (${files.join(', ')})`],

@@ -173,6 +173,7 @@ export class World implements ServerEvents {
         random: streams.get(streamName('scaling', g, gSpec.name)),
         serviceKind: g,
         samplerFor: (d) => makeSampler(d, streams.get(g === 0 ? 'boot:version' : `boot:version:${gSpec.name}`)),
+        ...(gSpec.mixedInstancesPolicy ? { spotRandom: streams.get(streamName('spot', g, gSpec.name)) } : {}),
       });
       this.groups.push(group);
       const faults = { zones: scenario.zones, faults: scenario.faults.filter((f) => f.action === 'fail-zone' || ('group' in f && f.group === g)) };

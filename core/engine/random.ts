@@ -17,7 +17,7 @@ export interface RandomStream {
   next(): number;
 }
 
-export type StreamName = 'arrivals' | 'clients' | 'service' | 'routing' | 'health' | 'faults' | 'scaling' | 'dns' | 'boot' | 'requests' | 'forward';
+export type StreamName = 'arrivals' | 'clients' | 'service' | 'routing' | 'health' | 'faults' | 'scaling' | 'dns' | 'boot' | 'requests' | 'forward' | 'spot';
 
 export class RandomStreams {
   private readonly streams = new Map<string, RandomStream>();

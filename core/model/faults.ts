@@ -8,6 +8,10 @@
  * - slow-target: service times of the chosen instances are multiplied by `factor`;
  * - fail-health-check: the chosen instances' health-check endpoint fails while they go on serving
  *   requests (a wrong path, a dependency the check tests), so the load balancer marks them unhealthy.
+ * - spot-interruption: EC2 interrupts Spot instances of the group (a mixed instances policy's):
+ *   each gets its rebalance recommendation, its two-minute interruption notice at the fault's
+ *   time, then the interruption (spot.ts). The instances are chosen when the recommendation
+ *   comes, `rebalanceRecommendationLead` before the notice.
  * Victims are drawn from the `faults` random stream among the InService instances that match.
  */
 import type { Engine } from '../engine/engine.ts';
@@ -21,6 +25,7 @@ import type { AutoScalingGroup } from './autoscaling/group.ts';
 import type { Servers } from './compute/servers.ts';
 import type { WorkDropper } from './target-group/target-group.ts';
 import { Lifecycle, type Instances } from './autoscaling/instances.ts';
+import { Market } from './autoscaling/spot.ts';
 
 export class Faults {
   private readonly victims = new Map<number, number[]>();
@@ -50,7 +55,8 @@ export class Faults {
   }
 
   scheduleAll(): void {
-    this.scenario.faults.forEach((f, i) => this.engine.schedule(f.atS, this.kStart, i));
+    const lead = this.group.mixed?.policy.rebalanceRecommendationLeadS ?? 0;
+    this.scenario.faults.forEach((f, i) => this.engine.schedule(f.action === 'spot-interruption' ? Math.max(0, f.atS - lead) : f.atS, this.kStart, i));
   }
 
   private begin(i: number): void {
@@ -58,6 +64,10 @@ export class Faults {
     if (f.action === 'set-weights') return; // the load balancer's, scheduled by the world
     const now = this.engine.now;
     const instances = this.instances;
+    if (f.action === 'spot-interruption') {
+      this.interruptSpot(f);
+      return;
+    }
     if (f.action === 'fail-zone') {
       const z = this.scenario.zones.indexOf(f.zone);
       const list: number[] = [];
@@ -125,13 +135,32 @@ export class Faults {
     }
   }
 
+  /** A spot-interruption fault: the matching InService Spot instances (a fraction of them, rounded up, or `count`) are warned. */
+  private interruptSpot(f: Extract<Fault, { action: 'spot-interruption' }>): void {
+    const mixed = this.group.mixed;
+    if (!mixed) return;
+    const instances = this.instances;
+    const z = f.zone === null ? -1 : this.scenario.zones.indexOf(f.zone);
+    const type = f.instanceType === null ? -1 : mixed.policy.overrides.findIndex((o) => o.instanceType === f.instanceType);
+    const pool: number[] = [];
+    for (let k = 0; k < instances.liveCount; k++) {
+      const t = instances.live[k]!;
+      if (instances.lifecycle[t] !== Lifecycle.InService || instances.market[t] !== Market.Spot || mixed.warnedBy(t, f.atS)) continue;
+      if ((z < 0 || instances.zone[t] === z) && (type < 0 || instances.itype[t] === type)) pool.push(t);
+    }
+    const wanted = f.fraction === null ? f.count : Math.ceil(f.fraction * pool.length - 1e-9);
+    const chosen = this.draw(pool, wanted);
+    this.log.add(this.engine.now, 'fault', { name: this.group.name, state: 'spot-interruption', value: chosen.length });
+    for (const t of chosen) mixed.warn(t, f.atS);
+  }
+
   private fail(t: number): void {
     const s = this.instances.server[t]!;
     if (this.servers.failDepth[s]!++ === 0) this.dropper.dropServerWork(s, null);
   }
 
   /** `count` distinct InService instances (in the zone, if given), drawn without replacement. */
-  private choose(f: Exclude<Fault, { action: 'fail-zone' | 'set-weights' }>): number[] {
+  private choose(f: Exclude<Fault, { action: 'fail-zone' | 'set-weights' | 'spot-interruption' }>): number[] {
     const instances = this.instances;
     const z = f.zone === null ? -1 : this.scenario.zones.indexOf(f.zone);
     const pool: number[] = [];
@@ -139,7 +168,12 @@ export class Faults {
       const t = instances.live[k]!;
       if (instances.lifecycle[t] === Lifecycle.InService && (z < 0 || instances.zone[t] === z)) pool.push(t);
     }
-    const n = Math.min(f.count, pool.length);
+    return this.draw(pool, f.count);
+  }
+
+  /** `count` distinct items of `pool` drawn without replacement (the pool is shuffled in part). */
+  private draw(pool: number[], count: number): number[] {
+    const n = Math.min(count, pool.length);
     for (let k = 0; k < n; k++) {
       const j = k + Math.floor(this.stream.next() * (pool.length - k));
       [pool[k], pool[j]] = [pool[j]!, pool[k]!];

@@ -17,7 +17,11 @@ export function eventSubject(kind: EventKind, f: EventFacts): string {
 export function eventDetail(kind: EventKind, f: EventFacts): string {
   switch (kind) {
     case 'launch':
-      return f.zone ?? '';
+      // A mixed instances policy's launch says what it launched: `us-east-1a c5.large Spot`.
+      return f.state === null ? (f.zone ?? '') : `${f.zone ?? ''} ${f.state}`;
+    case 'spot':
+      if (f.state === 'rebalance-recommendation') return 'EC2 Instance Rebalance Recommendation';
+      return `EC2 Spot Instance Interruption Warning: instance-action terminate at ${(f.value ?? 0).toFixed(3)} s`;
     case 'in_service':
       return '';
     case 'register':
@@ -37,6 +41,7 @@ export function eventDetail(kind: EventKind, f: EventFacts): string {
       return `launched into the warm pool in ${f.zone}`;
     case 'fault':
       if (f.state === 'set-weights') return `set-weights ${f.cause}`;
+      if (f.state === 'spot-interruption') return `spot-interruption: ${plural(f.value ?? 0, 'Spot instance')}`;
       return f.state === 'slow-target' ? `slow-target x${f.value}` : (f.state ?? '');
     case 'terminate':
     case 'scaling':

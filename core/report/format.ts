@@ -89,8 +89,16 @@ export function formatSummaryJson(summary: Summary): string {
       max: round(summary.clientLatencyMs.max, 3),
     },
   };
+  if (summary.costOnDemand !== undefined) s.costOnDemand = round(summary.costOnDemand, 4);
+  if (summary.costSpot !== undefined) s.costSpot = round(summary.costSpot, 4);
   const map = <T,>(o: Record<string, T> | undefined, f: (v: T) => T) => (o ? Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)])) : undefined);
   if (summary.targetGroups) s.targetGroups = map(summary.targetGroups, (t) => ({ ...t, latencyMsMean: round(t.latencyMsMean, 3) }));
-  if (summary.autoScalingGroups) s.autoScalingGroups = map(summary.autoScalingGroups, (g) => ({ ...g, instanceHours: round(g.instanceHours, 4), cost: round(g.cost, 4) }));
+  if (summary.autoScalingGroups) s.autoScalingGroups = map(summary.autoScalingGroups, (g) => ({
+    ...g,
+    instanceHours: round(g.instanceHours, 4),
+    cost: round(g.cost, 4),
+    ...(g.costOnDemand !== undefined ? { costOnDemand: round(g.costOnDemand, 4) } : {}),
+    ...(g.costSpot !== undefined ? { costSpot: round(g.costSpot, 4) } : {}),
+  }));
   return JSON.stringify(s, null, 2) + '\n';
 }

@@ -48,7 +48,13 @@ export function buildSummary(input: SummaryInput): Summary {
   const cq = (p: number) => (m.clientTotalCount > 0 ? m.clientTotalHistogram.quantile(p) : 0);
   const hours = fleets.map(({ group }) => group.instanceHours(scenario.durationS));
   const instanceHours = hours.reduce((a, b) => a + b, 0);
-  const cost = hours.reduce((sum, h, g) => sum + h * scenario.autoScalingGroups[g]!.instance.pricePerHour, 0);
+  const splits = fleets.map(({ group }) => group.costSplit(scenario.durationS));
+  const costOf = (g: number) => {
+    const split = splits[g];
+    return split ? split.onDemand + split.spot : hours[g]! * scenario.autoScalingGroups[g]!.instance.pricePerHour;
+  };
+  const cost = hours.reduce((sum, _h, g) => sum + costOf(g), 0);
+  const mixed = splits.some((s) => s !== null) ? marketSplit(input, hours, splits) : {};
   const zones: Summary['zones'] = {};
   scenario.zones.forEach((z, i) => (zones[z] = { requests: input.zoneRequests[i]! }));
   const onPremises = scenario.targetGroups.some((tg) => tg.ipTargets.some((t) => t.zone < 0));
@@ -95,6 +101,7 @@ export function buildSummary(input: SummaryInput): Summary {
     capacity: { min: capacityMin, max: capacityMax },
     instanceHours,
     cost,
+    ...mixed,
     clientLatencyMs: {
       mean: m.clientTotalCount > 0 ? m.clientTotalSumMs / m.clientTotalCount : 0,
       p50: cq(0.5),
@@ -102,11 +109,30 @@ export function buildSummary(input: SummaryInput): Summary {
       p99: cq(0.99),
       max: m.clientLatencyMaxMs,
     },
-    ...(input.detailed ? topologySummary(input, hours) : {}),
+    ...(input.detailed ? topologySummary(input, hours, costOf) : {}),
   };
 }
 
-function topologySummary(input: SummaryInput, hours: readonly number[]): Partial<Summary> {
+type Split = { onDemand: number; spot: number } | null;
+
+/** The run's cost by market and its Spot interruptions (some group has a mixed instances policy). */
+function marketSplit(input: SummaryInput, hours: readonly number[], splits: readonly Split[]): Pick<Summary, 'costOnDemand' | 'costSpot' | 'spotInterruptions'> {
+  let onDemand = 0;
+  let spot = 0;
+  let interruptions = 0;
+  splits.forEach((split, g) => {
+    if (split) {
+      onDemand += split.onDemand;
+      spot += split.spot;
+      interruptions += input.fleets[g]!.group.mixed!.interruptions;
+    } else {
+      onDemand += hours[g]! * input.scenario.autoScalingGroups[g]!.instance.pricePerHour;
+    }
+  });
+  return { costOnDemand: onDemand, costSpot: spot, spotInterruptions: interruptions };
+}
+
+function topologySummary(input: SummaryInput, hours: readonly number[], costOf: (g: number) => number): Partial<Summary> {
   const { scenario, topology: t } = input;
   const targetGroups: Record<string, TargetGroupSummary> = {};
   scenario.targetGroups.forEach((tg, i) => {
@@ -127,7 +153,8 @@ function topologySummary(input: SummaryInput, hours: readonly number[]): Partial
       capacity: { min: Number.isFinite(group.capacityMin) ? group.capacityMin : 0, max: group.capacityMax },
       desiredCapacityAtEnd: group.desired,
       instanceHours: hours[g]!,
-      cost: hours[g]! * spec.instance.pricePerHour,
+      cost: costOf(g),
+      ...(group.mixed ? { costOnDemand: group.costSplit(input.scenario.durationS)!.onDemand, costSpot: group.costSplit(input.scenario.durationS)!.spot, spotInterruptions: group.mixed.interruptions } : {}),
     };
   });
   const loadBalancers: Record<string, LoadBalancerSummary> = {};

@@ -61,7 +61,9 @@ export type EventKind =
   | 'scaling'
   | 'fault'
   | 'warm_pool'
-  | 'lifecycle_hook';
+  | 'lifecycle_hook'
+  /** EC2's Spot signals: `rebalance-recommendation`, `interruption-notice` (value: the interruption time). */
+  | 'spot';
 
 /**
  * One event of the run, as structure: what happened (kind) to which instance, zone, target group,
@@ -131,6 +133,14 @@ export interface Summary {
   instanceHours: number;
   cost: number;
   /**
+   * With a mixed instances policy on some group: `cost` split by market (each instance at its
+   * type's On-Demand or Spot price; groups without a policy count as On-Demand at their
+   * `pricePerHour`), and the Spot interruptions EC2 carried out. Absent otherwise.
+   */
+  costOnDemand?: number;
+  costSpot?: number;
+  spotInterruptions?: number;
+  /**
    * Latency as a client sees it: every answered request, failures included (502 after a reset,
    * 503 at once, 504 after the idle or connect timeout), from arrival to answer. `latencyMs`
    * (like AWS's TargetResponseTime) counts successful responses only. 0s when nothing was answered.
@@ -172,6 +182,10 @@ export interface GroupSummary {
   desiredCapacityAtEnd: number;
   instanceHours: number;
   cost: number;
+  /** With a mixed instances policy: the group's cost by market and its Spot interruptions. */
+  costOnDemand?: number;
+  costSpot?: number;
+  spotInterruptions?: number;
 }
 
 /**

@@ -17,6 +17,7 @@ import { formatCount, LIMITS, limitText } from './limits.ts';
 import { checkRunLimits } from './resolve-limits.ts';
 import { checkScheduledSizes, largestFleet, resolvePolicies, resolveScheduledActions, type ScalingContext } from './resolve-scaling.ts';
 import { resolveGroupActions } from './resolve-actions.ts';
+import { resolveMixedInstancesPolicy } from './resolve-spot.ts';
 import { AUTO_SCALING_DEFAULTS, DEFAULT_FLEET_SIZE, INSTANCE_DEFAULTS, type AutoScalingFile, type AutoScalingGroupFile, type FaultFile, type InstanceFile, type ScenarioFile, type ScenarioFileKey } from './schema.ts';
 import { didYouMean } from './suggest.ts';
 import type { AutoScaling, AutoScalingGroup, CloudWatchSettings, Fault, Instance, Scenario } from './types.ts';
@@ -67,7 +68,7 @@ type Path = readonly (string | number)[];
 
 type GroupContext = Omit<ScalingContext, 'defaultInstanceWarmupS' | 'defaultCooldownS'> & { zones?: readonly string[] };
 
-function resolveAutoScaling(file: AutoScalingFile | undefined, context: GroupContext, errors: Finding[], warnings: Finding[]): AutoScaling {
+function resolveAutoScaling(file: AutoScalingFile | undefined, context: GroupContext, instance: Instance, errors: Finding[], warnings: Finding[]): AutoScaling {
   const group = file ?? AUTO_SCALING_DEFAULTS;
   const base = context.base;
   const scaling: ScalingContext = { ...context, defaultInstanceWarmupS: group.defaultInstanceWarmup, defaultCooldownS: group.defaultCooldown };
@@ -94,7 +95,25 @@ function resolveAutoScaling(file: AutoScalingFile | undefined, context: GroupCon
     instanceMaintenancePolicy: group.instanceMaintenancePolicy ? { ...group.instanceMaintenancePolicy } : null,
     maxInstanceLifetimeS: group.maxInstanceLifetime,
     actions: resolveGroupActions(group.actions, { defaultInstanceWarmupS: group.defaultInstanceWarmup, healthCheckGracePeriodS: group.healthCheckGracePeriod, maintenance: group.instanceMaintenancePolicy ?? null, ...(context.durationS !== undefined ? { durationS: context.durationS } : {}) }, errors, base),
+    mixedInstancesPolicy: group.mixedInstancesPolicy ? resolveMixedInstancesPolicy(group.mixedInstancesPolicy, {
+      instance,
+      warmPool: group.warmPool !== undefined,
+      initialInstancesPerZone: perZone !== undefined,
+      maxInstanceLifetimeS: group.maxInstanceLifetime,
+      instanceMaintenancePolicy: group.instanceMaintenancePolicy !== undefined,
+      instanceRefresh: group.actions.some((a) => a.action === 'start-instance-refresh'),
+      desiredCapacity: sizes.desiredCapacity,
+    }, errors, warnings, base) : null,
+    capacityRebalance: group.capacityRebalance,
   };
+}
+
+/** capacityRebalance acts on Spot instances only: without a policy that launches some it does nothing. */
+function checkCapacityRebalance(group: AutoScaling, base: Path, warnings: Finding[]): void {
+  const p = group.mixedInstancesPolicy;
+  if (!group.capacityRebalance || (p && p.onDemandPercentageAboveBaseCapacity < 100)) return;
+  const why = p ? 'onDemandPercentageAboveBaseCapacity is 100, so the group launches no Spot instance' : 'the group has no mixedInstancesPolicy, so it launches no Spot instance';
+  warnings.push({ path: [...base, 'capacityRebalance'], anchor: 'value', message: `capacityRebalance replaces Spot instances only, and ${why}` });
 }
 
 function resolveInstance(file: InstanceFile): Instance {
@@ -126,8 +145,10 @@ function resolveGroups(parts: Parts, context: Omit<GroupContext, 'base' | 'detai
     const groups = list.map((g: AutoScalingGroupFile, i) => {
       const base = ['autoScalingGroups', i];
       const { name, instance, ...settings } = g;
-      const resolved = resolveAutoScaling(settings, { ...context, base, detailedMonitoring: instance.detailedMonitoring }, errors, warnings);
-      return { name, ...resolved, instance: resolveInstance(instance), path: base };
+      const own = resolveInstance(instance);
+      const resolved = resolveAutoScaling(settings, { ...context, base, detailedMonitoring: instance.detailedMonitoring }, own, errors, warnings);
+      checkCapacityRebalance(resolved, base, warnings);
+      return { name, ...resolved, instance: own, path: base };
     });
     checkUniqueNames(groups.map((g) => g.name), ['autoScalingGroups'], 'name', 'group', errors);
     return groups;
@@ -135,7 +156,8 @@ function resolveGroups(parts: Parts, context: Omit<GroupContext, 'base' | 'detai
   if (!parts.autoScaling || !parts.instance) return undefined;
   const instance = resolveInstance(parts.instance?.value ?? INSTANCE_DEFAULTS);
   const base = ['autoScaling'];
-  const group = resolveAutoScaling(parts.autoScaling?.value, { ...context, base, detailedMonitoring: instance.detailedMonitoring }, errors, warnings);
+  const group = resolveAutoScaling(parts.autoScaling?.value, { ...context, base, detailedMonitoring: instance.detailedMonitoring }, instance, errors, warnings);
+  checkCapacityRebalance(group, base, warnings);
   return [{ name: SHORTHAND_GROUP_NAME, ...group, instance, path: [] }];
 }
 
@@ -148,12 +170,12 @@ function resolveCloudWatch(file: CloudWatchFile): CloudWatchSettings {
   };
 }
 
-function resolveFault(f: FaultFile, i: number, zones: readonly string[] | undefined, durationS: number | undefined, errors: Finding[], maxFleet: number | undefined, warnings: Finding[], groups: readonly string[] | undefined): Fault {
+function resolveFault(f: FaultFile, i: number, zones: readonly string[] | undefined, durationS: number | undefined, errors: Finding[], maxFleet: number | undefined, warnings: Finding[], groups: readonly string[] | undefined, specs?: readonly AutoScaling[]): Fault {
   if (durationS !== undefined && f.at >= durationS) {
     error(errors, ['faults', i, 'at'], `${formatDuration(f.at)} is not before the end of the run (duration ${formatDuration(durationS)})`);
   }
   if (f.action === 'set-weights') return { atS: f.at, action: f.action, loadBalancer: 0, listener: 0, priority: f.rule === 'default' ? null : f.rule, weights: [] }; // resolved against the listeners below
-  if (f.action !== 'fail-zone' && maxFleet !== undefined && f.count > maxFleet) {
+  if (f.action !== 'fail-zone' && f.count !== undefined && maxFleet !== undefined && f.count > maxFleet) {
     warnings.push({ path: ['faults', i, 'count'], anchor: 'value', message: `count ${f.count} is more than the group can ever hold (${maxFleet} instance${maxFleet === 1 ? '' : 's'}); the fault acts on the instances there are` });
   }
   if (f.zone !== undefined && zones !== undefined && !zones.includes(f.zone)) {
@@ -176,7 +198,24 @@ function resolveFault(f: FaultFile, i: number, zones: readonly string[] | undefi
       return { atS: f.at, action: f.action, count: f.count, zone, factor: f.factor, forS: f.for ?? null, group };
     case 'fail-health-check':
       return { atS: f.at, action: f.action, count: f.count, zone, forS: f.for ?? null, group };
+    case 'spot-interruption':
+      return resolveSpotFault(f, i, zone, group, specs?.[group], errors);
   }
+}
+
+/** A spot-interruption fault: `count` or `fraction`, on a group that launches Spot instances, of one of its types. */
+function resolveSpotFault(f: Extract<FaultFile, { action: 'spot-interruption' }>, i: number, zone: string | null, group: number, spec: AutoScaling | undefined, errors: Finding[]): Fault {
+  if (f.count !== undefined && f.fraction !== undefined) error(errors, ['faults', i, 'fraction'], 'give count or fraction, not both');
+  const policy = spec?.mixedInstancesPolicy;
+  if (policy && policy.onDemandPercentageAboveBaseCapacity === 100) {
+    error(errors, ['faults', i, 'action'], 'the group launches no Spot instance (onDemandPercentageAboveBaseCapacity is 100), so there is nothing to interrupt; lower the percentage');
+  } else if (spec && !policy) {
+    error(errors, ['faults', i, 'action'], 'the group has no mixedInstancesPolicy, so it has no Spot instances to interrupt; give the group a mixedInstancesPolicy with onDemandPercentageAboveBaseCapacity below 100');
+  } else if (policy && f.instanceType !== undefined) {
+    const types = policy.overrides.map((o) => o.instanceType);
+    if (!types.includes(f.instanceType)) error(errors, ['faults', i, 'instanceType'], `\`${f.instanceType}\` is not one of the group's instance types (${types.join(', ')})${didYouMean(f.instanceType, types)}`);
+  }
+  return { atS: f.at, action: f.action, count: f.count ?? 1, fraction: f.fraction ?? null, zone, instanceType: f.instanceType ?? null, group };
 }
 
 /** Checks the rules between parts and builds the scenario when everything is valid. */
@@ -199,8 +238,8 @@ export function resolveScenario(parts: Parts, complete: boolean): Resolution {
   const groups = resolveGroups(parts, { loadBalancerType: lbType, durationS, zones }, errors, warnings);
   const maxFleet = groups ? groups.reduce((n, g) => n + largestFleet(g.scheduledActions, g), 0) : undefined;
   const groupNames = groups?.map((g) => g.name);
-  const faults = parts.faults?.value.map((f, i) => resolveFault(f, i, zones, durationS, errors, maxFleet, warnings, groupNames));
-  for (const { index, value } of parts.validFaults ?? []) resolveFault(value, index, zones, durationS, errors, maxFleet, warnings, groupNames);
+  const faults = parts.faults?.value.map((f, i) => resolveFault(f, i, zones, durationS, errors, maxFleet, warnings, groupNames, groups));
+  for (const { index, value } of parts.validFaults ?? []) resolveFault(value, index, zones, durationS, errors, maxFleet, warnings, groupNames, groups);
   const trafficFile = parts.traffic?.value;
   // The groups' names, even when one of them is invalid, so the target groups are still checked.
   const names = groups?.map((g) => g.name) ?? (parts.autoScalingGroups ? (parts.autoScalingGroups.value?.map((g) => g.name) ?? [SHORTHAND_GROUP_NAME]) : undefined);
@@ -222,7 +261,8 @@ export function resolveScenario(parts: Parts, complete: boolean): Resolution {
       periodS: i === 0 ? period : undefined,
       rate: i === 0 ? trafficFile?.rate : undefined,
       idleTimeoutS: lbFiles?.[0]!.file.idleTimeout,
-      concurrency: g.instance.concurrency,
+      // A mixed instances policy's types may serve more at once than `instance` (weights count units, so maxSize still bounds the instances).
+      concurrency: Math.max(g.instance.concurrency, ...(g.mixedInstancesPolicy?.overrides.map((o) => o.concurrency) ?? [])),
       queueLimit: g.instance.queueLimit,
       maxFleet: largestFleet(g.scheduledActions, g),
       queueLimitPath: [...g.path, 'instance', 'queueLimit'],

@@ -228,3 +228,13 @@ export type GroupAction =
   | { name: string; atS: number; action: 'detach-instances'; count: number; shouldDecrementDesiredCapacity: boolean }
   | { name: string; atS: number; action: 'attach-instances'; count: number }
   | { name: string; atS: number; action: 'start-instance-refresh'; preferences: RefreshPreferences; desiredConfiguration: LaunchTemplateVersion };
+
+/** CloudWatch settings elbsim makes parameters of (the top-level `cloudWatch` block; AWS documents no value). */
+export interface CloudWatchSettings {
+  /** How long after its minute ends a datapoint becomes visible to alarms [observed ~1 min]; default 60 s. */
+  publicationDelayS: number;
+  /** Target tracking's alarm shapes [observed]: 3 of 3 above target, 15 of 15 below 90 % of it. */
+  targetTrackingHighDatapoints: number;
+  targetTrackingLowDatapoints: number;
+  targetTrackingLowRatio: number;
+}

@@ -17,6 +17,7 @@ import { cloudWatchPeriod, policy, scheduledAction } from './scaling-schema.ts';
 import { groupAction, instanceMaintenancePolicy, maxInstanceLifetime } from './action-schema.ts';
 import { duration, flag, integer, number, oneOf, text } from './values.ts';
 import { clientGroupSchema, requestClassSchema } from './topology-schema.ts';
+import { mixedInstancesPolicy } from './spot-schema.ts';
 
 export { ALGORITHMS, ALGORITHMS_BY_TYPE, CROSS_ZONE_DEFAULT, DEFAULT_ALGORITHM, HEALTH_CHECK_DEFAULTS, HEALTH_CHECK_TIMEOUT_MAX, LOAD_BALANCER_TYPES, LOAD_BALANCER_DEFAULTS, SLOW_START_TYPES, TARGET_GROUP_DEFAULTS } from './load-balancer-schema.ts';
 import { dns, loadBalancer, loadBalancerItem, LOAD_BALANCER_DEFAULTS, TARGET_GROUP_DEFAULTS } from './load-balancer-schema.ts';
@@ -32,7 +33,7 @@ export const DEFAULT_FLEET_SIZE = 2;
 /** Not an AWS value: light load for the default fleet (2 × 2 slots at 100 ms mean ⇒ 40 req/s). */
 export const DEFAULT_RATE = 10;
 
-export const FAULT_ACTIONS = ['fail-target', 'terminate-target', 'fail-zone', 'slow-target', 'fail-health-check', 'set-weights'] as const;
+export const FAULT_ACTIONS = ['fail-target', 'terminate-target', 'fail-zone', 'slow-target', 'fail-health-check', 'spot-interruption', 'set-weights'] as const;
 
 /** Figures an `expect:` block may bound (`elbsim check`). */
 export const EXPECT_FIGURES = [
@@ -82,6 +83,8 @@ const autoScalingShape = {
   instanceMaintenancePolicy: instanceMaintenancePolicy.optional(),
   maxInstanceLifetime: maxInstanceLifetime.default(0),
   actions: list(groupAction).default(() => []),
+  mixedInstancesPolicy: mixedInstancesPolicy.optional(),
+  capacityRebalance: flag().default(false),
 };
 
 const autoScaling = strictObject(autoScalingShape);
@@ -125,6 +128,15 @@ export const faultSchema = z.discriminatedUnion('action', [
   strictObject({ at: duration(), action: z.literal('fail-zone'), zone: text({ nonEmpty: true }), for: lasting }),
   strictObject({ at: duration(), action: z.literal('slow-target'), count, zone, factor: number({ above: 0 }), for: lasting, autoScalingGroup: faultGroup }),
   strictObject({ at: duration(), action: z.literal('fail-health-check'), count, zone, for: lasting, autoScalingGroup: faultGroup }),
+  strictObject({
+    at: duration(),
+    action: z.literal('spot-interruption'),
+    count: integer({ min: 1, limit: 'fleetSize' }).optional(),
+    fraction: number({ above: 0, max: 1 }).optional(),
+    zone,
+    instanceType: text({ nonEmpty: true }).optional(),
+    autoScalingGroup: faultGroup,
+  }),
   // Not a fault: an operator's change of a weighted forward (blue/green, canary steps), timed like one.
   strictObject({
     at: duration(),

@@ -164,7 +164,9 @@ export interface Traffic {
 export type HealthCheckType = 'EC2' | 'ELB';
 
 export type * from './scaling-types.ts';
+import type { SpotInterruptionFault, SpotSettings } from './spot-types.ts';
 import type {
+  CloudWatchSettings,
   GroupAction,
   InstanceMaintenancePolicy,
   LifecycleHook,
@@ -174,7 +176,7 @@ import type {
   WarmPool,
 } from './scaling-types.ts';
 
-export interface AutoScaling {
+export interface AutoScaling extends SpotSettings {
   minSize: number;
   maxSize: number;
   desiredCapacity: number;
@@ -237,17 +239,9 @@ export type Fault =
   | { atS: number; action: 'slow-target'; count: number; zone: string | null; factor: number; forS: number | null; group: number }
   /** The health-check endpoint fails (e.g. a wrong path or a dependency it checks) while the application serves. */
   | { atS: number; action: 'fail-health-check'; count: number; zone: string | null; forS: number | null; group: number }
+  | SpotInterruptionFault
   /** Changes a weighted forward's weights (blue/green, canary steps): `listener` index, rule priority (null: the default action), one weight per target group of the forward. */
   | { atS: number; action: 'set-weights'; loadBalancer: number; listener: number; priority: number | null; weights: number[] };
-
-export interface CloudWatchSettings {
-  /** How long after its minute ends a datapoint becomes visible to alarms [observed ~1 min]; default 60 s. */
-  publicationDelayS: number;
-  /** Target tracking's alarm shapes [observed]: 3 of 3 above target, 15 of 15 below 90 % of it. */
-  targetTrackingHighDatapoints: number;
-  targetTrackingLowDatapoints: number;
-  targetTrackingLowRatio: number;
-}
 
 export interface Scenario {
   name: string;

@@ -35,6 +35,10 @@ describe('formatRunSummary', () => {
       ].join('\n'),
     );
   });
+  it('with a mixed instances policy, the cost split and the Spot interruptions follow the cost', () => {
+    const text = formatRunSummary({ summary: { ...summary, costOnDemand: 0.34, costSpot: 0.204, spotInterruptions: 5 }, wallS: 1, outDir: 'o', files: [] });
+    expect(text).toContain('capacity  2–10 instances · 14.53 instance-hours · cost $1.24 (On-Demand $0.34, Spot $0.20, 5 Spot interruptions)\n');
+  });
   it('mentions target 5xx and requests in flight only when there are some', () => {
     const text = formatRunSummary({ summary: { ...summary, target5xx: 3, inFlightAtEnd: 4 }, wallS: 1, outDir: 'o', files: [] });
     expect(text).toContain('· target 5xx 3 · in flight at end 4\n');

@@ -189,6 +189,31 @@ export const CLAIMS: Record<string, Claim[]> = {
     { text: 'no request fails', shown: 'no', value: 0, tolerance: 0, measure: elb },
     { text: '13 instances were launched in all', shown: '13', value: 13, tolerance: 0, measure: (r) => r.summary.targets.length },
   ],
+  'spot-interruptions-no-rebalancing': [
+    { text: 'interrupts 4 Spot instances', shown: '4', value: 4, tolerance: 0, measure: (r) => r.summary.spotInterruptions! },
+    { text: '(772 in\n  all)', shown: '772', value: 772, tolerance: 40, measure: (r) => r.summary.elb5xx['502'] },
+    { text: 'drops to 4 InService instances', shown: '4', value: 4, tolerance: 0, measure: (r) => r.summary.capacity.min },
+    { text: 'reaches 5,945 ms', shown: '5,945', value: 5945, tolerance: 400, measure: (r) => maxOf(r.timeseries.latency_p99_ms) },
+    { text: '(4,867 ms over the run)', shown: '4,867', value: 4867, tolerance: 300, measure: (r) => r.summary.latencyMs.p99 },
+    { text: '$0.1133 On-Demand', shown: '0.1133', value: 0.1133, tolerance: 0.0001, measure: (r) => r.summary.costOnDemand! },
+    { text: '$0.068 Spot', shown: '0.068', value: 0.068, tolerance: 0.0005, measure: (r) => r.summary.costSpot! },
+  ],
+  'spot-interruptions-capacity-rebalancing': [
+    { text: 'InService a minute later', shown: 'a minute', value: 60, tolerance: 0, measure: (r) => {
+      const launch = r.events.find((e) => e.kind === 'scaling' && /launched in response to an EC2 instance rebalance recommendation/.test(e.detail))!;
+      const replacement = r.events.find((e) => e.kind === 'launch' && e.timeS === launch.timeS)!;
+      return r.events.find((e) => e.kind === 'in_service' && e.instance === replacement.instance)!.timeS - launch.timeS;
+    } },
+    { text: 'at\n  8, 9 and 10 minutes', shown: '8, 9 and 10', value: 8 * 60 + 9 * 60 + 10 * 60, tolerance: 0, measure: (r) =>
+      r.events.filter((e) => e.kind === 'scaling' && /launched in response to an EC2 instance rebalance recommendation/.test(e.detail) && e.timeS < 900).reduce((sum, e) => sum + e.timeS, 0) },
+    { text: '0 get 502', shown: '0', value: 0, tolerance: 0, measure: elb },
+    { text: 'never drops below 6', shown: '6', value: 6, tolerance: 0, measure: (r) => r.summary.capacity.min },
+    { text: 'peaks at 7', shown: '7', value: 7, tolerance: 0, measure: (r) => r.summary.capacity.max },
+    { text: 'EC2 interrupts 0 instances', shown: '0', value: 0, tolerance: 0, measure: (r) => r.summary.spotInterruptions! },
+    { text: 'the p99 over the run is 821 ms', shown: '821', value: 821, tolerance: 60, measure: (r) => r.summary.latencyMs.p99 },
+    { text: '$0.0697 Spot for 4.07 instance-hours', shown: '0.0697', value: 0.0697, tolerance: 0.0005, measure: (r) => r.summary.costSpot! },
+    { text: '$0.0697 Spot for 4.07 instance-hours', shown: '4.07', value: 4.07, tolerance: 0.01, measure: (r) => r.summary.instanceHours },
+  ],
   'warmup-right': [{ text: 'three steps to 12', value: 12, tolerance: 0, measure: (r) => r.summary.capacity.max }],
   'warmup-too-short': [
     { text: 'overshoots to 17', value: 17, tolerance: 0, measure: (r) => r.summary.capacity.max },

@@ -230,7 +230,7 @@ export class FleetView extends LitElement {
       <span class="id">${inst.id}</span>
       <span class="glyph" aria-hidden="true">${LIFECYCLE_GLYPHS[inst.lifecycle]}</span>
       <span class="load">${Number.isFinite(inst.load) ? formatPercent(inst.load) : ''}</span>
-      ${inst.failed ? html`<span class="badge" aria-hidden="true">⚡</span>` : inst.slowFactor ? html`<span class="badge">×${inst.slowFactor}</span>` : nothing}
+      ${inst.failed ? html`<span class="badge" aria-hidden="true">⚡</span>` : inst.slowFactor ? html`<span class="badge">×${inst.slowFactor}</span>` : inst.interruptionAtS !== undefined ? html`<span class="badge" aria-hidden="true">⏱</span>` : nothing}
     </div>`;
   }
 

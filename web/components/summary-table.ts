@@ -7,7 +7,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Summary } from '../../core/index.ts';
 import { formatDelta, formatFixed } from '../format/numbers.ts';
-import { FIGURES } from '../model/summary-figures.ts';
+import { figuresFor } from '../model/summary-figures.ts';
 import { sharedStyles } from './shared-styles.ts';
 
 export interface LabelledSummary {
@@ -116,7 +116,7 @@ export class SummaryTable extends LitElement {
         </tr>
       </thead>
       <tbody>
-        ${FIGURES.map((f) => {
+        ${figuresFor(this.runs.map((r) => r.summary)).map((f) => {
           const values = this.runs.map((r) => f.value(r.summary));
           let verdict = '';
           if (compare && f.lowerIsBetter !== null && Number.isFinite(values[0]!) && Number.isFinite(values[1]!) && values[0] !== values[1]) {

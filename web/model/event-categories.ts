@@ -26,6 +26,7 @@ export function categoryOf(kind: EventKind | string): EventCategory {
     case 'health':
       return 'health';
     case 'fault':
+    case 'spot': // EC2's Spot interruptions and rebalance recommendations
       return 'fault';
     default:
       return 'lifecycle';

@@ -43,6 +43,10 @@ export interface InstanceState {
   launchS: number;
   /** When the current lifecycle state began. */
   sinceS: number;
+  /** With a mixed instances policy: its type and market (`c5.large Spot`). */
+  purchase?: string;
+  /** A Spot instance that has had its interruption notice: when EC2 interrupts it. */
+  interruptionAtS?: number;
 }
 
 export interface ZoneColumn {
@@ -76,6 +80,8 @@ interface Mutable {
   launchS: number;
   sinceS: number;
   order: number;
+  purchase?: string;
+  interruptionAtS?: number;
 }
 
 /** Index of the first event later than `timeS` (events are in time order). */
@@ -136,6 +142,11 @@ export function fleetAt(input: FleetInput, timeS: number): FleetSnapshot {
         const initial: Lifecycle = at <= 0 ? 'in_service' : 'pending';
         const inst = ensure(id, event.zone ?? targetZone.get(id) ?? '?', at, initial);
         move(inst, initial, at);
+        if (event.state !== null) inst.purchase = event.state; // a mixed instances policy's type and market
+        break;
+      }
+      case 'spot': {
+        if (event.state === 'interruption-notice' && event.value !== null) ensure(id, targetZone.get(id) ?? '?', at, 'in_service').interruptionAtS = event.value;
         break;
       }
       case 'in_service':
@@ -219,6 +230,8 @@ export function fleetAt(input: FleetInput, timeS: number): FleetSnapshot {
           load,
           launchS: inst.launchS,
           sinceS: inst.sinceS,
+          ...(inst.purchase !== undefined ? { purchase: inst.purchase } : {}),
+          ...(inst.interruptionAtS !== undefined && inst.lifecycle !== 'terminated' ? { interruptionAtS: inst.interruptionAtS } : {}),
         };
       }),
     };
@@ -231,6 +244,8 @@ export function instanceLabel(inst: InstanceState): string {
   const parts = [inst.id, inst.zone, LIFECYCLE_LABELS[inst.lifecycle]];
   if (inst.failed) parts.push('failed (fault)');
   if (inst.slowFactor) parts.push(`slow ×${inst.slowFactor}`);
+  if (inst.purchase) parts.push(inst.purchase);
+  if (inst.interruptionAtS !== undefined) parts.push(`Spot interruption at ${formatClock(inst.interruptionAtS, true)}`);
   if (Number.isFinite(inst.load)) parts.push(`load ${formatPercent(inst.load)}`);
   parts.push(`since ${formatClock(inst.sinceS, true)}`);
   return parts.join(' · ');

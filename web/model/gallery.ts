@@ -11,6 +11,8 @@ export const GALLERY: readonly { id: string; line: string }[] = [
   { id: 'zone-outage-cross-zone-off', line: 'A zone with no healthy target: fail-open, then DNS, 504s for the TTL' },
   { id: 'instance-refresh-under-load', line: 'Instance refresh under load: one at a time, never below 90 % healthy, no errors' },
   { id: 'instance-refresh-rollback', line: 'A bad release: the refresh fails its health checks and rolls back' },
+  { id: 'spot-interruptions-no-rebalancing', line: 'Spot interruptions: 502s and a capacity dip two minutes after each notice' },
+  { id: 'spot-interruptions-capacity-rebalancing', line: 'Capacity Rebalancing: replaced before the interruption, no errors, a little more cost' },
 ];
 
 /**

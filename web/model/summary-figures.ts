@@ -12,6 +12,8 @@ export interface Figure {
   /** Whether a smaller value is the better one (colours the delta in compare mode). */
   lowerIsBetter: boolean | null;
   value(summary: Summary): number;
+  /** Shown only when some run has it (NaN otherwise): the Spot figures of a mixed instances policy. */
+  optional?: true;
 }
 
 const elb5xx = (s: Summary): number => s.elb5xx['502'] + s.elb5xx['503'] + s.elb5xx['504'];
@@ -40,4 +42,12 @@ export const FIGURES: readonly Figure[] = [
   { key: 'capacityMax', label: 'Capacity max', unit: 'instances', digits: 0, lowerIsBetter: null, value: (s) => s.capacity.max },
   { key: 'instanceHours', label: 'Instance hours', unit: 'h', digits: 2, lowerIsBetter: true, value: (s) => s.instanceHours },
   { key: 'cost', label: 'Cost', unit: 'USD', digits: 2, lowerIsBetter: true, value: (s) => s.cost },
+  { key: 'costOnDemand', label: 'Cost On-Demand', unit: 'USD', digits: 4, lowerIsBetter: true, optional: true, value: (s) => s.costOnDemand ?? Number.NaN },
+  { key: 'costSpot', label: 'Cost Spot', unit: 'USD', digits: 4, lowerIsBetter: true, optional: true, value: (s) => s.costSpot ?? Number.NaN },
+  { key: 'spotInterruptions', label: 'Spot interruptions', unit: '', digits: 0, lowerIsBetter: true, optional: true, value: (s) => s.spotInterruptions ?? Number.NaN },
 ];
+
+/** The figures to show for these runs: every figure, less the optional ones no run has. */
+export function figuresFor(summaries: readonly Summary[]): Figure[] {
+  return FIGURES.filter((f) => !f.optional || summaries.some((s) => Number.isFinite(f.value(s))));
+}

@@ -152,3 +152,18 @@ export function refreshLaunchCause(atS: number, fromCapacity: number, toCapacity
 export function refusedCause(atS: number, action: string, reason: string): string {
   return `At ${formatRunTime(atS)} ${action} was refused: ${reason}`;
 }
+
+/** Capacity Rebalancing (AS-CR) [observed wording]: `At 00:20:00 an instance was launched in response to an EC2 instance rebalance recommendation.` */
+export function rebalanceRecommendationLaunchCause(atS: number): string {
+  return `At ${formatRunTime(atS)} an instance was launched in response to an EC2 instance rebalance recommendation.`;
+}
+
+/** Capacity Rebalancing, the old instance once its replacement is InService: `At 00:21:00 an instance was taken out of service in response to an EC2 instance rebalance recommendation.` */
+export function rebalanceRecommendationTerminateCause(atS: number): string {
+  return `At ${formatRunTime(atS)} an instance was taken out of service in response to an EC2 instance rebalance recommendation.`;
+}
+
+/** A Spot interruption: EC2 terminates the instance (its StateReason `Server.SpotInstanceTermination`); the group sees it through its EC2 health check. */
+export function spotInterruptionCause(atS: number): string {
+  return `At ${formatRunTime(atS)} an instance was taken out of service in response to an EC2 health check indicating it has been terminated or stopped (Server.SpotInstanceTermination: Spot instance termination).`;
+}

@@ -14,3 +14,20 @@ export function instanceHours(instances: Instances, pool: WarmPool, endS: number
   }
   return seconds / 3600;
 }
+
+/**
+ * Cost up to `endS` at each instance's own price, On-Demand and Spot apart: `price(i)` is the
+ * instance's $/hour, negative for a Spot instance (its Spot price).
+ */
+export function instanceCosts(instances: Instances, pool: WarmPool, endS: number, price: (i: number) => number): { onDemand: number; spot: number } {
+  let onDemand = 0;
+  let spot = 0;
+  for (let i = 0; i < instances.count; i++) {
+    const stop = Number.isNaN(instances.terminateS[i]!) ? endS : instances.terminateS[i]!;
+    const hours = (stop - instances.launchS[i]! - pool.unbilledSeconds(i, endS)) / 3600;
+    const p = price(i);
+    if (p < 0) spot -= hours * p;
+    else onDemand += hours * p;
+  }
+  return { onDemand, spot };
+}

@@ -30,7 +30,8 @@ import { Lifecycle, type Instances } from './instances.ts';
 import { WarmPool } from './warm-pool.ts';
 import { AzRebalance } from './rebalance.ts';
 import { HealthReplacement } from './health-replacement.ts';
-import { instanceHours } from './billing.ts';
+import { instanceCosts, instanceHours } from './billing.ts';
+import { Market, MixedInstances, onDemandTarget } from './spot.ts';
 
 const enum HookStage {
   Launch = 0,
@@ -60,6 +61,8 @@ export interface GroupWiring {
   serviceKind: number;
   /** A sampler for a launch template version's own boot time (an instance refresh's); drawn only when one has it. */
   samplerFor?: (d: Distribution) => Sampler;
+  /** The group's `spot` stream (a mixed instances policy's interruptions); drawn only for Spot types with an interruption rate. */
+  spotRandom?: RandomStream;
 }
 
 export class AutoScalingGroup implements TargetSource {
@@ -88,6 +91,12 @@ export class AutoScalingGroup implements TargetSource {
    * are not counted toward capacity until an old instance goes.
    */
   surge = 0;
+  /** Capacity units of the surge instances (a weighted mixed instances policy's Capacity Rebalancing; else unused). */
+  surgeUnits = 0;
+  /** The row of the instance launched last (Capacity Rebalancing pairs it with the instance it replaces). */
+  lastLaunched = -1;
+  /** The mixed instances policy, Spot interruptions and Capacity Rebalancing; null without a policy. */
+  readonly mixed: MixedInstances | null;
   /** An instance refresh is running (AZRebalance waits for it). */
   refreshing = false;
   /** Launch template versions (0: the scenario's instance) and the one new launches use. */
@@ -130,6 +139,8 @@ export class AutoScalingGroup implements TargetSource {
     this.sourceIn = wiring.targetGroups.map((tg) => tg.attach(this));
     this.kBoot = engine.register((t) => this.booted(t));
     this.kHook = engine.register((t, code) => this.hookDone(t, code));
+    const policy = asg.mixedInstancesPolicy;
+    this.mixed = policy ? new MixedInstances(engine, this, instances, policy, asg.capacityRebalance, wiring.spotRandom ?? null, log, scenario.durationS) : null;
   }
 
   /** The running system at time 0, plus a full warm pool. */
@@ -137,7 +148,8 @@ export class AutoScalingGroup implements TargetSource {
     const perZone = this.scenario.autoScaling.initialInstancesPerZone;
     const zones = perZone ? this.scenario.zones.flatMap((z, i) => Array<number>(perZone[z] ?? 0).fill(i)) : [];
     const instances = this.instances;
-    for (let k = 0; k < this.desired; k++) {
+    const weighted = this.mixed?.weighted === true;
+    for (let k = 0; weighted ? this.capacity() < this.desired : k < this.desired; k++) {
       const t = this.add(zones[k] ?? this.zoneForLaunch());
       this.pending--;
       instances.setLifecycle(t, Lifecycle.InService);
@@ -161,6 +173,10 @@ export class AutoScalingGroup implements TargetSource {
   /** Instances that count toward desired capacity: launching, InService, and those being replaced. */
   capacity(): number {
     const instances = this.instances;
+    if (this.mixed?.weighted) {
+      const units = this.mixed.capacityUnits(this.surgeUnits);
+      return this.rebalance.extra >= 0 ? units - this.mixed.units(this.rebalance.extra) : units;
+    }
     const n = instances.inState(Lifecycle.Pending) + instances.inState(Lifecycle.PendingWait) + instances.inState(Lifecycle.InService) + this.replacingInTermination - this.surge;
     return this.rebalance.extra >= 0 ? n - 1 : n;
   }
@@ -196,7 +212,11 @@ export class AutoScalingGroup implements TargetSource {
    */
   reconcile(replacing = false): void {
     let diff = this.desired - this.capacity();
-    while (diff > 0 && this.launch(replacing)) diff--;
+    while (diff > 0) {
+      const units = this.launch(replacing);
+      if (units === 0) break;
+      diff -= units;
+    }
     if (diff < 0 && !this.suspended('Terminate')) this.scaleIn(-diff);
   }
 
@@ -225,12 +245,12 @@ export class AutoScalingGroup implements TargetSource {
     });
   }
 
-  /** Launches one instance (from the warm pool if it has one); false if no zone can launch. */
-  private launch(replacing: boolean): boolean {
-    if (this.suspended('Launch')) return false;
+  /** Launches one instance (from the warm pool if it has one); its capacity units, 0 if no zone can launch. */
+  private launch(replacing: boolean, preferred = -1): number {
+    if (this.suspended('Launch')) return 0;
     const instances = this.instances;
-    const zone = this.zoneForLaunch();
-    if (zone < 0) return false;
+    const zone = preferred >= 0 && !this.impairedZones.has(preferred) ? preferred : this.zoneForLaunch();
+    if (zone < 0) return 0;
     const before = this.capacity();
     // A warm-pool instance starts faster; take one in the chosen zone if there is one, else any.
     const fromPool = this.pool.pick(zone, this.impairedZones);
@@ -242,20 +262,26 @@ export class AutoScalingGroup implements TargetSource {
       this.log.add(now, 'warm_pool', { instance: instances.id(fromPool), group: this.name, state: 'leaves' });
       this.engine.schedule(now + this.wiring.warmStartTime.draw(), this.kBoot, fromPool);
       this.replenishPool();
+      this.lastLaunched = fromPool;
     } else {
       const t = this.add(zone);
       this.engine.schedule(now + this.bootTimeOf(t), this.kBoot, t);
+      this.lastLaunched = t;
     }
-    if (replacing) this.log.add(now, 'scaling', { name: this.name, group: this.name, cause: launchCause(now, before, before + 1), from: before, to: before + 1 });
-    return true;
+    const units = this.mixed ? this.mixed.units(this.lastLaunched) : 1;
+    if (replacing) this.log.add(now, 'scaling', { name: this.name, group: this.name, cause: launchCause(now, before, before + units), from: before, to: before + units });
+    return units;
   }
 
   /** A new instance and its server, Pending; counted as pending and announced. */
   add(zone: number): number {
     const t = this.newInstance(zone);
     this.pending++;
-    this.log.add(this.engine.now, 'launch', { instance: this.instances.id(t), zone: this.scenario.zones[zone]!, group: this.name });
+    const mixed = this.mixed;
+    const what = mixed ? `${mixed.policy.overrides[this.instances.itype[t]!]!.instanceType} ${this.instances.market[t] === Market.Spot ? 'Spot' : 'On-Demand'}` : null;
+    this.log.add(this.engine.now, 'launch', { instance: this.instances.id(t), zone: this.scenario.zones[zone]!, group: this.name, ...(what ? { state: what } : {}) });
     this.onLaunch(t);
+    mixed?.launched(t);
     return t;
   }
 
@@ -263,8 +289,18 @@ export class AutoScalingGroup implements TargetSource {
     const { concurrency, queueLimit } = this.scenario.instance;
     const now = this.engine.now;
     const servers = this.wiring.servers;
-    const server = servers.add(zone, concurrency, queueLimit, now, this.wiring.serviceKind);
+    const mixed = this.mixed;
+    // A mixed instances policy picks the market, then the type, whose concurrency and speed the server gets.
+    const market = mixed ? mixed.nextMarket() : Market.OnDemand;
+    const type = mixed ? mixed.typeFor(market) : 0;
+    const override = mixed ? mixed.policy.overrides[type]! : null;
+    const server = servers.add(zone, override ? override.concurrency : concurrency, queueLimit, now, this.wiring.serviceKind);
     const t = this.instances.add(server, zone, now);
+    if (override) {
+      this.instances.itype[t] = type;
+      this.instances.market[t] = market;
+      if (override.serviceTimeFactor !== 1) servers.slowFactor[server]! *= override.serviceTimeFactor;
+    }
     const v = this.currentVersion;
     if (v !== 0) {
       // A refreshed version: its service times and health-check endpoint, from the launch on.
@@ -295,11 +331,21 @@ export class AutoScalingGroup implements TargetSource {
   }
 
   /** Launches one instance above the desired capacity (launch before terminate); false if none could launch. */
-  launchSurge(): boolean {
+  launchSurge(zone = -1): boolean {
     this.surge++;
-    if (this.launch(false)) return true;
+    const units = this.launch(false, zone);
+    if (units > 0) {
+      this.surgeUnits += units;
+      return true;
+    }
     this.surge--;
     return false;
+  }
+
+  /** One surge instance (of `units`) now counts toward the desired capacity, or is gone. */
+  endSurge(units: number): void {
+    if (this.surge > 0) this.surge--;
+    this.surgeUnits = Math.max(0, this.surgeUnits - units);
   }
 
   /** The zone with the fewest instances among those that can launch (AS-BEN); -1 if none can. */
@@ -383,6 +429,7 @@ export class AutoScalingGroup implements TargetSource {
     this.registerEverywhere(t, false);
     this.observeCapacity();
     this.rebalance.inService(t);
+    this.mixed?.inService(t);
     this.onActivityDone();
     // The desired capacity fell while this one was launching, below what InService instances
     // could give up then (scale-in picks InService instances only): the group scales in now.
@@ -408,9 +455,37 @@ export class AutoScalingGroup implements TargetSource {
       if (instances.lifecycle[t] !== Lifecycle.InService || t === this.rebalance.extra) continue;
       candidates.push({ id: String(t), zone: this.scenario.zones[instances.zone[t]!]!, launchS: instances.launchS[t]!, protectedFromScaleIn: instances.protectedFromScaleIn[t] === 1 });
     }
+    if (this.mixed) {
+      this.scaleInMixed(candidates, count, this.mixed);
+      return;
+    }
     const chosen = this.chooseToTerminate(candidates, count);
     if (chosen.length < count) this.log.add(this.engine.now, 'scaling', { name: this.name, group: this.name, cause: ALL_PROTECTED_MESSAGE });
     for (const id of chosen) this.beginTermination(Number(id), false);
+  }
+
+  /**
+   * Scale-in with a mixed instances policy: one instance at a time, from the market (On-Demand
+   * or Spot) that is above its share of the new desired capacity, then by the termination
+   * policies; with weights, only instances whose units still fit in the excess, so the
+   * capacity does not fall below the desired capacity.
+   */
+  private scaleInMixed(all: TerminationCandidate[], excess: number, mixed: MixedInstances): void {
+    const p = mixed.policy;
+    let left = all;
+    const unprotected = all.some((c) => !c.protectedFromScaleIn);
+    while (excess > 0 && left.length > 0) {
+      const target = mixed.onDemandUnits() > onDemandTargetOf(this.desired, p) ? Market.OnDemand : Market.Spot;
+      const fits = left.filter((c) => mixed.units(Number(c.id)) <= excess);
+      if (fits.length === 0) break;
+      const inMarket = fits.filter((c) => this.instances.market[Number(c.id)] === target);
+      const [id] = this.chooseToTerminate(inMarket.some((c) => !c.protectedFromScaleIn) ? inMarket : fits, 1);
+      if (id === undefined) break;
+      left = left.filter((c) => c.id !== id);
+      excess -= mixed.units(Number(id));
+      this.beginTermination(Number(id), false);
+    }
+    if (!unprotected && all.length > 0) this.log.add(this.engine.now, 'scaling', { name: this.name, group: this.name, cause: ALL_PROTECTED_MESSAGE });
   }
 
   /** The instances the termination policies pick among `candidates`. */
@@ -524,6 +599,7 @@ export class AutoScalingGroup implements TargetSource {
     this.log.add(now, 'terminate', { instance: instances.id(t), group: this.name, cause });
     this.observeCapacity();
     this.rebalance.terminated(t);
+    this.mixed?.terminated(t);
   }
 
   private replenishPool(): void {
@@ -547,6 +623,22 @@ export class AutoScalingGroup implements TargetSource {
   instanceHours(endS: number): number {
     return instanceHours(this.instances, this.pool, endS);
   }
+
+  /** With a mixed instances policy: the cost up to `endS` at each instance's own price, On-Demand and Spot apart; null without one. */
+  costSplit(endS: number): { onDemand: number; spot: number } | null {
+    const mixed = this.mixed;
+    if (!mixed) return null;
+    const instances = this.instances;
+    const overrides = mixed.policy.overrides;
+    return instanceCosts(instances, this.pool, endS, (i) => {
+      const o = overrides[instances.itype[i]!]!;
+      return instances.market[i] === Market.Spot ? -o.spotPrice : o.onDemandPrice;
+    });
+  }
+}
+
+function onDemandTargetOf(desired: number, p: { onDemandBaseCapacity: number; onDemandPercentageAboveBaseCapacity: number }): number {
+  return onDemandTarget(desired, p.onDemandBaseCapacity, p.onDemandPercentageAboveBaseCapacity);
 }
 
 /** Whether a hook's action completes (CONTINUE) within its heartbeat timeout; otherwise the timeout's DefaultResult decides. */

@@ -75,6 +75,9 @@ export class Instances {
   refreshMark: Uint8Array;
   /** Target groups still draining the instance before it can go on terminating. */
   draining: Int32Array;
+  /** Its mixed instances policy override (instance type; 0 without a policy) and market (0 On-Demand, 1 Spot). */
+  itype: Uint8Array;
+  market: Uint8Array;
   /** The instance's number in its id (`i-0001`): shared by every group's table so that ids are unique in a run. */
   idNumber: Int32Array;
 
@@ -104,6 +107,8 @@ export class Instances {
     this.version = new Uint8Array(n);
     this.refreshMark = new Uint8Array(n);
     this.draining = new Int32Array(n);
+    this.itype = new Uint8Array(n);
+    this.market = new Uint8Array(n);
   }
 
   /** Appends a Pending instance in `zone` on `server`, launched at `now`; returns its row. */
@@ -173,6 +178,8 @@ export class Instances {
     this.version = grown(this.version, n);
     this.refreshMark = grown(this.refreshMark, n);
     this.draining = grown(this.draining, n);
+    this.itype = grown(this.itype, n);
+    this.market = grown(this.market, n);
     this.idNumber = grown(this.idNumber, n);
   }
 }

@@ -14,8 +14,9 @@
  * - `ClosestToNextInstanceHour`: the least time left in the current billing hour, counted from
  *   launch (an instance launched at 0 is 10 min from its next hour at 50 min).
  * - `OldestInstance` / `NewestInstance`: the earliest / latest launch.
- * - `OldestLaunchConfiguration`, `AllocationStrategy`: accepted and ignored — elbsim instances
- *   have neither launch configurations nor mixed instance types.
+ * - `OldestLaunchConfiguration`, `AllocationStrategy`: accepted and ignored — elbsim has no
+ *   launch configurations, and with a mixed instances policy the group picks the market to
+ *   scale in from before these policies run (group.ts `scaleInMixed`).
  * When the listed policies leave a tie, the default policy decides [inferred: AWS requires
  * `Default` to be last when listed]. An instance without `launchTemplateVersion` counts as on
  * the current version (newest).

@@ -62,6 +62,8 @@ const EVERY_DEFAULT: Scenario = {
     instanceMaintenancePolicy: null,
     maxInstanceLifetimeS: 0,
     actions: [],
+    mixedInstancesPolicy: null,
+    capacityRebalance: false,
     instance: {
       type: 'c5.large',
       pricePerHour: 0.085,

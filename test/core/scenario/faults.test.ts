@@ -24,9 +24,9 @@ describe('faults', () => {
     ]);
   });
 
-  it('an unknown action is an error listing the six actions, with a hint', () => {
+  it('an unknown action is an error listing the seven actions, with a hint', () => {
     expect(errorOf(faults('- { at: 1m, action: fail-targets }'))).toBe(
-      'scenarios/x.yaml:5:23: faults.0.action: `fail-targets` is not a fault action; allowed: fail-target, terminate-target, fail-zone, slow-target, fail-health-check or set-weights (did you mean `fail-target`?)',
+      'scenarios/x.yaml:5:23: faults.0.action: `fail-targets` is not a fault action; allowed: fail-target, terminate-target, fail-zone, slow-target, fail-health-check, spot-interruption or set-weights (did you mean `fail-target`?)',
     );
   });
 
@@ -44,14 +44,14 @@ describe('faults', () => {
 
   it('a valid fault is still checked against zones and duration when another fault is broken', () => {
     expect(errorsOf(faults('- { at: 1m, action: explode }\n- { at: 2h, action: fail-zone, zone: us-east-1a }'))).toEqual([
-      'scenarios/x.yaml:5:23: faults.0.action: `explode` is not a fault action; allowed: fail-target, terminate-target, fail-zone, slow-target, fail-health-check or set-weights',
+      'scenarios/x.yaml:5:23: faults.0.action: `explode` is not a fault action; allowed: fail-target, terminate-target, fail-zone, slow-target, fail-health-check, spot-interruption or set-weights',
       'scenarios/x.yaml:6:11: faults.1.at: 2h is not before the end of the run (duration 1h)',
     ]);
   });
 
   it.each([
     ['- { action: fail-target }', 'faults.0.at: required key is missing'],
-    ['- { at: 1m }', 'faults.0.action: required key is missing; allowed: fail-target, terminate-target, fail-zone, slow-target, fail-health-check or set-weights'],
+    ['- { at: 1m }', 'faults.0.action: required key is missing; allowed: fail-target, terminate-target, fail-zone, slow-target, fail-health-check, spot-interruption or set-weights'],
     ['- { at: 1m, action: fail-zone }', 'faults.0.zone: required key is missing'],
     ['- { at: 1m, action: slow-target }', 'faults.0.factor: required key is missing'],
     ['- { at: 1m, action: slow-target, factor: 0 }', 'faults.0.factor: 0 is too small; must be more than 0'],

@@ -116,7 +116,7 @@ describe('suspendedProcesses', () => {
 describe('unknown keys in the group', () => {
   it('list every key the group allows, the new ones included', () => {
     expect(errorOf(group('terminationPolicy: [Default]'))).toBe(
-      'scenarios/x.yaml:5:3: autoScaling.terminationPolicy: unknown key `terminationPolicy` (did you mean `terminationPolicies`?); allowed here: minSize, maxSize, desiredCapacity, healthCheckType, healthCheckGracePeriod, defaultCooldown, defaultInstanceWarmup, initialInstancesPerZone, policies, scheduledActions, terminationPolicies, newInstancesProtectedFromScaleIn, lifecycleHooks, warmPool, suspendedProcesses, instanceMaintenancePolicy, maxInstanceLifetime, actions',
+      'scenarios/x.yaml:5:3: autoScaling.terminationPolicy: unknown key `terminationPolicy` (did you mean `terminationPolicies`?); allowed here: minSize, maxSize, desiredCapacity, healthCheckType, healthCheckGracePeriod, defaultCooldown, defaultInstanceWarmup, initialInstancesPerZone, policies, scheduledActions, terminationPolicies, newInstancesProtectedFromScaleIn, lifecycleHooks, warmPool, suspendedProcesses, instanceMaintenancePolicy, maxInstanceLifetime, actions, mixedInstancesPolicy, capacityRebalance',
     );
   });
 });

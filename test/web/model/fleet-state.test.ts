@@ -107,3 +107,22 @@ describe('instanceLabel (a tile says its state in words, not only in colour)', (
     expect(instanceLabel(i1)).toBe('i-0001 · us-east-1a · unhealthy · failed (fault) · load 50% · since 00:03:00');
   });
 });
+
+describe('fleetAt: Spot instances of a mixed instances policy', () => {
+  const events = [
+    simEvent(0, 'launch', { instance: 'i-0001', zone: 'us-east-1a', group: 'asg', state: 'c5.large Spot' }),
+    simEvent(0, 'in_service', { instance: 'i-0001', group: 'asg' }),
+    simEvent(400, 'spot', { instance: 'i-0001', group: 'asg', state: 'rebalance-recommendation' }),
+    simEvent(1000, 'spot', { instance: 'i-0001', group: 'asg', state: 'interruption-notice', value: 1120 }),
+    simEvent(1120, 'terminate', { instance: 'i-0001', group: 'asg', cause: 'Spot' }),
+  ];
+  const spot = (timeS: number) => fleetAt({ zones: ['us-east-1a'], events, targets: [], periodS: 60 }, timeS).zones[0]!.instances[0]!;
+
+  it('a tile says its type and market, and after the notice when EC2 interrupts it', () => {
+    expect(spot(500)).toMatchObject({ purchase: 'c5.large Spot' });
+    expect(spot(500).interruptionAtS).toBeUndefined();
+    expect(spot(1010).interruptionAtS).toBe(1120);
+    expect(instanceLabel(spot(1010))).toContain('c5.large Spot · Spot interruption at 00:18:40');
+    expect(spot(1130).interruptionAtS).toBeUndefined(); // gone
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIGURES } from '../../../web/model/summary-figures.ts';
+import { FIGURES, figuresFor } from '../../../web/model/summary-figures.ts';
 import { fixtureRun } from '../fixtures/run-result.ts';
 
 describe('summary figures', () => {
@@ -17,5 +17,12 @@ describe('summary figures', () => {
   it('every figure has a unique key and a label', () => {
     expect(new Set(FIGURES.map((f) => f.key)).size).toBe(FIGURES.length);
     expect(FIGURES.every((f) => f.label.length > 0)).toBe(true);
+  });
+  it('the Spot figures show only for runs that have them (a mixed instances policy)', () => {
+    expect(figuresFor([summary]).map((f) => f.key)).not.toContain('costSpot');
+    const spot = { ...summary, costOnDemand: 0.34, costSpot: 0.204, spotInterruptions: 5 };
+    const shown = figuresFor([summary, spot]);
+    expect(shown.map((f) => f.key).slice(-3)).toEqual(['costOnDemand', 'costSpot', 'spotInterruptions']);
+    expect(shown.find((f) => f.key === 'costSpot')!.value(spot)).toBe(0.204);
   });
 });
