@@ -1,14 +1,15 @@
 /**
  * A YAML scenario to plain data, for the plain subset scenarios are written in (see plain.ts):
- * block mappings and sequences, one-line flow collections, one-line plain and quoted scalars
- * without escapes, block scalars as mapping values, comments. On anything else, and on
+ * block mappings and sequences, flow collections (over several lines too), one-line plain and
+ * quoted scalars without escapes, block scalars as mapping values, comments, LF or CR LF line
+ * breaks. On anything else, and on
  * anything the YAML library would report (a key given twice, odd indentation, text after a
  * value), it steps aside rather than guess. Linear in the text; a list is built on a shared
  * stack and copied out at its exact length.
  */
 import { parseDocument } from 'yaml';
 import { MAX_DEPTH, MAX_KEYS, resolvePlain, stop } from './plain-base.ts';
-import { HASH, Lines, NEWLINE, PLAIN_START, SPACE } from './plain-lines.ts';
+import { CR, HASH, Lines, NEWLINE, PLAIN_START, SPACE } from './plain-lines.ts';
 import { childTrack, note, type Track } from './plain-locate.ts';
 
 class YamlReader extends Lines {
@@ -33,9 +34,9 @@ class YamlReader extends Lines {
     this.keepNulls = keepNulls;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      // Printable text and newlines only: tabs, CR, control characters, C1 codes, the byte-order
-      // mark, line and paragraph separators and surrogates (astral characters) have rules of their own.
-      if (c < SPACE ? c !== NEWLINE : c > 0x7e && (c < 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0xd800 && c <= 0xdfff) || c >= 0xfeff)) stop();
+      // Printable text and line breaks (LF, CR LF) only: tabs, a lone CR, control characters, C1 codes, the
+      // byte-order mark, line and paragraph separators and surrogates (astral characters) have rules of their own.
+      if (c < SPACE ? c !== NEWLINE && !(c === CR && text.charCodeAt(i + 1) === NEWLINE) : c > 0x7e && (c < 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0xd800 && c <= 0xdfff) || c >= 0xfeff)) stop();
     }
   }
 
@@ -137,7 +138,7 @@ class YamlReader extends Lines {
       note(track, at, text);
       return text;
     }
-    const value = this.inline(at, depth, track);
+    const value = this.inline(at, column, depth, track);
     note(track, at, value);
     this.nextLine();
     this.skipEmpty();
@@ -173,13 +174,17 @@ class YamlReader extends Lines {
     return value;
   }
 
-  /** A value that ends its line (but for a comment), starting at `at`. */
-  private inline(at: number, depth: number, track: Track | undefined): unknown {
+  /**
+   * A value that ends its line (but for a comment), starting at `at`, in a block collection
+   * at `column`; a flow collection may run over several lines, and the reading then ends on
+   * the line it closes on.
+   */
+  private inline(at: number, column: number, depth: number, track: Track | undefined): unknown {
     const text = this.text;
     const c = text.charCodeAt(at);
     let value: unknown;
     if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
-      value = this.flow(at, depth, track);
+      value = this.flow(at, column, true, depth, track);
     } else if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
       value = this.quoted(at);
     } else {
@@ -223,22 +228,55 @@ class YamlReader extends Lines {
     }
   }
 
-  /** A flow collection closed on the line it opens; `after` is set to the position after it. */
-  private flow(at: number, depth: number, track: Track | undefined): unknown {
+  /**
+   * The next token of a flow collection at or after `i`: past spaces, a comment, and line
+   * ends, moving the current line with it. The library wants every line of a flow collection
+   * in a block collection at `column` more indented than that column, but for the line of its
+   * final closing bracket, which may stand at the column (`closeOuter`: that bracket, for the
+   * outermost collection; -1 inside). A comment line must be more indented too (the library
+   * accepts some that are not, but refuses one after a value in a flow mapping).
+   */
+  private gap(i: number, column: number, closeOuter: number): number {
+    const text = this.text;
+    for (;;) {
+      i = this.spacesFrom(i);
+      if (i < this.end && text.charCodeAt(i) === HASH) {
+        if (i !== this.start && text.charCodeAt(i - 1) !== SPACE) stop();
+        i = this.end;
+      }
+      if (i < this.end) return i;
+      if (this.next >= text.length) stop(); // the file ends inside the collection
+      this.nextLine();
+      const first = this.start + this.indent;
+      if (first < this.end && this.indent <= column) {
+        // A comment line there is an error in a flow mapping after a value, in the library.
+        if (this.indent < column || text.charCodeAt(first) !== closeOuter) stop();
+      }
+      i = first;
+    }
+  }
+
+  /**
+   * A flow collection at `at` in a block collection at `column` (`outer`: not inside another
+   * flow collection), on one line or several; `after` is set to the position after it, on the
+   * line it closes on. A plain scalar in it ends on its line (one continued on the next is
+   * left to the library); a trailing comma is read as the library reads it, nothing.
+   */
+  private flow(at: number, column: number, outer: boolean, depth: number, track: Track | undefined): unknown {
     if (depth > MAX_DEPTH) stop();
     const text = this.text;
     const isMap = text.charCodeAt(at) === 0x7b;
     const close = isMap ? 0x7d : 0x5d;
+    const closeOuter = outer ? close : -1;
     const base = this.items.length;
     const map: Record<string, unknown> | undefined = isMap ? {} : undefined;
     const seen = isMap ? new Set<string>() : undefined;
-    let i = this.spacesFrom(at + 1);
+    let i = this.gap(at + 1, column, closeOuter);
     if (text.charCodeAt(i) === close) {
       this.after = i + 1;
       return isMap ? map : [];
     }
     for (;;) {
-      if (i >= this.end) stop();
       let key: string | undefined;
       let child: Track | undefined;
       if (isMap) {
@@ -257,17 +295,17 @@ class YamlReader extends Lines {
       const start = i;
       const c = text.charCodeAt(i);
       if (c === 0x5b || c === 0x7b) {
-        value = this.flow(i, depth + 1, child);
+        value = this.flow(i, column, false, depth + 1, child);
         i = this.after;
       } else if (c === 0x22 || c === 0x27) {
         value = this.quoted(i);
         i = this.after;
       } else {
         PLAIN_START.lastIndex = i;
-        if (!PLAIN_START.test(text)) stop();
+        if (i >= this.end || !PLAIN_START.test(text)) stop();
         let end = i;
         while (end < this.end && !',[]{}#:'.includes(text[end]!)) end++;
-        if (end >= this.end || text[end] === '#' || text[end] === ':' || text[end] === '[' || text[end] === '{') stop();
+        if (end < this.end && (text[end] === ':' || text[end] === '[' || text[end] === '{' || (text[end] === '#' && text.charCodeAt(end - 1) !== SPACE))) stop();
         let last = end;
         while (last > i && text.charCodeAt(last - 1) === SPACE) last--;
         value = resolvePlain(text.slice(i, last));
@@ -279,15 +317,19 @@ class YamlReader extends Lines {
       } else {
         this.items.push(value);
       }
-      i = this.spacesFrom(i);
-      const next = text.charCodeAt(i);
+      i = this.gap(i, column, closeOuter);
+      let next = text.charCodeAt(i);
+      if (next === 0x2c /* , */) {
+        i = this.gap(i + 1, column, closeOuter);
+        next = text.charCodeAt(i);
+        if (next === 0x2c) stop(); // an empty entry
+      } else if (next !== close) {
+        stop();
+      }
       if (next === close) {
         this.after = i + 1;
         return isMap ? map : this.takeItems(base);
       }
-      if (next !== 0x2c /* , */ || i >= this.end) stop();
-      i = this.spacesFrom(i + 1);
-      if (text.charCodeAt(i) === close || text.charCodeAt(i) === 0x2c) stop(); // a trailing or empty entry
     }
   }
 }
