@@ -9,29 +9,17 @@
  */
 import { parseDocument } from 'yaml';
 import { MAX_DEPTH, MAX_KEYS, resolvePlain, stop } from './plain-base.ts';
-import { CR, HASH, Lines, NEWLINE, PLAIN_START, SPACE } from './plain-lines.ts';
+import { FlowLines } from './plain-flow.ts';
+import { CR, HASH, NEWLINE, PLAIN_START, SPACE } from './plain-lines.ts';
 import { childTrack, note, type Track } from './plain-locate.ts';
 
-class YamlReader extends Lines {
-  /** Where the last flow collection or quoted scalar read ended (saves a [value, end] pair per value). */
-  private after = 0;
-  /**
-   * Items of the lists being read, innermost last: a list is copied out of it at its end at
-   * exactly its length (an array grown by push keeps room for 17 items, 152 bytes for a
-   * [time, rate] pair that needs 32).
-   */
-  private readonly items: unknown[] = [];
-
+class YamlReader extends FlowLines {
   /** The paths whose nodes' offsets to note (plain-locate.ts), when placing problems. */
   private readonly track: Track | undefined;
 
-  /** Keep `key: null` entries (for overrides, which treat them as the library's document does). */
-  private readonly keepNulls: boolean;
-
   constructor(text: string, track: Track | undefined, keepNulls: boolean) {
-    super(text);
+    super(text, keepNulls);
     this.track = track;
-    this.keepNulls = keepNulls;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       // Printable text and line breaks (LF, CR LF) only: tabs, a lone CR, control characters, C1 codes, the
@@ -93,13 +81,6 @@ class YamlReader extends Lines {
       if (!this.eof && this.indent > column) stop();
       if (this.eof || this.indent < column || !this.isSeqItem(this.start + this.indent)) return this.takeItems(base);
     }
-  }
-
-  /** The items pushed since `base`, as a list of their own. */
-  private takeItems(base: number): unknown[] {
-    const list = this.items.slice(base);
-    this.items.length = base;
-    return list;
   }
 
   /**
@@ -203,135 +184,6 @@ class YamlReader extends Lines {
     return value;
   }
 
-  /** A one-line quoted scalar without escapes at `at`; `after` is set to the position after it. */
-  private quoted(at: number): string {
-    const text = this.text;
-    const quote = text[at]!;
-    if (quote === '"') {
-      const close = text.indexOf('"', at + 1);
-      if (close < 0 || close > this.end) stop();
-      const value = text.slice(at + 1, close);
-      if (value.includes('\\')) stop();
-      this.after = close + 1;
-      return value;
-    }
-    let i = at + 1;
-    for (;;) {
-      const close = text.indexOf("'", i);
-      if (close < 0 || close >= this.end) stop();
-      if (text.charCodeAt(close + 1) === 0x27) {
-        i = close + 2;
-        continue;
-      }
-      this.after = close + 1;
-      return text.slice(at + 1, close).replaceAll("''", "'");
-    }
-  }
-
-  /**
-   * The next token of a flow collection at or after `i`: past spaces, a comment, and line
-   * ends, moving the current line with it. The library wants every line of a flow collection
-   * in a block collection at `column` more indented than that column, but for the line of its
-   * final closing bracket, which may stand at the column (`closeOuter`: that bracket, for the
-   * outermost collection; -1 inside). A comment line must be more indented too (the library
-   * accepts some that are not, but refuses one after a value in a flow mapping).
-   */
-  private gap(i: number, column: number, closeOuter: number): number {
-    const text = this.text;
-    for (;;) {
-      i = this.spacesFrom(i);
-      if (i < this.end && text.charCodeAt(i) === HASH) {
-        if (i !== this.start && text.charCodeAt(i - 1) !== SPACE) stop();
-        i = this.end;
-      }
-      if (i < this.end) return i;
-      if (this.next >= text.length) stop(); // the file ends inside the collection
-      this.nextLine();
-      const first = this.start + this.indent;
-      if (first < this.end && this.indent <= column) {
-        // A comment line there is an error in a flow mapping after a value, in the library.
-        if (this.indent < column || text.charCodeAt(first) !== closeOuter) stop();
-      }
-      i = first;
-    }
-  }
-
-  /**
-   * A flow collection at `at` in a block collection at `column` (`outer`: not inside another
-   * flow collection), on one line or several; `after` is set to the position after it, on the
-   * line it closes on. A plain scalar in it ends on its line (one continued on the next is
-   * left to the library); a trailing comma is read as the library reads it, nothing.
-   */
-  private flow(at: number, column: number, outer: boolean, depth: number, track: Track | undefined): unknown {
-    if (depth > MAX_DEPTH) stop();
-    const text = this.text;
-    const isMap = text.charCodeAt(at) === 0x7b;
-    const close = isMap ? 0x7d : 0x5d;
-    const closeOuter = outer ? close : -1;
-    const base = this.items.length;
-    const map: Record<string, unknown> | undefined = isMap ? {} : undefined;
-    const seen = isMap ? new Set<string>() : undefined;
-    let i = this.gap(at + 1, column, closeOuter);
-    if (text.charCodeAt(i) === close) {
-      this.after = i + 1;
-      return isMap ? map : [];
-    }
-    for (;;) {
-      let key: string | undefined;
-      let child: Track | undefined;
-      if (isMap) {
-        const entry = this.keyAt(i);
-        if (!entry || text.charCodeAt(entry.next) !== SPACE) stop();
-        if (seen!.has(entry.key) || seen!.size >= MAX_KEYS) stop();
-        seen!.add(entry.key);
-        key = entry.key;
-        child = childTrack(track, key, false);
-        if (child) child.key = i;
-        i = this.spacesFrom(entry.next);
-      } else {
-        child = childTrack(track, this.items.length - base, true);
-      }
-      let value: unknown;
-      const start = i;
-      const c = text.charCodeAt(i);
-      if (c === 0x5b || c === 0x7b) {
-        value = this.flow(i, column, false, depth + 1, child);
-        i = this.after;
-      } else if (c === 0x22 || c === 0x27) {
-        value = this.quoted(i);
-        i = this.after;
-      } else {
-        PLAIN_START.lastIndex = i;
-        if (i >= this.end || !PLAIN_START.test(text)) stop();
-        let end = i;
-        while (end < this.end && !',[]{}#:'.includes(text[end]!)) end++;
-        if (end < this.end && (text[end] === ':' || text[end] === '[' || text[end] === '{' || (text[end] === '#' && text.charCodeAt(end - 1) !== SPACE))) stop();
-        let last = end;
-        while (last > i && text.charCodeAt(last - 1) === SPACE) last--;
-        value = resolvePlain(text.slice(i, last));
-        i = end;
-      }
-      note(child, start, value);
-      if (key !== undefined) {
-        if (value !== null || this.keepNulls) map![key] = value;
-      } else {
-        this.items.push(value);
-      }
-      i = this.gap(i, column, closeOuter);
-      let next = text.charCodeAt(i);
-      if (next === 0x2c /* , */) {
-        i = this.gap(i + 1, column, closeOuter);
-        next = text.charCodeAt(i);
-        if (next === 0x2c) stop(); // an empty entry
-      } else if (next !== close) {
-        stop();
-      }
-      if (next === close) {
-        this.after = i + 1;
-        return isMap ? map : this.takeItems(base);
-      }
-    }
-  }
 }
 
 /** The plain data of a YAML text; throws STOP (plain-base.ts) when it steps aside. */
