@@ -1,7 +1,8 @@
 /**
  * `npm run bench:parse`: what reading a big scenario costs in memory, per byte of file. Each
  * case is a scenario with a long rate schedule (YAML and indented JSON, about 1 MiB, 2 MiB and
- * the longest schedule allowed, 100,000 points), valid or with one unknown key at its end
+ * the longest schedule allowed, 100,000 points; the YAML also with CR LF line breaks, as one
+ * flow list over many lines, and with an anchor and alias), valid or with one unknown key at its end
  * (placed by reading the file once more), and the same 2 MiB files with a tab in a comment at
  * their end, which makes them need the full YAML reading (the YAML library's document with
  * every node's position, which is how every file was read before). Each runs through the real
@@ -36,6 +37,21 @@ function yaml(points: number, bad: boolean): string {
   if (bad) lines.push('  colour: blue');
   return lines.join('\n') + '\n';
 }
+
+/** The same scenario with CR LF line breaks (a file saved on Windows). */
+const yamlCrLf = (points: number, bad: boolean) => yaml(points, bad).replaceAll('\n', '\r\n');
+
+/** The schedule as one flow list over many lines (`rate: [` ... `]`, a point a line, as JSON is often pasted). */
+function yamlFlow(points: number, bad: boolean): string {
+  const lines = [`name: ${HEAD.name}`, `duration: ${HEAD.duration}`, 'zones: [', '    a,', '    b', ']', 'traffic:', '  rate: ['];
+  for (let i = 0; i < points; i++) lines.push(`    [${i * 60}, ${rateAt(i)}]${i + 1 < points ? ',' : ''}`);
+  lines.push('  ]');
+  if (bad) lines.push('  colour: blue');
+  return lines.join('\n') + '\n';
+}
+
+/** The schedule with an anchor and an alias (`description: *n`): still left to the full YAML reading. */
+const yamlAlias = (points: number, bad: boolean) => yaml(points, bad).replace(`name: ${HEAD.name}\n`, `name: &n ${HEAD.name}\ndescription: *n\n`);
 
 function json(points: number, bad: boolean): string {
   const rate: [number, number][] = [];
@@ -87,9 +103,16 @@ try {
   if (baseline.code !== 0) throw new Error(`the tiny scenario does not validate: ${baseline.stderr}`);
   const baseHeap = quick ? '' : `, smallest old space ${smallestHeap(tiny, 0)} MB`;
   console.log(`baseline: elbsim validate of a tiny scenario, peak RSS ${(baseline.rssKB / 1024).toFixed(0)} MB${baseHeap}\n`);
-  console.log(`${'case (rate points)'.padEnd(34)}${'bytes'.padStart(10)}${'exit'.padStart(6)}${'wall s'.padStart(8)}${'RSS MB'.padStart(8)}${'RSS/byte'.padStart(10)}${quick ? '' : 'heap MB'.padStart(9)}`);
-  for (const [format, make] of [['yaml', yaml], ['json', json]] as const) {
-    for (const size of [1, 2, 'max', 'full'] as const) {
+  console.log(`${'case (rate points)'.padEnd(40)}${'bytes'.padStart(10)}${'exit'.padStart(6)}${'wall s'.padStart(8)}${'RSS MB'.padStart(8)}${'RSS/byte'.padStart(10)}${quick ? '' : 'heap MB'.padStart(9)}`);
+  const cases = [
+    ['yaml', 'yaml', yaml, [1, 2, 'max', 'full']],
+    ['yaml', 'yaml CRLF', yamlCrLf, [1, 2, 'max']],
+    ['yaml', 'yaml flow', yamlFlow, [1, 2, 'max']],
+    ['yaml', 'yaml alias', yamlAlias, [1, 2]],
+    ['json', 'json', json, [1, 2, 'max', 'full']],
+  ] as const;
+  for (const [format, label, make, sizes] of cases) {
+    for (const size of sizes) {
       for (const bad of [false, true]) {
         const file = join(dir, `s-${size}.${format}`);
         const points = size === 'max' ? 100_000 : pointsFor(make, (size === 'full' ? 2 : size) * MiB - 4);
@@ -100,9 +123,9 @@ try {
         const expected = bad ? 2 : 0;
         const heap = quick ? '' : smallestHeap(file, expected).padStart(9);
         const what = size === 'max' ? 'max' : size === 'full' ? '2 MiB full' : `${size} MiB`;
-        const name = `${format} ${what} ${bad ? 'one error' : 'valid'} (${Math.round(points / 1000)}k)`;
+        const name = `${label} ${what} ${bad ? 'one error' : 'valid'} (${Math.round(points / 1000)}k)`;
         const flag = run.code === expected ? '' : `  (expected exit ${expected}: ${run.stderr.split('\n')[0]})`;
-        console.log(`${name.padEnd(34)}${String(bytes).padStart(10)}${String(run.code).padStart(6)}${run.wallS.toFixed(2).padStart(8)}${(run.rssKB / 1024).toFixed(0).padStart(8)}${perByte.toFixed(1).padStart(10)}${heap}${flag}`);
+        console.log(`${name.padEnd(40)}${String(bytes).padStart(10)}${String(run.code).padStart(6)}${run.wallS.toFixed(2).padStart(8)}${(run.rssKB / 1024).toFixed(0).padStart(8)}${perByte.toFixed(1).padStart(10)}${heap}${flag}`);
       }
     }
   }

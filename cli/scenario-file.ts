@@ -10,7 +10,8 @@
  * block the read forever, `/dev/zero` would never end) no larger than the file-size limit. Its
  * bytes must be UTF-8 text: a UTF-16 file (it starts with a byte-order mark) and a binary file
  * are refused with a word about the encoding, not shown as garbage. A UTF-8 byte-order mark is
- * skipped.
+ * skipped. The file is held once as bytes and once as text (the check decodes it to the text it
+ * returns), not as a further checked copy.
  */
 import { open, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
@@ -25,18 +26,28 @@ import type { Io } from './io.ts';
 
 export const SCENARIO_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
 
+/**
+ * A file's bytes as a scenario's text, decoded once (a UTF-8 byte-order mark dropped), or why
+ * they are not UTF-8 text. The text is the only copy made: the checks before it read the bytes
+ * in place, and the decoder that checks them is the one that makes the text.
+ */
+export function decodeScenario(bytes: Uint8Array): { text: string } | { problem: string } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { problem: 'the file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8, e.g. iconv -f UTF-16 -t UTF-8' };
+  }
+  if (bytes.includes(0)) return { problem: 'the file is not UTF-8 text (it holds NUL bytes: a binary file?)' };
+  try {
+    // fatal: bytes that are not UTF-8 throw instead of becoming U+FFFD; the byte-order mark is dropped (ignoreBOM false).
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { problem: 'the file is not UTF-8 text (it holds bytes that are not UTF-8); save it as UTF-8' };
+  }
+}
+
 /** Why a file's bytes are not a scenario's text, or undefined when they are UTF-8 text. */
 export function encodingProblem(bytes: Uint8Array): string | undefined {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return 'the file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8, e.g. iconv -f UTF-16 -t UTF-8';
-  }
-  if (bytes.includes(0)) return 'the file is not UTF-8 text (it holds NUL bytes: a binary file?)';
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return 'the file is not UTF-8 text (it holds bytes that are not UTF-8); save it as UTF-8';
-  }
-  return undefined;
+  const decoded = decodeScenario(bytes);
+  return 'problem' in decoded ? decoded.problem : undefined;
 }
 
 /**
@@ -57,7 +68,7 @@ export async function readScenarioFile(file: string, command: string, io?: Io): 
   }
   const limit = SCENARIO_LIMITS.fileBytes.max;
   if (size > limit) invalid(io, `${file}:1:1: the file is too large (${size.toLocaleString('en-US')} bytes); the limit is ${limit.toLocaleString('en-US')} bytes (${SCENARIO_LIMITS.fileBytes.why})`);
-  let bytes: Buffer;
+  let bytes: Buffer | undefined;
   try {
     // O_NONBLOCK: should the file have been swapped for a FIFO since the stat, the open does not wait for a writer.
     const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -74,10 +85,10 @@ export async function readScenarioFile(file: string, command: string, io?: Io): 
     throw new UsageError(describeFsError('read', file, error), command, false);
   }
   if (bytes.length > limit) invalid(io, `${file}:1:1: the file is too large (more than ${limit.toLocaleString('en-US')} bytes)`);
-  const problem = encodingProblem(bytes);
-  if (problem) invalid(io, `${file}:1:1: ${problem}`);
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return bytes.subarray(start).toString('utf8');
+  const decoded = decodeScenario(bytes);
+  bytes = undefined; // the caller holds only the text
+  if ('problem' in decoded) invalid(io, `${file}:1:1: ${decoded.problem}`);
+  return decoded.text;
 }
 
 function invalid(io: Io | undefined, line: string): never {

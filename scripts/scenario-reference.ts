@@ -16,6 +16,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CROSS_ZONE_DEFAULT, DEFAULT_ALGORITHM, ALGORITHMS_BY_TYPE, HEALTH_CHECK_DEFAULTS, HEALTH_CHECK_TIMEOUT_MAX, LOAD_BALANCER_TYPES, SLOW_START_TYPES, ScenarioFileSchema } from '../core/scenario/schema.ts';
 import { referenceNote } from '../core/scenario/reference-notes.ts';
+import { formatLimitsTable } from '../core/scenario/limits.ts';
 
 export const REFERENCE_FILE = join(import.meta.dirname, '..', 'docs', 'scenario-reference.md');
 
@@ -185,6 +186,15 @@ export function renderReference(): string {
     const example = EXAMPLES[section];
     if (example) out.push('Example:', '', '```yaml', example, '```', '');
   }
+  out.push(
+    '## Limits',
+    '',
+    'Every input that sizes a run\'s memory or time has an upper limit, checked at validation: a value',
+    'beyond one is an invalid scenario (exit 2) with a located message that names the limit and why.',
+    'How the cross-key ones are computed: [limits.md](limits.md).',
+    '',
+    formatLimitsTable(),
+  );
   return out.join('\n');
 }
 

@@ -66,7 +66,9 @@ export function findingFromZod(issue: z.core.$ZodIssue, input: unknown): Finding
       if (tag === undefined || options.length === 0) return { path, message: issue.message, anchor };
       if (value === undefined) return { path, message: `${MISSING}; allowed: ${listAllowed(options)}`, anchor };
       const hint = typeof value === 'string' ? didYouMean(value, options) : '';
-      return { path, message: `${describe(value)} is not ${Object.hasOwn(TAG_WHAT, tag) ? TAG_WHAT[tag] : 'allowed'}; allowed: ${listAllowed(options)}${hint}`, anchor };
+      // `action` tags a fault, and also an item of a group's `actions` (manual and API operations).
+      const what = tag === 'action' && path.includes('actions') ? 'an Auto Scaling group action' : Object.hasOwn(TAG_WHAT, tag) ? TAG_WHAT[tag] : 'allowed';
+      return { path, message: `${describe(value)} is not ${what}; allowed: ${listAllowed(options)}${hint}`, anchor };
     }
     case 'invalid_value': {
       const options = issue.values.map(String);

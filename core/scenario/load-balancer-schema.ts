@@ -97,7 +97,7 @@ const targetGroupItem = strictObject(
     name: targetGroupName,
     targetType: oneOf(['instance', 'ip'], { what: 'a target type', aws: 'TargetType' }).default('instance'),
     autoScalingGroup: text({ nonEmpty: true }).optional(),
-    targets: list(ipTargetSchema, { min: 1, what: 'target' }).optional(),
+    targets: list(ipTargetSchema, { min: 1, what: 'target', limit: 'ipTargets' }).optional(),
     ...targetGroupShape,
   },
   { notSupported: { function: `Lambda targets (\`targetType: lambda\`, \`function\`) ${NOT_YET}` } },
@@ -109,8 +109,8 @@ const loadBalancerShape = {
   crossZone: flag().optional(),
   idleTimeout: duration({ min: 1, max: 4000, aws: 'idle_timeout.timeout_seconds' }).default(60),
   targetGroup: shorthandTargetGroup.optional(),
-  listeners: list(listenerSchema, { min: 1, what: 'listener' }).optional(),
-  targetGroups: list(targetGroupItem, { min: 1, what: 'target group' }).optional(),
+  listeners: list(listenerSchema, { min: 1, what: 'listener', limit: 'listeners' }).optional(),
+  targetGroups: list(targetGroupItem, { min: 1, what: 'target group', limit: 'targetGroups' }).optional(),
 };
 
 const loadBalancerOptions = {
@@ -135,6 +135,6 @@ export const loadBalancerItem = strictObject({ ...loadBalancerShape, name: loadB
 export const dns = strictObject({
   routing: oneOf(['simple', 'weighted'], { what: 'a routing policy' }).default('weighted'),
   ttl: duration({ min: 0, max: 172800, aws: 'TTL' }).default(60),
-  records: list(strictObject({ loadBalancer: text({ nonEmpty: true }), weight: integer({ min: 0, max: 255, aws: 'Weight' }).default(1) }), { min: 1, what: 'record' }),
+  records: list(strictObject({ loadBalancer: text({ nonEmpty: true }), weight: integer({ min: 0, max: 255, aws: 'Weight' }).default(1) }), { min: 1, what: 'record', limit: 'dnsRecords' }),
 });
 

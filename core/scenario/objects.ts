@@ -7,7 +7,7 @@
  * discriminated unions of strict objects; issues.ts words their "unknown tag" issue.
  */
 import * as z from 'zod';
-import { LIMITS, limitText } from './limits.ts';
+import { LIMITS, limitText, type LimitName } from './limits.ts';
 import { didYouMean } from './suggest.ts';
 
 export interface StrictOptions {
@@ -52,13 +52,17 @@ export function section<S extends z.ZodRawShape>(shape: S, options: StrictOption
   return strictObject(shape, options).prefault({} as never);
 }
 
-/** A list, optionally with a minimum length and without repeated (scalar) items. */
-export function list<T extends z.ZodType>(item: T, options: { min?: number; what?: string; unique?: boolean } = {}) {
+/**
+ * A list, optionally with a minimum length, without repeated (scalar) items, and with a limit
+ * of its own (limits.ts) below the one on every list.
+ */
+export function list<T extends z.ZodType>(item: T, options: { min?: number; what?: string; unique?: boolean; limit?: LimitName } = {}) {
   const min = options.min ?? 0;
+  const limit = options.limit ?? 'listItems';
   // Checked before the items, so a list too long to check is refused without checking each item.
   const long = z.unknown().superRefine((value, ctx) => {
-    if (Array.isArray(value) && value.length > LIMITS.listItems.max) {
-      ctx.addIssue({ code: 'custom', message: `a list of ${value.length} items is too long; ${limitText('listItems')}`, abort: true });
+    if (Array.isArray(value) && value.length > LIMITS[limit].max) {
+      ctx.addIssue({ code: 'custom', message: `a list of ${value.length} items is too long; ${limitText(limit)}`, abort: true });
     }
   });
   return long.pipe(z.array(item)).superRefine((items, ctx) => {

@@ -187,18 +187,20 @@ function readDocument(text: string, format: 'yaml' | 'json', lines: LineCounter)
 }
 
 /**
- * The file read to plain data (plain.ts), validated and resolved, when that meets no problem;
- * undefined when anything needs a position (an error, a warning) or plain.ts steps aside.
+ * The file read to plain data (plain.ts), validated and resolved, when that meets no problem
+ * (`result`); otherwise nothing, or the plain value when the schema refused it (`value`: the
+ * placed reading checks that very value, rather than reading the file again), or NOT_PLAIN
+ * when plain.ts steps aside.
  */
-function parsePlain(text: string, format: 'yaml' | 'json'): ParseResult | undefined {
+function parsePlain(text: string, format: 'yaml' | 'json'): { result: ParseResult } | { value: unknown } | typeof NOT_PLAIN | undefined {
   let value = readPlain(text, format);
-  if (value === NOT_PLAIN) return undefined;
+  if (value === NOT_PLAIN) return NOT_PLAIN;
   const checked = ScenarioFileSchema.safeParse(value ?? {});
+  if (!checked.success) return { value };
   value = undefined; // the schema's output is a copy: let the plain value go before resolving
-  if (!checked.success) return undefined;
   const resolution = resolveScenario(partsFrom(checked.data), true);
   if (resolution.errors.length > 0 || resolution.warnings.length > 0 || !resolution.scenario) return undefined;
-  return { ok: true, scenario: resolution.scenario, warnings: [] };
+  return { result: { ok: true, scenario: resolution.scenario, warnings: [] } };
 }
 
 /**
@@ -206,8 +208,8 @@ function parsePlain(text: string, format: 'yaml' | 'json'): ParseResult | undefi
  * data and checked, its problems placed by plain.ts in one more reading (the same positions
  * as the located document's, see plain-locate.ts); undefined where plain.ts steps aside.
  */
-function parsePlainPlaced(text: string, file: string, format: 'yaml' | 'json', overrides: readonly OverrideInput[]): ParseResult | undefined {
-  const value = readPlain(text, format, overrides.length > 0);
+function parsePlainPlaced(text: string, file: string, format: 'yaml' | 'json', overrides: readonly OverrideInput[], read?: { value: unknown }): ParseResult | undefined {
+  const value = read && overrides.length === 0 ? read.value : readPlain(text, format, overrides.length > 0);
   if (value === NOT_PLAIN) return undefined;
   const applied = overrides.length > 0 ? applyPlainOverrides(value, overrides) : { input: value ?? {}, issues: [], paths: [] };
   if (!applied) return undefined;
@@ -243,7 +245,13 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
     return { ok: false, errors: [{ file, line, column: deep.offset - before.lastIndexOf('\n'), path: '', message: tooDeepMessage() }], warnings: [] };
   }
   const overrides = options.overrides ?? [];
-  const plain = overrides.length > 0 ? parsePlainPlaced(text, file, format, overrides) : (parsePlain(text, format) ?? parsePlainPlaced(text, file, format, []));
+  let plain: ParseResult | undefined;
+  if (overrides.length > 0) {
+    plain = parsePlainPlaced(text, file, format, overrides);
+  } else {
+    const first = parsePlain(text, format);
+    if (first !== NOT_PLAIN) plain = first && 'result' in first ? first.result : parsePlainPlaced(text, file, format, [], first);
+  }
   if (plain) return plain;
   if (text.length > LIMITS.fullReadBytes.max) {
     return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message: `the file is too large (${formatCount(text.length)} characters) for the full YAML reading it needs; ${limitText('fullReadBytes')}` }], warnings: [] };

@@ -1,6 +1,7 @@
 /**
  * The line-by-line state of the plain YAML reader (plain-yaml.ts): the current line, its
- * indentation, empty and comment lines skipped, and what starts a key or a list item. Steps
+ * indentation (a line ends at LF or CR LF, the CR left out of it, as the library reads it),
+ * empty and comment lines skipped, and what starts a key or a list item. Steps
  * aside (stop) at a document marker or directive, a key the core schema would not read as
  * plain text, or a key too long for the YAML library.
  */
@@ -9,6 +10,7 @@ import { stop } from './plain-base.ts';
 export const SPACE = 0x20;
 export const NEWLINE = 0x0a;
 export const HASH = 0x23;
+export const CR = 0x0d;
 const DASH = 0x2d;
 
 /** The library refuses an implicit key longer than 1024 characters. */
@@ -19,7 +21,7 @@ const MAX_KEY_LENGTH = 1000;
  * quoted text without escapes, then `:` and a space or the end of the line. `lastIndex` is set
  * to the position to read from.
  */
-const KEY = /(?:([A-Za-z_][A-Za-z0-9_./-]*)|"([^"\\\n]*)"|'((?:[^'\n]|'')*)'):(?= |\n|$)/y;
+const KEY = /(?:([A-Za-z_][A-Za-z0-9_./-]*)|"([^"\\\r\n]*)"|'((?:[^'\r\n]|'')*)'):(?= |\r?\n|$)/y;
 /** Plain words the core schema reads as null or a boolean: as keys, left to the library. */
 const SPECIAL_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 /** What may start a plain scalar here (YAML allows more; the rest is left to the library). */
@@ -28,9 +30,13 @@ export const PLAIN_START = /[A-Za-z0-9_.+~/(]|-[A-Za-z0-9.]/y;
 export class Lines {
 
   protected readonly text: string;
-  /** The current line: its start, its end (the newline or the end of the text), its indentation. */
+  /**
+   * The current line: its start, its end (its line break, CR LF or LF, or the end of the
+   * text), its indentation; `next` is where the line after it starts.
+   */
   protected start = 0;
   protected end = 0;
+  protected next = 0;
   protected indent = 0;
   protected eof = false;
 
@@ -45,6 +51,8 @@ export class Lines {
     this.eof = start >= text.length;
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
+    this.next = end + 1;
+    if (end > start && text.charCodeAt(end - 1) === CR) end--;
     this.end = end;
     let i = start;
     while (i < end && text.charCodeAt(i) === SPACE) i++;
@@ -52,7 +60,7 @@ export class Lines {
   }
 
   protected nextLine(): void {
-    this.load(this.end + 1);
+    this.load(this.next);
   }
 
   /** Moves to the first line at or after the current one that holds more than spaces and a comment. */

@@ -1,41 +1,30 @@
 /**
  * A YAML scenario to plain data, for the plain subset scenarios are written in (see plain.ts):
- * block mappings and sequences, one-line flow collections, one-line plain and quoted scalars
- * without escapes, block scalars as mapping values, comments. On anything else, and on
+ * block mappings and sequences, flow collections (over several lines too), one-line plain and
+ * quoted scalars without escapes, block scalars as mapping values, comments, LF or CR LF line
+ * breaks. On anything else, and on
  * anything the YAML library would report (a key given twice, odd indentation, text after a
  * value), it steps aside rather than guess. Linear in the text; a list is built on a shared
  * stack and copied out at its exact length.
  */
 import { parseDocument } from 'yaml';
 import { MAX_DEPTH, MAX_KEYS, resolvePlain, stop } from './plain-base.ts';
-import { HASH, Lines, NEWLINE, PLAIN_START, SPACE } from './plain-lines.ts';
+import { FlowLines } from './plain-flow.ts';
+import { CR, HASH, NEWLINE, PLAIN_START, SPACE } from './plain-lines.ts';
 import { childTrack, note, type Track } from './plain-locate.ts';
 
-class YamlReader extends Lines {
-  /** Where the last flow collection or quoted scalar read ended (saves a [value, end] pair per value). */
-  private after = 0;
-  /**
-   * Items of the lists being read, innermost last: a list is copied out of it at its end at
-   * exactly its length (an array grown by push keeps room for 17 items, 152 bytes for a
-   * [time, rate] pair that needs 32).
-   */
-  private readonly items: unknown[] = [];
-
+class YamlReader extends FlowLines {
   /** The paths whose nodes' offsets to note (plain-locate.ts), when placing problems. */
   private readonly track: Track | undefined;
 
-  /** Keep `key: null` entries (for overrides, which treat them as the library's document does). */
-  private readonly keepNulls: boolean;
-
   constructor(text: string, track: Track | undefined, keepNulls: boolean) {
-    super(text);
+    super(text, keepNulls);
     this.track = track;
-    this.keepNulls = keepNulls;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      // Printable text and newlines only: tabs, CR, control characters, C1 codes, the byte-order
-      // mark, line and paragraph separators and surrogates (astral characters) have rules of their own.
-      if (c < SPACE ? c !== NEWLINE : c > 0x7e && (c < 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0xd800 && c <= 0xdfff) || c >= 0xfeff)) stop();
+      // Printable text and line breaks (LF, CR LF) only: tabs, a lone CR, control characters, C1 codes, the
+      // byte-order mark, line and paragraph separators and surrogates (astral characters) have rules of their own.
+      if (c < SPACE ? c !== NEWLINE && !(c === CR && text.charCodeAt(i + 1) === NEWLINE) : c > 0x7e && (c < 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0xd800 && c <= 0xdfff) || c >= 0xfeff)) stop();
     }
   }
 
@@ -94,13 +83,6 @@ class YamlReader extends Lines {
     }
   }
 
-  /** The items pushed since `base`, as a list of their own. */
-  private takeItems(base: number): unknown[] {
-    const list = this.items.slice(base);
-    this.items.length = base;
-    return list;
-  }
-
   /**
    * The value after a key's `:` or an item's `-` at `from` on the current line: on the same
    * line, or a block on the lines below, more indented than `column` (or a sequence at the
@@ -137,7 +119,7 @@ class YamlReader extends Lines {
       note(track, at, text);
       return text;
     }
-    const value = this.inline(at, depth, track);
+    const value = this.inline(at, column, depth, track);
     note(track, at, value);
     this.nextLine();
     this.skipEmpty();
@@ -173,13 +155,17 @@ class YamlReader extends Lines {
     return value;
   }
 
-  /** A value that ends its line (but for a comment), starting at `at`. */
-  private inline(at: number, depth: number, track: Track | undefined): unknown {
+  /**
+   * A value that ends its line (but for a comment), starting at `at`, in a block collection
+   * at `column`; a flow collection may run over several lines, and the reading then ends on
+   * the line it closes on.
+   */
+  private inline(at: number, column: number, depth: number, track: Track | undefined): unknown {
     const text = this.text;
     const c = text.charCodeAt(at);
     let value: unknown;
     if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
-      value = this.flow(at, depth, track);
+      value = this.flow(at, column, true, depth, track);
     } else if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
       value = this.quoted(at);
     } else {
@@ -198,98 +184,6 @@ class YamlReader extends Lines {
     return value;
   }
 
-  /** A one-line quoted scalar without escapes at `at`; `after` is set to the position after it. */
-  private quoted(at: number): string {
-    const text = this.text;
-    const quote = text[at]!;
-    if (quote === '"') {
-      const close = text.indexOf('"', at + 1);
-      if (close < 0 || close > this.end) stop();
-      const value = text.slice(at + 1, close);
-      if (value.includes('\\')) stop();
-      this.after = close + 1;
-      return value;
-    }
-    let i = at + 1;
-    for (;;) {
-      const close = text.indexOf("'", i);
-      if (close < 0 || close >= this.end) stop();
-      if (text.charCodeAt(close + 1) === 0x27) {
-        i = close + 2;
-        continue;
-      }
-      this.after = close + 1;
-      return text.slice(at + 1, close).replaceAll("''", "'");
-    }
-  }
-
-  /** A flow collection closed on the line it opens; `after` is set to the position after it. */
-  private flow(at: number, depth: number, track: Track | undefined): unknown {
-    if (depth > MAX_DEPTH) stop();
-    const text = this.text;
-    const isMap = text.charCodeAt(at) === 0x7b;
-    const close = isMap ? 0x7d : 0x5d;
-    const base = this.items.length;
-    const map: Record<string, unknown> | undefined = isMap ? {} : undefined;
-    const seen = isMap ? new Set<string>() : undefined;
-    let i = this.spacesFrom(at + 1);
-    if (text.charCodeAt(i) === close) {
-      this.after = i + 1;
-      return isMap ? map : [];
-    }
-    for (;;) {
-      if (i >= this.end) stop();
-      let key: string | undefined;
-      let child: Track | undefined;
-      if (isMap) {
-        const entry = this.keyAt(i);
-        if (!entry || text.charCodeAt(entry.next) !== SPACE) stop();
-        if (seen!.has(entry.key) || seen!.size >= MAX_KEYS) stop();
-        seen!.add(entry.key);
-        key = entry.key;
-        child = childTrack(track, key, false);
-        if (child) child.key = i;
-        i = this.spacesFrom(entry.next);
-      } else {
-        child = childTrack(track, this.items.length - base, true);
-      }
-      let value: unknown;
-      const start = i;
-      const c = text.charCodeAt(i);
-      if (c === 0x5b || c === 0x7b) {
-        value = this.flow(i, depth + 1, child);
-        i = this.after;
-      } else if (c === 0x22 || c === 0x27) {
-        value = this.quoted(i);
-        i = this.after;
-      } else {
-        PLAIN_START.lastIndex = i;
-        if (!PLAIN_START.test(text)) stop();
-        let end = i;
-        while (end < this.end && !',[]{}#:'.includes(text[end]!)) end++;
-        if (end >= this.end || text[end] === '#' || text[end] === ':' || text[end] === '[' || text[end] === '{') stop();
-        let last = end;
-        while (last > i && text.charCodeAt(last - 1) === SPACE) last--;
-        value = resolvePlain(text.slice(i, last));
-        i = end;
-      }
-      note(child, start, value);
-      if (key !== undefined) {
-        if (value !== null || this.keepNulls) map![key] = value;
-      } else {
-        this.items.push(value);
-      }
-      i = this.spacesFrom(i);
-      const next = text.charCodeAt(i);
-      if (next === close) {
-        this.after = i + 1;
-        return isMap ? map : this.takeItems(base);
-      }
-      if (next !== 0x2c /* , */ || i >= this.end) stop();
-      i = this.spacesFrom(i + 1);
-      if (text.charCodeAt(i) === close || text.charCodeAt(i) === 0x2c) stop(); // a trailing or empty entry
-    }
-  }
 }
 
 /** The plain data of a YAML text; throws STOP (plain-base.ts) when it steps aside. */

@@ -8,13 +8,14 @@
  * - JSON: `JSON.parse`, plus one linear pass over the text for what it would hide: a key given
  *   twice (JSON.parse keeps the last silently), a mapping with too many keys, deep nesting.
  * - YAML: a reader for the plain subset a scenario is written in: block mappings and
- *   sequences, one-line flow collections (`[a, b]`, `{ a: 1 }`), plain, single- and
- *   double-quoted one-line scalars resolved by the YAML 1.2 core schema as the library does,
- *   comments, and block scalars (`>`, `|`) as mapping values, whose few lines it hands to the
- *   library. Anything outside it (anchors, aliases, tags, merge keys, multi-line plain or
- *   quoted scalars, escapes, a multi-line flow collection, tabs, CR, control characters, `---`, a
- *   key given twice, a mapping beyond the key limit, deep nesting, odd indentation) is not
- *   guessed at: the reader answers NOT_PLAIN and the library reads the file.
+ *   sequences, flow collections (`[a, b]`, `{ a: 1 }`) on one line or several, plain, single-
+ *   and double-quoted one-line scalars resolved by the YAML 1.2 core schema as the library
+ *   does, comments, LF or CR LF line breaks, and block scalars (`>`, `|`) as mapping values,
+ *   whose few lines it hands to the library. Anything outside it (anchors, aliases, tags,
+ *   merge keys, multi-line plain or quoted scalars, escapes, a flow collection's line not
+ *   indented as the library wants it, tabs, a lone CR, control characters, `---`, a key given
+ *   twice, a mapping beyond the key limit, deep nesting, odd indentation) is not guessed at:
+ *   the reader answers NOT_PLAIN and the library reads the file.
  *
  * So the reader never decides anything the library would decide differently: on any text it
  * either gives exactly the value the library's `toJS()` gives for a document without errors

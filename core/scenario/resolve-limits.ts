@@ -80,3 +80,45 @@ export function checkRunLimits(inputs: LimitInputs, errors: Finding[]): void {
     }
   }
 }
+
+/** What sizes the rule tables and the per-name output columns (resolve-topology.ts's topology). */
+export interface TopologyLimitInputs {
+  loadBalancers: readonly { listeners: readonly { rules: readonly unknown[] }[] }[];
+  targetGroups: number;
+  autoScalingGroups: number;
+  clientGroups: number;
+  requestClasses: number;
+  durationS: number | undefined;
+  periodS: number | undefined;
+  /** Where the traffic's classes or client groups are given, if they are (the rule-check message points there). */
+  trafficPath: readonly (string | number)[];
+}
+
+/**
+ * The cross-key limits of the topology: the rule checks made before the run (every listener's
+ * rules, and its default action, against every client group × request class) and the per-name
+ * output cells (output periods × the `<metric>__<name>` columns: 2, then 5 per target group, 3
+ * per Auto Scaling group and one per rule or default action, counted as if they were written).
+ */
+export function checkTopologyLimits(inputs: TopologyLimitInputs, errors: Finding[]): void {
+  let checks = 0;
+  let actions = 0;
+  for (const lb of inputs.loadBalancers) {
+    for (const listener of lb.listeners) {
+      checks += inputs.clientGroups * inputs.requestClasses * (listener.rules.length + 1);
+      actions += listener.rules.length + 1;
+    }
+  }
+  if (checks > LIMITS.ruleTableChecks.max) {
+    errors.push({ path: [...inputs.trafficPath], anchor: 'key', message:
+      `${formatCount(inputs.clientGroups)} client groups × ${formatCount(inputs.requestClasses)} request classes against ${formatCount(actions)} rules and default actions make ${formatCount(checks)} rule checks, too many; ${limitText('ruleTableChecks')}; use fewer client groups or request classes` });
+  }
+  const { durationS, periodS } = inputs;
+  if (durationS === undefined || periodS === undefined || periodS <= 0) return;
+  const periods = Math.ceil(durationS / periodS - 1e-9);
+  const columns = 2 + 5 * inputs.targetGroups + 3 * inputs.autoScalingGroups + actions;
+  if (periods * columns > LIMITS.outputCells.max) {
+    errors.push({ path: ['duration'], anchor: 'value', message:
+      `${formatCount(periods)} output periods × ${formatCount(columns)} per-name columns (${inputs.targetGroups} target groups, ${inputs.autoScalingGroups} Auto Scaling groups, ${actions} rules and default actions) make ${formatCount(periods * columns)} cells, too many; ${limitText('outputCells')}; use a longer period or a shorter run` });
+  }
+}

@@ -14,7 +14,7 @@ import { resolveInitialZones, resolveLifecycleHooks, resolveWarmPool } from './r
 import { checkUniqueNames, resolveTopology } from './resolve-topology.ts';
 import { checkDimensions, loadBalancerFiles, resolveSetWeights } from './resolve-references.ts';
 import { formatCount, LIMITS, limitText } from './limits.ts';
-import { checkRunLimits } from './resolve-limits.ts';
+import { checkRunLimits, checkTopologyLimits } from './resolve-limits.ts';
 import { checkScheduledSizes, largestFleet, resolvePolicies, resolveScheduledActions, type ScalingContext } from './resolve-scaling.ts';
 import { resolveGroupActions } from './resolve-actions.ts';
 import { resolveMixedInstancesPolicy } from './resolve-spot.ts';
@@ -252,6 +252,18 @@ export function resolveScenario(parts: Parts, complete: boolean): Resolution {
     clients: trafficFile.clients,
     clientGroups: trafficFile.clientGroups,
   }, errors, warnings);
+  if (topology) {
+    checkTopologyLimits({
+      loadBalancers: topology.loadBalancers,
+      targetGroups: topology.targetGroups.length,
+      autoScalingGroups: names?.length ?? 1,
+      clientGroups: topology.clientGroups.length,
+      requestClasses: topology.requests.length,
+      durationS,
+      periodS: period,
+      trafficPath: trafficFile.requests ? ['traffic', 'requests'] : trafficFile.clientGroups ? ['traffic', 'clientGroups'] : ['traffic'],
+    }, errors);
+  }
   if (topology && topology.clients > LIMITS.clients.max) {
     errors.push({ path: ['traffic', 'clientGroups'], anchor: 'key', message: `${formatCount(topology.clients)} clients in all are too many; ${limitText('clients')}` });
   }

@@ -57,8 +57,8 @@ const traffic = section({
   rate: rateSchedule().default((): RatePoint[] => [[0, DEFAULT_RATE]]),
   arrivals: oneOf(['poisson', 'uniform'], { what: 'an arrival process' }).default('poisson'),
   clients: integer({ min: 1, limit: 'clients' }).optional(),
-  clientGroups: list(clientGroupSchema, { min: 1, what: 'client group' }).optional(),
-  requests: list(requestClassSchema, { min: 1, what: 'request class' }).optional(),
+  clientGroups: list(clientGroupSchema, { min: 1, what: 'client group', limit: 'clientGroups' }).optional(),
+  requests: list(requestClassSchema, { min: 1, what: 'request class', limit: 'requestClasses' }).optional(),
 });
 
 /** Distinct client addresses when the file gives neither `clients` nor `clientGroups`. */
@@ -165,11 +165,11 @@ export const ScenarioFileSchema = strictObject(
     zones: list(text({ nonEmpty: true }), { min: 1, what: 'Availability Zone', unique: true }),
     traffic,
     loadBalancer: loadBalancer.optional(),
-    loadBalancers: list(loadBalancerItem, { min: 1, what: 'load balancer' }).optional(),
+    loadBalancers: list(loadBalancerItem, { min: 1, what: 'load balancer', limit: 'loadBalancers' }).optional(),
     dns: dns.optional(),
     autoScaling: autoScaling.optional(),
     instance: instance.optional(),
-    autoScalingGroups: list(autoScalingGroupItem, { min: 1, what: 'Auto Scaling group' }).optional(),
+    autoScalingGroups: list(autoScalingGroupItem, { min: 1, what: 'Auto Scaling group', limit: 'autoScalingGroups' }).optional(),
     faults: list(faultSchema).default(() => []),
     cloudWatch,
     expect,

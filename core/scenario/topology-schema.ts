@@ -10,6 +10,7 @@
 import * as z from 'zod';
 import type { Distribution } from './types.ts';
 import { distribution } from './distribution.ts';
+import { LIMITS } from './limits.ts';
 import { list, strictObject } from './objects.ts';
 import { duration, integer, number, oneOf, text } from './values.ts';
 
@@ -23,7 +24,7 @@ export const LISTENER_PROTOCOLS = {
 const ALL_PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'TLS', 'UDP', 'TCP_UDP', 'SSL'] as const;
 
 /** ALB-Q: values per condition, match evaluations and wildcards per rule, characters per value. */
-export const RULE_LIMITS = { valuesPerCondition: 3, evaluationsPerRule: 5, wildcardsPerRule: 5, valueLength: 128, forwardTargetGroups: 5, weightMax: 999, priorityMax: 50000 } as const;
+export const RULE_LIMITS = { valuesPerCondition: 3, evaluationsPerRule: LIMITS.matchEvaluations.max, wildcardsPerRule: 5, valueLength: 128, forwardTargetGroups: 5, weightMax: 999, priorityMax: 50000 } as const;
 
 /** The characters AWS allows in a path pattern (ALB-LST). */
 const PATH_CHARS = /^[A-Za-z0-9_\-.$/~"'@:+&*?]*$/;
@@ -121,7 +122,7 @@ export const ruleSchema = strictObject({
 export const listenerSchema = strictObject({
   protocol: oneOf(ALL_PROTOCOLS, { what: 'a listener protocol', aws: 'Protocol' }),
   port: integer({ min: 1, max: 65535, aws: 'Port' }),
-  rules: list(ruleSchema).default(() => []),
+  rules: list(ruleSchema, { limit: 'listenerRules' }).default(() => []),
   defaultActions: actionsSchema,
 });
 

@@ -95,6 +95,19 @@ function scenarioFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
+/** A file's one-line flow lists spread over lines (an item a line), for the lines that hold only such a list. */
+function multiLine(text: string): string {
+  return text.replace(/^( *)((?:- )?(?:[A-Za-z_][\w.-]*: )?)(\[[^'"#\n]*\])( *(?:#.*)?)$/gm, (_all, pad: string, lead: string, list: string, tail: string) => {
+    return `${pad}${lead}${list.replaceAll(', ', `,\n${pad}    `)}${tail}`;
+  });
+}
+
+/** The shapes a scenario file may have beyond the one it was written in: CR LF line breaks, flow lists over several lines, both. */
+function shapes(text: string): [string, string][] {
+  const crlf = (t: string) => t.replaceAll('\n', '\r\n');
+  return [['CR LF', crlf(text)], ['multi-line flow lists', multiLine(text)], ['both', crlf(multiLine(text))]];
+}
+
 describe('plain readers', () => {
   const files = ['scenarios', 'sweeps', 'test', 'docs'].flatMap((d) => scenarioFiles(join(ROOT, d)));
 
@@ -116,6 +129,28 @@ describe('plain readers', () => {
     }
   });
 
+  it('read every scenario of scenarios/ with CR LF line breaks and multi-line flow lists, to the same scenario and the same errors as the located reading', () => {
+    let spread = 0;
+    for (const file of scenarioFiles(join(ROOT, 'scenarios'))) {
+      const original = readFileSync(file, 'utf8');
+      if (multiLine(original) !== original) spread++;
+      for (const [shape, text] of shapes(original)) {
+        const what = `${file} (${shape})`;
+        expect(readPlain(text, 'yaml'), what).not.toBe(NOT_PLAIN);
+        expect(agrees(text, 'yaml'), what).toBe(true);
+        const plain = parseScenario(text, file);
+        expect(plain.ok, what).toBe(true);
+        expect(isDeepStrictEqual(plain, parseScenario(`${text}\n#\t\n`, file)), what).toBe(true);
+        // With problems to place: an unknown key written as a multi-line list, and a bad duration.
+        const bad = `${text.replace(/^duration: .*$/m, 'duration: 10 parsecs')}colour: [1,\n  2]\n`;
+        const placed = parseScenario(bad, file);
+        expect(placed.ok, what).toBe(false);
+        expect(placed, what).toEqual(parseScenario(`${bad}#\t\n`, file));
+      }
+    }
+    expect(spread).toBeGreaterThan(10);
+  });
+
   it.each([
     ['numbers as the core schema reads them', 'a: [1, -0, +5, 0o17, 0x1F, .inf, -.Inf, .NaN, 1e3, 1., .5, 007, 1_0, 0b1]\n', true],
     ['null and booleans', 'a: [~, null, Null, NULL, true, True, TRUE, false, yes, no, on]\nb: ~\nc:\n', true],
@@ -129,10 +164,32 @@ describe('plain readers', () => {
     ['a merge key', 'a: { x: 1 }\nb:\n  <<: { y: 2 }\n', false],
     ['a tag', 'a: !!str 1\n', false],
     ['a multi-line plain scalar', 'a: one\n  two\n', false],
-    ['a multi-line flow list', 'a: [1,\n  2]\n', false],
+    ['a multi-line flow list', 'a: [1,\n  2]\n', true],
+    ['a flow list closed at its key\'s column', 'a:\n  b: [\n    1,\n    [2, 3],\n  ]\nc: 1\n', true],
+    ['a flow list closed left of its key\'s column', 'a:\n  b: [\n    1\n ]\n', false],
+    ['a flow line at its key\'s column', 'a:\n  b: [1,\n  2]\n', false],
+    ['an inner flow list closed at the column', 'a:\n  b: [[\n    1\n  ], 2]\n', false],
+    ['a comma at the column', 'a:\n  b: [\n    1\n  , 2]\n', false],
+    ['a multi-line flow list in a list', 'a:\n- [1,\n 2]\n- b: [3,\n   4]\n  c: {\n   x: 1, y: [5,\n     6] }\n', true],
+    ['a multi-line flow list in a list, at the dash', '- b: [1,\n  2]\n', false],
+    ['comments and blank lines in a flow list', 'a: [1, # one\n\n # at column 1\n   2 # two\n   , 3\n]  # end\n', true],
+    ['a comment line at the column in a flow mapping', 'a: {\n a: x\n# c\n }\n', false],
+    ['a multi-line plain scalar in a flow list', 'a: [a\n b]\n', false],
+    ['a comment between a scalar and its continuation', 'a: [x\n #c\n y]\n', false],
+    ['a multi-line flow mapping', 'a: { x: 1,\n  y: [2,\n   3], z: "q" }\nb: {\n x: 1\n}\n', true],
+    ['a key with its value on the next line in a flow mapping', 'a: { x:\n  1 }\n', false],
+    ['a document marker in a flow list', 'a: [\n  1,\n---\n]\n', false],
+    ['a flow list never closed', 'a: [1,\n  2\n', false],
+    ['text after a multi-line flow list', 'a: [1,\n 2] x\n', false],
+    ['a line after a multi-line flow list, more indented', 'a: [1,\n 2]\n  b: 1\n', false],
     ['an escape', 'a: "x\\ty"\n', false],
     ['a tab', 'a:\t1\n', false],
-    ['CR LF', 'a: 1\r\nb: 2\r\n', false],
+    ['CR LF', 'a: 1\r\nb: 2\r\n', true],
+    ['CR LF everywhere', '# c\r\na: [1,\r\n  2] # x\r\n\r\nb:\r\n  - k: "q"\r\n    j: \'s\'\r\nc: >\r\n  x\r\n  y\r\n\r\nd: |-\r\n  p\r\n   q\r\ne:\r\n', true],
+    ['CR LF, no line break at the end', 'a: 1\r\nb: x', true],
+    ['a lone CR', 'a: 1\rb: 2\n', false],
+    ['a CR at the end', 'a: 1\r', false],
+    ['a CR LF in a quoted scalar', 'a: "x\r\n"\r\n', false],
     ['non-ASCII text', 'name: café × 2 # µs\nb: "naïve"\nc: [e, "ü"]\nd: a\u00a0\n', true],
     ['a byte-order mark inside', 'a: \ufeffx\n', false],
     ['a character beyond the BMP', 'a: 🙂\n', false],
@@ -144,7 +201,9 @@ describe('plain readers', () => {
     ['a compact nested list', 'a:\n  - - 1\n', false],
     ['text after a flow list', 'a: [1] x\n', false],
     ['a comment without a space', 'a: [1]#x\n', false],
-    ['a trailing comma', 'a: [1, 2, ]\n', false],
+    ['a trailing comma', 'a: [1, 2, ]\nb: {x: 1,}\nc: [1,\n]\n', true],
+    ['an empty entry', 'a: [1, , 2]\n', false],
+    ['only a comma', 'a: [ , ]\n', false],
     ['keep-chomping', 'a: |+\n  x\n\nb: 1\n', false],
     ['an empty file', '', false],
     ['a list at the top', '- a\n', false],
@@ -204,7 +263,7 @@ describe('plain readers', () => {
   }));
 
   /** Block YAML for `node` at `indent`, the spelling picked by `pick` (comments, blank lines, a list at its key's column). */
-  function render(node: Tree, indent: number, pick: () => number, out: string[], first?: string): void {
+  function render(node: Tree, indent: number, pick: () => number, out: string[], first?: string, flow?: (node: Tree, column: number) => string): void {
     const pad = ' '.repeat(indent);
     const lead = (i: number) => (i === 0 && first !== undefined ? first : pad);
     if ('scalar' in node) return void out.push(`${first ?? pad}${node.scalar}`);
@@ -214,18 +273,73 @@ describe('plain readers', () => {
     if ('map' in node) {
       node.map.forEach(([key, child], i) => {
         if ('scalar' in child) return void out.push(`${lead(i)}${key}: ${child.scalar}`);
+        if (flow && pick() < 4) return void out.push(`${lead(i)}${key}: ${flow(child, indent)}`);
         out.push(`${lead(i)}${key}:${pick() === 2 ? ' # c' : ''}`);
-        render(child, 'seq' in child && pick() < 4 ? indent : indent + 2, pick, out);
+        render(child, 'seq' in child && pick() < 4 ? indent : indent + 2, pick, out, undefined, flow);
       });
     } else {
       node.seq.forEach((child, i) => {
         if ('scalar' in child) return void out.push(`${lead(i)}- ${child.scalar}`);
-        if ('map' in child && pick() < 6) return render(child, indent + 2, pick, out, `${lead(i)}- `);
+        if (flow && pick() < 4) return void out.push(`${lead(i)}- ${flow(child, indent)}`);
+        if ('map' in child && pick() < 6) return render(child, indent + 2, pick, out, `${lead(i)}- `, flow);
         out.push(`${lead(i)}-`);
-        render(child, indent + 2, pick, out);
+        render(child, indent + 2, pick, out, undefined, flow);
       });
     }
   }
+
+  /** Scalars that may stand in a flow collection as they are (the tree's own, now and then, may not). */
+  const FLOW_SCALARS = ['café', '×', 'a b', '1', '-0', '0x1F', '.inf', '1e3', '~', 'null', 'TRUE', '10m', "'it''s'", '"q"', "'a, b'", '"x: y"', '/x', '(x)', 'x ', '[]', '{}', '[0s, 100]'];
+
+  /**
+   * `node` as a flow collection in a block collection at `column`, its tokens spread over lines
+   * by `pick`: breaks more indented than the column, at it or left of it, blank lines, comments
+   * (on their own line at column 0 too), trailing commas. `lines` counts the breaks.
+   */
+  function flowText(node: Tree, column: number, pick: () => number, lines: { count: number }): string {
+    if ('scalar' in node) return pick() < 8 ? FLOW_SCALARS[(pick() * 10 + pick()) % FLOW_SCALARS.length]! : node.scalar;
+    const gap = (): string => {
+      const choice = pick();
+      if (choice > 6) return choice > 8 ? ' ' : '';
+      lines.count++;
+      switch (choice) {
+        case 3: return `\n${' '.repeat(pick() < 3 ? Math.max(0, column - 1 + (pick() % 3)) : column + 4)}`;
+        case 4: return ` # c\n${' '.repeat(column + 2)}`;
+        case 5: return `\n\n${' '.repeat(column + 3)}`;
+        case 6: return `\n${pick() === 0 ? '' : ' '.repeat(column + 1)}# c\n${' '.repeat(column + 1)}`;
+        default: return `\n${' '.repeat(column + 1 + choice)}`;
+      }
+    };
+    const entries = 'map' in node ? node.map.map(([key, child]) => `${key}: ${flowText(child, column, pick, lines)}`) : node.seq.map((child) => flowText(child, column, pick, lines));
+    const [open, close] = 'map' in node ? ['{', '}'] : ['[', ']'];
+    return `${open}${gap()}${entries.map((entry) => `${entry}${gap()}`).join(`,${gap()}`)}${pick() === 0 ? ',' : ''}${gap()}${close}`;
+  }
+
+  it('agree with the library on generated YAML with flow collections over several lines and CR LF line breaks, and read a good share of them', () => {
+    let read = 0;
+    let readMultiLine = 0;
+    let readCrLf = 0;
+    const top = fc.array(fc.tuple(treeKey, tree), { minLength: 1, maxLength: 5 }).map((map): Tree => ({ map }));
+    fc.assert(
+      fc.property(top, fc.array(fc.nat(9), { minLength: 61, maxLength: 61 }), fc.boolean(), (doc, choices, crlf) => {
+        let n = 0;
+        const pick = () => choices[n++ % choices.length]!;
+        const lines = { count: 0 };
+        const out: string[] = [];
+        render(doc, 0, pick, out, undefined, (node, column) => flowText(node, column, pick, lines));
+        const text = out.join('\n') + '\n';
+        if (agrees(crlf ? text.replaceAll('\n', '\r\n') : text, 'yaml')) {
+          read++;
+          if (lines.count > 0) readMultiLine++;
+          if (crlf) readCrLf++;
+        }
+      }),
+      { numRuns: 2000, seed: 11 },
+    );
+    expect(read).toBeGreaterThan(250);
+    expect(readMultiLine).toBeGreaterThan(110);
+    expect(readCrLf).toBeGreaterThan(130);
+  });
 
   it('agree with the library on generated YAML documents, and read a good share of them', () => {
     let read = 0;
@@ -255,6 +369,7 @@ describe('plain readers', () => {
 
 describe('--set overrides on a plain file', () => {
   const texts = scenarioFiles(join(ROOT, 'scenarios')).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+  for (const { file, text } of texts.slice(0, 6)) texts.push(...shapes(text).map(([shape, variant]) => ({ file: `${file} (${shape})`, text: variant })));
   texts.push(
     { file: 'nulls.yaml', text: 'name: t\nduration: 1h\nzones: [a, b]\nautoScaling:\ntraffic:\n  rate: 5\n  clients:\nfaults:\n  -\n  - { at: 1m, action: failInstance }\n' },
     { file: 'nulls.json', text: '{"name": "t", "duration": "1h", "zones": ["a", null], "autoScaling": null, "traffic": {"rate": 5}}' },
