@@ -8,7 +8,9 @@
 import type { Finding } from './issues.ts';
 import { MAX_OVERRIDES, type MixedInstancesPolicyFile } from './spot-schema.ts';
 import { ON_DEMAND_PRICES, SPOT_PRICE_FRACTION } from './instance-prices.ts';
-import type { Instance } from './types.ts';
+import type { AutoScaling, Fault, Instance } from './types.ts';
+import type { FaultFile } from './schema.ts';
+import { didYouMean } from './suggest.ts';
 import type { InstanceTypeOverride, MixedInstancesPolicy } from './spot-types.ts';
 
 type Base = readonly (string | number)[];
@@ -89,4 +91,31 @@ export function resolveMixedInstancesPolicy(file: MixedInstancesPolicyFile, grou
     weighted,
     rebalanceRecommendationLeadS: file.rebalanceRecommendationLead,
   };
+}
+
+/** capacityRebalance acts on Spot instances only: without a policy that launches some it does nothing. */
+export function checkCapacityRebalance(group: AutoScaling, base: Base, warnings: Finding[]): void {
+  const p = group.mixedInstancesPolicy;
+  if (!group.capacityRebalance || (p && p.onDemandPercentageAboveBaseCapacity < 100)) return;
+  const why = p ? 'onDemandPercentageAboveBaseCapacity is 100, so the group launches no Spot instance' : 'the group has no mixedInstancesPolicy, so it launches no Spot instance';
+  warnings.push({ path: [...base, 'capacityRebalance'], anchor: 'value', message: `capacityRebalance replaces Spot instances only, and ${why}` });
+}
+
+/** A spot-interruption fault: `count` or `fraction`, on a group that launches Spot instances, of one of its types. */
+export function resolveSpotFault(f: Extract<FaultFile, { action: 'spot-interruption' }>, i: number, zone: string | null, group: number, spec: AutoScaling | undefined, errors: Finding[]): Fault {
+  if (f.count !== undefined && f.fraction !== undefined) errors.push({ path: ['faults', i, 'fraction'], anchor: 'value', message: 'give count or fraction, not both' });
+  const policy = spec?.mixedInstancesPolicy;
+  if (policy && policy.onDemandPercentageAboveBaseCapacity === 100) {
+    spotFaultError(errors, i, 'action', 'the group launches no Spot instance (onDemandPercentageAboveBaseCapacity is 100), so there is nothing to interrupt; lower the percentage');
+  } else if (spec && !policy) {
+    spotFaultError(errors, i, 'action', 'the group has no mixedInstancesPolicy, so it has no Spot instances to interrupt; give the group a mixedInstancesPolicy with onDemandPercentageAboveBaseCapacity below 100');
+  } else if (policy && f.instanceType !== undefined) {
+    const types = policy.overrides.map((o) => o.instanceType);
+    if (!types.includes(f.instanceType)) spotFaultError(errors, i, 'instanceType', `\`${f.instanceType}\` is not one of the group's instance types (${types.join(', ')})${didYouMean(f.instanceType, types)}`);
+  }
+  return { atS: f.at, action: f.action, count: f.count ?? 1, fraction: f.fraction ?? null, zone, instanceType: f.instanceType ?? null, group };
+}
+
+function spotFaultError(errors: Finding[], i: number, key: string, message: string): void {
+  errors.push({ path: ['faults', i, key], anchor: 'value', message });
 }

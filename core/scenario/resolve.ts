@@ -17,7 +17,7 @@ import { formatCount, LIMITS, limitText } from './limits.ts';
 import { checkRunLimits, checkTopologyLimits } from './resolve-limits.ts';
 import { checkScheduledSizes, largestFleet, resolvePolicies, resolveScheduledActions, type ScalingContext } from './resolve-scaling.ts';
 import { resolveGroupActions } from './resolve-actions.ts';
-import { resolveMixedInstancesPolicy } from './resolve-spot.ts';
+import { checkCapacityRebalance, resolveMixedInstancesPolicy, resolveSpotFault } from './resolve-spot.ts';
 import { AUTO_SCALING_DEFAULTS, DEFAULT_FLEET_SIZE, INSTANCE_DEFAULTS, type AutoScalingFile, type AutoScalingGroupFile, type FaultFile, type InstanceFile, type ScenarioFile, type ScenarioFileKey } from './schema.ts';
 import { didYouMean } from './suggest.ts';
 import type { AutoScaling, AutoScalingGroup, CloudWatchSettings, Fault, Instance, Scenario } from './types.ts';
@@ -108,14 +108,6 @@ function resolveAutoScaling(file: AutoScalingFile | undefined, context: GroupCon
   };
 }
 
-/** capacityRebalance acts on Spot instances only: without a policy that launches some it does nothing. */
-function checkCapacityRebalance(group: AutoScaling, base: Path, warnings: Finding[]): void {
-  const p = group.mixedInstancesPolicy;
-  if (!group.capacityRebalance || (p && p.onDemandPercentageAboveBaseCapacity < 100)) return;
-  const why = p ? 'onDemandPercentageAboveBaseCapacity is 100, so the group launches no Spot instance' : 'the group has no mixedInstancesPolicy, so it launches no Spot instance';
-  warnings.push({ path: [...base, 'capacityRebalance'], anchor: 'value', message: `capacityRebalance replaces Spot instances only, and ${why}` });
-}
-
 function resolveInstance(file: InstanceFile): Instance {
   return {
     type: file.type,
@@ -201,21 +193,6 @@ function resolveFault(f: FaultFile, i: number, zones: readonly string[] | undefi
     case 'spot-interruption':
       return resolveSpotFault(f, i, zone, group, specs?.[group], errors);
   }
-}
-
-/** A spot-interruption fault: `count` or `fraction`, on a group that launches Spot instances, of one of its types. */
-function resolveSpotFault(f: Extract<FaultFile, { action: 'spot-interruption' }>, i: number, zone: string | null, group: number, spec: AutoScaling | undefined, errors: Finding[]): Fault {
-  if (f.count !== undefined && f.fraction !== undefined) error(errors, ['faults', i, 'fraction'], 'give count or fraction, not both');
-  const policy = spec?.mixedInstancesPolicy;
-  if (policy && policy.onDemandPercentageAboveBaseCapacity === 100) {
-    error(errors, ['faults', i, 'action'], 'the group launches no Spot instance (onDemandPercentageAboveBaseCapacity is 100), so there is nothing to interrupt; lower the percentage');
-  } else if (spec && !policy) {
-    error(errors, ['faults', i, 'action'], 'the group has no mixedInstancesPolicy, so it has no Spot instances to interrupt; give the group a mixedInstancesPolicy with onDemandPercentageAboveBaseCapacity below 100');
-  } else if (policy && f.instanceType !== undefined) {
-    const types = policy.overrides.map((o) => o.instanceType);
-    if (!types.includes(f.instanceType)) error(errors, ['faults', i, 'instanceType'], `\`${f.instanceType}\` is not one of the group's instance types (${types.join(', ')})${didYouMean(f.instanceType, types)}`);
-  }
-  return { atS: f.at, action: f.action, count: f.count ?? 1, fraction: f.fraction ?? null, zone, instanceType: f.instanceType ?? null, group };
 }
 
 /** Checks the rules between parts and builds the scenario when everything is valid. */
