@@ -199,7 +199,7 @@ export class World implements ServerEvents {
     });
   }
 
-  /** The figures of a metric read by a dimension: a target group's own, or its load balancer's (the run's: validation allows this dimension with one load balancer only). */
+  /** The figures of a metric read by a dimension: a target group's own, or its load balancer's. */
   private elbSource(dimension: MetricDimension): ElbSource {
     if (dimension.name === 'TargetGroup') {
       const i = this.scenario.targetGroups.findIndex((t) => t.name === dimension.value);
@@ -208,10 +208,15 @@ export class World implements ServerEvents {
     }
     const lb = this.scenario.loadBalancers.findIndex((l) => l.name === dimension.value);
     const own = this.targetGroups.filter((t) => t.spec.loadBalancer === lb);
+    const several = this.lbs.length > 1;
+    const ownIndexes = own.map((t) => this.targetGroups.indexOf(t));
+    const model = this.lbs[lb]!;
     return {
       dimension,
-      counts: () => this.metrics.cumulative(),
-      answered: () => this.answered(),
+      // With several load balancers, one's figures are its target groups' (their 5xx as one
+      // total) and the requests it answered itself.
+      counts: several ? () => this.loadBalancerCounts(ownIndexes, model) : () => this.metrics.cumulative(),
+      answered: several ? () => model.answeredSoFar() : () => this.answered(),
       hosts: () => own.reduce((sum, t) => {
         const h = t.hostCounts();
         return { healthy: sum.healthy + h.healthy, unhealthy: sum.unhealthy + h.unhealthy };
@@ -219,10 +224,25 @@ export class World implements ServerEvents {
     };
   }
 
-  /** The load balancer's own answers so far (one load balancer: the LoadBalancer dimension is refused with several). */
+  /** The one load balancer's own answers so far. */
   private answered(): { redirects: number; fixed: number } {
     const t = this.topology;
     return { redirects: t.totalRedirects + t.redirects, fixed: t.totalFixedResponses + t.fixedResponses };
+  }
+
+  /** One of several load balancers' running counts: its target groups' and the requests it answered itself. */
+  private loadBalancerCounts(targetGroups: readonly number[], lb: LoadBalancer): Counts {
+    const sum: Counts = { requests: 0, ok: 0, e502: 0, e503: 0, e504: 0, target5xx: 0, latSumMs: 0 };
+    for (const i of targetGroups) {
+      const c = this.targetGroupCounts(i);
+      sum.requests += c.requests;
+      sum.ok += c.ok;
+      sum.e502 += c.e502;
+      sum.latSumMs += c.latSumMs;
+    }
+    const answered = lb.answeredSoFar();
+    sum.requests += answered.redirects + answered.fixed;
+    return sum;
   }
 
   /** A target group's running counts, in the shape the CloudWatch publisher reads (its 5xx all as 502s). */

@@ -261,7 +261,7 @@ export const REFERENCE_NOTES: Readonly<Record<string, string>> = {
 const DIMENSION_NOTES: Readonly<Record<string, string>> = {
   dimensions: 'CloudWatch dimension of an ELB metric (AWS/ApplicationELB, NetworkELB, ELB): one `TargetGroup` or `LoadBalancer` by name. Default: the policy\'s group\'s first target group (the whole load balancer when it has one target group).',
   'dimensions.TargetGroup': 'A target group\'s name: the metric covers the requests forwarded to it and its hosts.',
-  'dimensions.LoadBalancer': 'A load balancer\'s name: the metric covers every request it received (with one load balancer per scenario).',
+  'dimensions.LoadBalancer': 'A load balancer\'s name: the metric covers every request that load balancer received (its target groups\' figures and the redirects and fixed responses it answered).',
 };
 
 export function referenceNote(path: string): string | undefined {

@@ -15,7 +15,7 @@ function error(errors: Finding[], path: Finding['path'], message: string): void 
   errors.push({ path, message, anchor: 'value' });
 }
 
-/** A metric's dimension names a target group or a load balancer of the scenario (LoadBalancer only with one load balancer). */
+/** A metric's dimension names a target group or a load balancer of the scenario. */
 export function checkDimensions(groups: readonly (AutoScalingGroup & { path: Path })[], lbs: readonly string[], tgs: readonly string[], errors: Finding[]): void {
   for (const g of groups) {
     const base = g.path.length > 0 ? g.path : ['autoScaling'];
@@ -27,7 +27,6 @@ export function checkDimensions(groups: readonly (AutoScalingGroup & { path: Pat
         const where = [...base, 'policies', i];
         const names = d.name === 'TargetGroup' ? tgs : lbs;
         if (!names.includes(d.value)) error(errors, [...where], `the ${d.name} dimension \`${d.value}\` names no ${d.name === 'TargetGroup' ? 'target group' : 'load balancer'}; there are ${names.map((n) => `\`${n}\``).join(', ')}${didYouMean(d.value, names)}`);
-        else if (d.name === 'LoadBalancer' && lbs.length > 1) error(errors, [...where], 'a LoadBalancer dimension with several load balancers is not supported by this version of elbsim yet; use the TargetGroup dimension');
       }
     });
   }

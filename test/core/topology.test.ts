@@ -240,6 +240,32 @@ describe('several load balancers behind Route 53', () => {
     expect(errorsOf(two('dns: { records: [{ loadBalancer: one }, { loadBalancer: tow }] }\n')).join('\n')).toMatch(/dns\.records\.1\.loadBalancer: no load balancer is named `tow`.*did you mean `two`/);
   });
 
+  it("an alarm with a LoadBalancer dimension reads that load balancer's own requests", () => {
+    // 100 req/s split 51/204 by DNS: `one` sees about 1,200 requests a minute, `two` about 4,800.
+    // A step policy on RequestCount above 3,000 scales out on `two`, not on `one`.
+    const yaml = (lb: string) => minimalWith(`traffic: { rate: 100, clients: 5000 }
+dns: { records: [{ loadBalancer: one, weight: 51 }, { loadBalancer: two, weight: 204 }], ttl: 30s }
+loadBalancers:
+  - name: one
+    targetGroups: [{ name: a, autoScalingGroup: g }]
+  - name: two
+    targetGroups: [{ name: b, autoScalingGroup: g }]
+autoScalingGroups:
+  - name: g
+    minSize: 2
+    maxSize: 3
+    desiredCapacity: 2
+    instance: { concurrency: 8, serviceTime: 10ms }
+    policies:
+      - type: StepScaling
+        adjustmentType: ChangeInCapacity
+        alarm: { namespace: AWS/ApplicationELB, metric: RequestCount, statistic: Sum, period: 60s, evaluationPeriods: 2, threshold: 3000, comparisonOperator: GreaterThanThreshold, dimensions: { LoadBalancer: ${lb} } }
+        stepAdjustments: [{ lowerBound: 0, scalingAdjustment: 1 }]
+`).replace('duration: 1h', 'duration: 15m');
+    expect(run(yaml('two')).summary.autoScalingGroups!['g']!.capacity.max).toBe(3);
+    expect(run(yaml('one')).summary.autoScalingGroups!['g']!.capacity.max).toBe(2);
+  });
+
   it('a target group serves one load balancer', () => {
     const errors = errorsOf(two('dns: { records: [{ loadBalancer: one }, { loadBalancer: two }] }\n', '    targetGroups: [{ name: a, autoScalingGroup: g }]\n')).join('\n');
     expect(errors).toContain('loadBalancers.1.targetGroups.0.name: `a` is already a target group of load balancer `one`');

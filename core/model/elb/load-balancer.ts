@@ -165,6 +165,17 @@ export class LoadBalancer implements TargetGroupListener, RequestRouter {
     return this.clientNode[client]!;
   }
 
+  /** Requests this load balancer answered itself so far: by a redirect, by a fixed response. */
+  answeredSoFar(): { redirects: number; fixed: number } {
+    let redirects = 0;
+    let fixed = 0;
+    for (let a = 0; a < this.kind.length; a++) {
+      if (this.kind[a] === ActionKind.Redirect) redirects += this.actionCounts[a]!;
+      else if (this.kind[a] === ActionKind.FixedResponse) fixed += this.actionCounts[a]!;
+    }
+    return { redirects, fixed };
+  }
+
   /**
    * The member for a request of class `cls` from `client` at `node`; NO_TARGET when the target
    * group has no target in the node's scope (503), REDIRECTED or FIXED_RESPONSE when the
