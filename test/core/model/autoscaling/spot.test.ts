@@ -88,6 +88,34 @@ describe('weighted capacity', () => {
     expect(launches(r)).toHaveLength(5);
   });
 
+  it('instances warming up count by their units: a +4-unit step does not add again while two weight-2 instances warm up', () => {
+    // RequestCount is above 0 every minute, so the step policy's alarm stays in ALARM. The first
+    // scale-out takes 4 units to 8 (two weight-2 instances); while they warm up (10 minutes) they
+    // are 4 warming units, so the same step from the warmed 4 units gives 8 again: no change.
+    // Counted as 2 instances, the warmed base would be 6 and every minute would add 4 more.
+    const s = buildScenario({
+      duration: '12m',
+      autoScaling: {
+        minSize: 4,
+        maxSize: 40,
+        desiredCapacity: 4,
+        mixedInstancesPolicy: policyFile({}, [{ instanceType: 'c5.xlarge', weightedCapacity: 2 }]),
+        policies: [
+          {
+            type: 'StepScaling',
+            adjustmentType: 'ChangeInCapacity',
+            estimatedInstanceWarmup: '10m',
+            alarm: { namespace: 'AWS/ApplicationELB', metric: 'RequestCount', statistic: 'Sum', period: '60s', evaluationPeriods: 1, threshold: 0, comparisonOperator: 'GreaterThanThreshold' },
+            stepAdjustments: [{ lowerBound: 0, scalingAdjustment: 4 }],
+          },
+        ],
+      },
+    });
+    const r = simulate(s, { checkInvariants: true });
+    const changes = r.events.filter((e) => e.kind === 'scaling').map((e) => [e.from, e.to]);
+    expect(changes).toEqual([[4, 8]]);
+  });
+
   it('a replacement after an interruption restores the units, not the instance count', () => {
     const s = buildScenario(
       group(6, policyFile({ onDemandPercentageAboveBaseCapacity: 0 }, [{ instanceType: 'c5.xlarge', weightedCapacity: 3 }])),
