@@ -10,6 +10,7 @@
 import type { Finding } from './issues.ts';
 import { isMathAlarm, type AlarmFile, type PolicyFile, type ScheduledActionFile } from './scaling-schema.ts';
 import { formatDuration } from './duration.ts';
+import type { GroupActionFile } from './action-schema.ts';
 import type { AlarmSpec, CloudWatchNamespace, GroupAction, LoadBalancerType, MetricDimension, MetricSpec, ScalingPolicy, ScheduledAction } from './types.ts';
 
 export interface ScalingContext {
@@ -216,7 +217,7 @@ export function resolveScheduledActions(actions: readonly ScheduledActionFile[],
  * (the new MinSize would exceed MaxSize); the simulator would otherwise record a group with
  * min 9 and max 4. Actions that set both limits are checked against each other by the schema.
  */
-export function checkScheduledSizes(actions: readonly ScheduledAction[], group: { minSize: number; maxSize: number }, base: readonly (string | number)[], errors: Finding[]): void {
+export function checkScheduledSizes(actions: readonly ScheduledAction[], group: { minSize: number; maxSize: number }, base: readonly (string | number)[], errors: Finding[], timed: readonly GroupActionFile[] = []): void {
   let highestMax = group.maxSize;
   let lowestMin = group.minSize;
   for (const a of actions) {
@@ -237,6 +238,16 @@ export function checkScheduledSizes(actions: readonly ScheduledAction[], group: 
     const minAllowed = a.minSize ?? lowestMin;
     if (d > maxAllowed) errors.push({ path: [...where, 'desiredCapacity'], anchor: 'value', message: `desiredCapacity ${d} is more than any maxSize the group can have (at most ${maxAllowed}); AWS refuses a desired capacity above MaxSize` });
     else if (d < minAllowed) errors.push({ path: [...where, 'desiredCapacity'], anchor: 'value', message: `desiredCapacity ${d} is less than any minSize the group can have (at least ${minAllowed}); AWS refuses a desired capacity below MinSize` });
+  });
+  // A timed set-desired-capacity that no size the group can have allows would only be refused
+  // when it runs (SetDesiredCapacity's ValidationError): said now, as for a scheduled action.
+  // One within some of those sizes is checked when it runs, against the sizes of that moment.
+  timed.forEach((a, i) => {
+    if (a.action !== 'set-desired-capacity') return;
+    const where = [...base, 'actions', i, 'desiredCapacity'];
+    const d = a.desiredCapacity;
+    if (d > highestMax) errors.push({ path: where, anchor: 'value', message: `desiredCapacity ${d} is more than any maxSize the group can have (at most ${highestMax}); AWS refuses SetDesiredCapacity above MaxSize` });
+    else if (d < lowestMin) errors.push({ path: where, anchor: 'value', message: `desiredCapacity ${d} is less than any minSize the group can have (at least ${lowestMin}); AWS refuses SetDesiredCapacity below MinSize` });
   });
 }
 

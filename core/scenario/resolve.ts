@@ -77,7 +77,7 @@ function resolveAutoScaling(file: AutoScalingFile | undefined, context: GroupCon
   const perZone = group.initialInstancesPerZone;
   const limitsMayChange = group.scheduledActions.length > 0 || policies.some((p) => p.type === 'PredictiveScaling');
   const scheduledActions = resolveScheduledActions(group.scheduledActions, scaling, errors);
-  checkScheduledSizes(scheduledActions, sizes, base, errors);
+  checkScheduledSizes(scheduledActions, sizes, base, errors, group.actions);
   return {
     ...sizes,
     healthCheckType: group.healthCheckType,

@@ -34,7 +34,9 @@ const scenarioArb = fc.record({
     duration: 2400,
     traffic: { rate: 60 },
     loadBalancer: { targetGroup: { deregistrationDelay: p.drainS, healthCheck: { interval: 10, healthyThreshold: 2 } } },
-    autoScaling: { minSize: p.min, maxSize: 8, desiredCapacity: 4, actions: p.actions.map((a, i) => ({ ...a, name: `a${i}` })) },
+    // A desired capacity below every MinSize the group can have is refused at validation, so the
+    // drawn value is raised to the group's minimum (refusals at run time come from HonorCooldown).
+    autoScaling: { minSize: p.min, maxSize: 8, desiredCapacity: 4, actions: p.actions.map((a, i) => ({ ...a, ...(a.action === 'set-desired-capacity' ? { desiredCapacity: Math.max(p.min, a.desiredCapacity as number) } : {}), name: `a${i}` })) },
     instance: { concurrency: 4, serviceTime: { distribution: 'exponential', mean: '50ms' }, bootTime: { distribution: 'uniform', min: 30, max: 90 } },
   }),
 }));

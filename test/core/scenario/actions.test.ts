@@ -26,6 +26,13 @@ describe('autoScaling.actions', () => {
     ]);
   });
 
+  it('a desired capacity outside every size the group can have is refused, as a scheduled action\'s is', () => {
+    expect(errorOf(one('{ at: 5m, action: set-desired-capacity, desiredCapacity: 11 }'))).toMatch(/autoScaling\.actions\.0\.desiredCapacity: desiredCapacity 11 is more than any maxSize the group can have \(at most 10\); AWS refuses SetDesiredCapacity above MaxSize$/);
+    expect(errorOf(one('{ at: 5m, action: set-desired-capacity, desiredCapacity: 1 }'))).toMatch(/desiredCapacity 1 is less than any minSize the group can have \(at least 2\)/);
+    // A scheduled action that raises MaxSize makes 11 possible: checked when it runs instead.
+    expect(scenarioOf(one('{ at: 5m, action: set-desired-capacity, desiredCapacity: 11 }', '  scheduledActions: [{ at: 1m, maxSize: 12 }]\n')).autoScalingGroups[0]!.actions[0]).toMatchObject({ desiredCapacity: 11 });
+  });
+
   it('an instance refresh: CLI defaults; warm-up falls back to defaultInstanceWarmup, else the grace period', () => {
     const refresh = (extra: string) => scenarioOf(one('{ at: 5m, action: start-instance-refresh, desiredConfiguration: { instance: { serviceTimeFactor: 1.5 } } }', extra)).autoScalingGroups[0]!.actions[0]!;
     expect(refresh('  healthCheckGracePeriod: 90s\n')).toEqual({

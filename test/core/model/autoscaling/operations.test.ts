@@ -32,8 +32,10 @@ describe('SetDesiredCapacity (AS-MAN)', () => {
     expect(last(r, 'in_service')).toBe(6);
   });
 
-  it('a value outside [MinSize, MaxSize] is refused with AWS\'s ValidationError and changes nothing', () => {
-    const r = run({ actions: [{ at: 300, action: 'set-desired-capacity', desiredCapacity: 9 }, { at: 400, action: 'set-desired-capacity', desiredCapacity: 0 }] });
+  it('a value outside [MinSize, MaxSize] at its time is refused with AWS\'s ValidationError and changes nothing', () => {
+    // The file's sizes allow 0 to 10; a scheduled action narrows them to [1, 6] at 1:40. (A value
+    // outside every size the group can have is refused at validation: test/core/scenario/actions.test.ts.)
+    const r = run({ minSize: 0, maxSize: 10, scheduledActions: [{ at: 100, minSize: 1, maxSize: 6 }], actions: [{ at: 300, action: 'set-desired-capacity', desiredCapacity: 9 }, { at: 400, action: 'set-desired-capacity', desiredCapacity: 0 }] });
     const refused = scaling(r).filter((x) => x.state === 'refused');
     expect(refused.map((x) => x.detail)).toEqual([
       'At 00:05:00 SetDesiredCapacity was refused: New SetDesiredCapacity value 9 is above max value 6 for the AutoScalingGroup.',
