@@ -184,7 +184,7 @@ export const REFERENCE_NOTES: Readonly<Record<string, string>> = {
   'autoScaling.actions[].name': 'Action name, as the activities it causes show it (default action-N).',
   'autoScaling.actions[].at': 'When the operation is made, from the start of the run.',
   'autoScaling.actions[].action': 'set-desired-capacity, enter-standby, exit-standby, detach-instances, attach-instances or start-instance-refresh.',
-  'autoScaling.actions[].desiredCapacity': 'set-desired-capacity: the new desired capacity; outside [minSize, maxSize] the call is refused, as AWS refuses it.',
+  'autoScaling.actions[].desiredCapacity': 'set-desired-capacity: the new desired capacity; outside [minSize, maxSize] at its time the call is refused, as AWS refuses it (outside every size the group can have, the file is refused at validation).',
   'autoScaling.actions[].honorCooldown': 'set-desired-capacity: when true, the call is refused while the group\'s cooldown (or the activity before it) runs (AWS HonorCooldown).',
   'autoScaling.actions[].count': 'Standby, detach and attach: how many instances move (the longest-running first; up to 20 per call, as AWS).',
   'autoScaling.actions[].shouldDecrementDesiredCapacity': 'enter-standby and detach-instances: lower the desired capacity by as many (not below minSize); when false the group launches replacements.',
