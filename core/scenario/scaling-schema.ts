@@ -12,6 +12,7 @@ import { cron } from './cron.ts';
 import { AT_KEY, isMapping, list, strictObject } from './objects.ts';
 import { didYouMean } from './suggest.ts';
 import { compileMetricMath, METRIC_ID } from '../model/cloudwatch/metric-math.ts';
+import { AlarmRuleError, parseAlarmRule } from '../model/cloudwatch/alarm-rule.ts';
 import { describe, duration, fail, flag, integer, MISSING, number, oneOf, text } from './values.ts';
 
 export const POLICY_TYPES = ['TargetTrackingScaling', 'StepScaling', 'SimpleScaling', 'PredictiveScaling'] as const;
@@ -132,6 +133,53 @@ export const alarm = z.unknown().transform((value, ctx) => {
   for (const issue of result.error.issues) ctx.addIssue({ ...issue, code: 'custom' } as never);
   return z.NEVER;
 }).meta({ alternatives: [metricAlarm, mathAlarm] }); // the forms it accepts, for the generated reference
+
+/**
+ * AWS alarm names: 1 to 255 characters, no ASCII control characters (PutMetricAlarm). elbsim
+ * also refuses `"`, since a composite alarm's rule quotes names with it.
+ */
+export const alarmName = text({ nonEmpty: true }).superRefine((name, ctx) => {
+  if (name.length > 255) ctx.addIssue({ code: 'custom', message: `the name is ${name.length} characters long; AWS alarm names have 1 to 255 characters` });
+  // eslint-disable-next-line no-control-regex
+  else if (/[\u0000-\u001f\u007f]/.test(name)) ctx.addIssue({ code: 'custom', message: 'an alarm name may not hold control characters (AWS)' });
+  else if (name.includes('"')) ctx.addIssue({ code: 'custom', message: 'an alarm name may not hold `"`: composite alarm rules quote names with it' });
+});
+
+/** The keys a standalone alarm has besides its alarm's: its name, and the group whose metrics it reads. */
+const standaloneShape = { name: alarmName, autoScalingGroup: text({ nonEmpty: true }).optional() };
+
+const standaloneMetricAlarm = strictObject({ ...standaloneShape, ...metricShape, ...alarmShape }).superRefine((a, ctx) => {
+  checkMetric(a, ctx);
+  checkDatapoints(a, ctx);
+});
+
+const standaloneMathAlarm = strictObject({ ...standaloneShape, expression: text({ nonEmpty: true }), metrics: list(mathMetric, { min: 1 }), ...alarmShape }).superRefine((a, ctx) => {
+  checkDatapoints(a, ctx);
+  checkMath(a, ctx);
+});
+
+/** An item of `cloudWatch.alarms`: a named metric alarm (or metric math alarm) with no action, only a state. */
+export const standaloneAlarm = z.unknown().transform((value, ctx) => {
+  if (value === undefined) return fail(ctx, MISSING);
+  const schema = isMapping(value) && 'expression' in value ? standaloneMathAlarm : standaloneMetricAlarm;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data as z.output<typeof standaloneMetricAlarm> | z.output<typeof standaloneMathAlarm>;
+  for (const issue of result.error.issues) ctx.addIssue({ ...issue, code: 'custom' } as never);
+  return z.NEVER;
+}).meta({ alternatives: [standaloneMetricAlarm, standaloneMathAlarm] });
+
+/** An item of `cloudWatch.compositeAlarms`: a name and an AlarmRule over other alarms' states (CW-COMP). */
+export const compositeAlarm = strictObject({ name: alarmName, alarmRule: text({ nonEmpty: true }) }).superRefine((a, ctx) => {
+  try {
+    parseAlarmRule(a.alarmRule);
+  } catch (e) {
+    if (!(e instanceof AlarmRuleError)) throw e;
+    ctx.addIssue({ code: 'custom', path: ['alarmRule'], message: e.message });
+  }
+});
+
+export type StandaloneAlarmFile = z.output<typeof standaloneAlarm>;
+export type CompositeAlarmFile = z.output<typeof compositeAlarm>;
 
 /** A customized target-tracking metric given as metric math: `expression` over `metrics` (CW-MATH, AS-TT). */
 const mathMetricSpec = strictObject({ expression: text({ nonEmpty: true }), metrics: list(mathMetric, { min: 1 }) }).superRefine((a, ctx) => checkMath(a, ctx));
