@@ -169,7 +169,10 @@ export const standaloneAlarm = z.unknown().transform((value, ctx) => {
 }).meta({ alternatives: [standaloneMetricAlarm, standaloneMathAlarm] });
 
 /** An item of `cloudWatch.compositeAlarms`: a name and an AlarmRule over other alarms' states (CW-COMP). */
-export const compositeAlarm = strictObject({ name: alarmName, alarmRule: text({ nonEmpty: true }) }).superRefine((a, ctx) => {
+// YAML reads a bare TRUE / FALSE as a boolean; as a whole rule it means the constant.
+const alarmRule = z.unknown().transform((value) => (typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : value)).pipe(text({ nonEmpty: true }));
+
+export const compositeAlarm = strictObject({ name: alarmName, alarmRule }).superRefine((a, ctx) => {
   try {
     parseAlarmRule(a.alarmRule);
   } catch (e) {
