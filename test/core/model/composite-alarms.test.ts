@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../core/index.ts';
 import type { RunResult } from '../../../core/index.ts';
 import { scenarioFromYaml } from '../../support/scenario.ts';
+import { alarmBands } from '../../../web/model/alarm-bands.ts';
 
 const OUTAGE = `
 name: zone outage, composite alarm
@@ -103,6 +104,15 @@ describe('a composite alarm over a zone outage', () => {
     expect(without.summary.alarms).toBeUndefined();
     expect(without.timeseries).toEqual(run.timeseries);
     expect(without.events).toEqual(run.events.filter((e) => e.kind !== 'alarm'));
+  });
+
+  it("the web app's alarm bands show a composite alarm like any other: OK from its creation, ALARM 780-900 s", () => {
+    const band = alarmBands(run.events, run.scenario.durationS).find((b) => b.name === 'page-oncall')!;
+    expect(band.segments).toEqual([
+      { startS: 0, endS: 780, state: 'OK' },
+      { startS: 780, endS: 900, state: 'ALARM' },
+      { startS: 900, endS: 1800, state: 'OK' },
+    ]);
   });
 
   it('is deterministic: the same seed gives the same alarm events and summary', () => {
