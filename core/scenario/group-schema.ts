@@ -13,7 +13,7 @@ import type { Distribution, LifecycleHook, SuspendableProcess, TerminationPolicy
 import { distribution } from './distribution.ts';
 import { list, section, strictObject } from './objects.ts';
 import { didYouMean, listAllowed } from './suggest.ts';
-import { compositeAlarm, standaloneAlarm } from './scaling-schema.ts';
+import { compositeAlarm, standaloneAlarm } from './alarm-schema.ts';
 import { describe, duration, fail, flag, integer, MISSING, number, oneOf, text } from './values.ts';
 
 /** AWS's predefined termination policies (AS-TERM); a Lambda custom policy is not modelled. */

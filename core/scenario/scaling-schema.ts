@@ -12,7 +12,6 @@ import { cron } from './cron.ts';
 import { AT_KEY, isMapping, list, strictObject } from './objects.ts';
 import { didYouMean } from './suggest.ts';
 import { compileMetricMath, METRIC_ID } from '../model/cloudwatch/metric-math.ts';
-import { AlarmRuleError, parseAlarmRule } from '../model/cloudwatch/alarm-rule.ts';
 import { describe, duration, fail, flag, integer, MISSING, number, oneOf, text } from './values.ts';
 
 export const POLICY_TYPES = ['TargetTrackingScaling', 'StepScaling', 'SimpleScaling', 'PredictiveScaling'] as const;
@@ -60,7 +59,7 @@ const dimensions = strictObject({ TargetGroup: text({ nonEmpty: true }).optional
   if (d.TargetGroup === undefined && d.LoadBalancer === undefined) ctx.addIssue({ code: 'custom', message: 'give TargetGroup or LoadBalancer' });
 });
 
-const metricShape = {
+export const metricShape = {
   namespace: oneOf(NAMESPACES, { what: 'a namespace elbsim publishes' }),
   metric: text({ nonEmpty: true }),
   statistic: statistic(),
@@ -68,7 +67,7 @@ const metricShape = {
 };
 
 /** The metric must exist in its namespace; dimensions name load balancers and target groups, so only ELB metrics have them. */
-function checkMetric(spec: { namespace: CloudWatchNamespace; metric: string; dimensions?: unknown }, ctx: z.RefinementCtx): void {
+export function checkMetric(spec: { namespace: CloudWatchNamespace; metric: string; dimensions?: unknown }, ctx: z.RefinementCtx): void {
   const known = METRICS[spec.namespace];
   if (!known.includes(spec.metric)) {
     ctx.addIssue({ code: 'custom', path: ['metric'], message: `\`${spec.metric}\` is not ${/^[AEIOU]/.test(spec.namespace) ? 'an' : 'a'} ${spec.namespace} metric elbsim publishes${didYouMean(spec.metric, known)}; allowed: ${known.join(', ')}` });
@@ -80,7 +79,7 @@ function checkMetric(spec: { namespace: CloudWatchNamespace; metric: string; dim
 
 export const metricSpec = strictObject(metricShape).superRefine(checkMetric);
 
-const alarmShape = {
+export const alarmShape = {
   period: duration({ rule: cloudWatchPeriod }),
   evaluationPeriods: integer({ min: 1, aws: 'EvaluationPeriods', limit: 'evaluationPeriods' }),
   datapointsToAlarm: integer({ min: 1, aws: 'DatapointsToAlarm', limit: 'evaluationPeriods' }).optional(),
@@ -89,7 +88,7 @@ const alarmShape = {
   treatMissingData: oneOf(TREAT_MISSING_DATA, { aws: 'TreatMissingData' }).default('missing'),
 };
 
-function checkDatapoints(a: { datapointsToAlarm?: number | undefined; evaluationPeriods: number }, ctx: z.RefinementCtx): void {
+export function checkDatapoints(a: { datapointsToAlarm?: number | undefined; evaluationPeriods: number }, ctx: z.RefinementCtx): void {
   if (a.datapointsToAlarm !== undefined && a.datapointsToAlarm > a.evaluationPeriods) {
     ctx.addIssue({ code: 'custom', path: ['datapointsToAlarm'], message: `${a.datapointsToAlarm} is more than evaluationPeriods (${a.evaluationPeriods}); M of N needs M ≤ N` });
   }
@@ -100,7 +99,7 @@ const metricAlarm = strictObject({ ...metricShape, ...alarmShape }).superRefine(
   checkDatapoints(a, ctx);
 });
 
-const mathMetric = strictObject({ id: text({ nonEmpty: true }), ...metricShape }).superRefine((m, ctx) => {
+export const mathMetric = strictObject({ id: text({ nonEmpty: true }), ...metricShape }).superRefine((m, ctx) => {
   if (!METRIC_ID.test(m.id)) ctx.addIssue({ code: 'custom', path: ['id'], message: `\`${m.id}\` is not a metric id; an id starts with a lowercase letter and has only letters, digits and _ (CloudWatch)` });
   checkMetric(m, ctx);
 });
@@ -112,7 +111,7 @@ const mathAlarm = strictObject({ expression: text({ nonEmpty: true }), metrics: 
 });
 
 /** Ids unique, and the expression compiles over them. */
-function checkMath(a: { expression: string; metrics: readonly { id: string }[] }, ctx: z.RefinementCtx): void {
+export function checkMath(a: { expression: string; metrics: readonly { id: string }[] }, ctx: z.RefinementCtx): void {
   const ids = a.metrics.map((m) => m.id);
   ids.forEach((id, i) => {
     if (ids.indexOf(id) < i) ctx.addIssue({ code: 'custom', path: ['metrics', i, 'id'], message: `\`${id}\` is already the id of metric ${ids.indexOf(id)}; ids must be unique` });
@@ -133,56 +132,6 @@ export const alarm = z.unknown().transform((value, ctx) => {
   for (const issue of result.error.issues) ctx.addIssue({ ...issue, code: 'custom' } as never);
   return z.NEVER;
 }).meta({ alternatives: [metricAlarm, mathAlarm] }); // the forms it accepts, for the generated reference
-
-/**
- * AWS alarm names: 1 to 255 characters, no ASCII control characters (PutMetricAlarm). elbsim
- * also refuses `"`, since a composite alarm's rule quotes names with it.
- */
-export const alarmName = text({ nonEmpty: true }).superRefine((name, ctx) => {
-  if (name.length > 255) ctx.addIssue({ code: 'custom', message: `the name is ${name.length} characters long; AWS alarm names have 1 to 255 characters` });
-  // eslint-disable-next-line no-control-regex
-  else if (/[\u0000-\u001f\u007f]/.test(name)) ctx.addIssue({ code: 'custom', message: 'an alarm name may not hold control characters (AWS)' });
-  else if (name.includes('"')) ctx.addIssue({ code: 'custom', message: 'an alarm name may not hold `"`: composite alarm rules quote names with it' });
-});
-
-/** The keys a standalone alarm has besides its alarm's: its name, and the group whose metrics it reads. */
-const standaloneShape = { name: alarmName, autoScalingGroup: text({ nonEmpty: true }).optional() };
-
-const standaloneMetricAlarm = strictObject({ ...standaloneShape, ...metricShape, ...alarmShape }).superRefine((a, ctx) => {
-  checkMetric(a, ctx);
-  checkDatapoints(a, ctx);
-});
-
-const standaloneMathAlarm = strictObject({ ...standaloneShape, expression: text({ nonEmpty: true }), metrics: list(mathMetric, { min: 1 }), ...alarmShape }).superRefine((a, ctx) => {
-  checkDatapoints(a, ctx);
-  checkMath(a, ctx);
-});
-
-/** An item of `cloudWatch.alarms`: a named metric alarm (or metric math alarm) with no action, only a state. */
-export const standaloneAlarm = z.unknown().transform((value, ctx) => {
-  if (value === undefined) return fail(ctx, MISSING);
-  const schema = isMapping(value) && 'expression' in value ? standaloneMathAlarm : standaloneMetricAlarm;
-  const result = schema.safeParse(value);
-  if (result.success) return result.data as z.output<typeof standaloneMetricAlarm> | z.output<typeof standaloneMathAlarm>;
-  for (const issue of result.error.issues) ctx.addIssue({ ...issue, code: 'custom' } as never);
-  return z.NEVER;
-}).meta({ alternatives: [standaloneMetricAlarm, standaloneMathAlarm] });
-
-/** An item of `cloudWatch.compositeAlarms`: a name and an AlarmRule over other alarms' states (CW-COMP). */
-// YAML reads a bare TRUE / FALSE as a boolean; as a whole rule it means the constant.
-const alarmRule = z.unknown().transform((value) => (typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : value)).pipe(text({ nonEmpty: true }));
-
-export const compositeAlarm = strictObject({ name: alarmName, alarmRule }).superRefine((a, ctx) => {
-  try {
-    parseAlarmRule(a.alarmRule);
-  } catch (e) {
-    if (!(e instanceof AlarmRuleError)) throw e;
-    ctx.addIssue({ code: 'custom', path: ['alarmRule'], message: e.message });
-  }
-});
-
-export type StandaloneAlarmFile = z.output<typeof standaloneAlarm>;
-export type CompositeAlarmFile = z.output<typeof compositeAlarm>;
 
 /** A customized target-tracking metric given as metric math: `expression` over `metrics` (CW-MATH, AS-TT). */
 const mathMetricSpec = strictObject({ expression: text({ nonEmpty: true }), metrics: list(mathMetric, { min: 1 }) }).superRefine((a, ctx) => checkMath(a, ctx));

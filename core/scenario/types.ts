@@ -165,8 +165,8 @@ export type HealthCheckType = 'EC2' | 'ELB';
 
 export type * from './scaling-types.ts';
 import type {
-  AlarmSpec,
   GroupAction,
+  GroupAlarms, ScenarioAlarms, // cloudWatch.alarms and compositeAlarms
   InstanceMaintenancePolicy,
   LifecycleHook,
   ScalingPolicy,
@@ -250,7 +250,7 @@ export interface CloudWatchSettings {
   targetTrackingLowRatio: number;
 }
 
-export interface Scenario {
+export interface Scenario extends ScenarioAlarms {
   name: string;
   description: string;
   seed: number;
@@ -265,10 +265,6 @@ export interface Scenario {
   faults: Fault[];
   /** CloudWatch settings elbsim makes parameters of (AWS documents no value). */
   cloudWatch: CloudWatchSettings;
-  /** `cloudWatch.alarms`: metric alarms with no action, for their state alone; absent when none. */
-  alarms?: StandaloneAlarm[];
-  /** `cloudWatch.compositeAlarms`, ordered so that every alarm comes after the composite alarms it names; absent when none. */
-  compositeAlarms?: CompositeAlarm[];
   /** Expectations for `elbsim check` (batches issue); kept raw until then. */
   expect: Record<string, { min?: number; max?: number }>;
 }
@@ -292,7 +288,7 @@ export type ParseResult =
  * What one Auto Scaling group's components (the group, its scaling policies, its CloudWatch
  * metrics) read of the scenario: the group with its instance settings, and the run's frame.
  */
-export interface GroupScenario {
+export interface GroupScenario extends GroupAlarms {
   zones: string[];
   durationS: number;
   cloudWatch: CloudWatchSettings;
@@ -300,20 +296,4 @@ export interface GroupScenario {
   instance: Instance;
   /** The type of the load balancer in front of the group's target groups. */
   loadBalancerType: LoadBalancerType;
-  /** The standalone alarms that read this group's metrics (so the group publishes them). */
-  alarms?: readonly AlarmSpec[];
-}
-
-/** A metric alarm of `cloudWatch.alarms`: evaluated like a policy's alarm, with no action. */
-export interface StandaloneAlarm {
-  name: string;
-  /** The Auto Scaling group (index) whose metrics it reads: its EC2 metrics, and its first target group's by default. */
-  group: number;
-  spec: AlarmSpec;
-}
-
-/** A composite alarm: its state is its AlarmRule over other alarms' states (see core/model/cloudwatch/alarm-rule.ts). */
-export interface CompositeAlarm {
-  name: string;
-  alarmRule: string;
 }
