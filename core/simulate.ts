@@ -113,6 +113,7 @@ class Run implements Simulation {
         lbs: world.lbs,
         lbRequests: world.dns?.requests ?? null,
         targetGroups: world.targetGroups,
+        alarms: world.alarms.summary(this.scenario.durationS),
       }),
       instanceLoad,
     };

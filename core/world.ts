@@ -28,6 +28,7 @@ import { TargetGroup, type TargetSource } from './model/target-group/target-grou
 import { Faults } from './model/faults.ts';
 import { CloudWatchPublisher, dimensionsRead, type ElbSource } from './model/cloudwatch/publisher.ts';
 import { ScalingController } from './model/scaling-controller.ts';
+import { AlarmBoard } from './model/alarm-board.ts';
 import { GroupActions } from './model/autoscaling/actions.ts';
 import { InstanceRefresh } from './model/autoscaling/refresh.ts';
 import { MaxInstanceLifetime } from './model/autoscaling/lifetime.ts';
@@ -75,6 +76,8 @@ export class World implements ServerEvents {
   readonly faults: Faults[] = [];
   readonly cloudWatch: CloudWatchPublisher[] = [];
   readonly scaling: ScalingController[] = [];
+  /** The scenario's standalone and composite alarms (state only, no actions). */
+  readonly alarms: AlarmBoard;
   /** IP targets' server rows, per target group. */
   readonly ipServers: number[][];
   readonly detailed: boolean;
@@ -157,6 +160,8 @@ export class World implements ServerEvents {
       const mine = this.targetGroups.filter((_, i) => scenario.targetGroups[i]!.autoScalingGroup === g);
       const lbOfGroup = scenario.loadBalancers[mine[0]?.spec.loadBalancer ?? 0]!;
       const view: GroupScenario = { zones: scenario.zones, durationS: scenario.durationS, cloudWatch: scenario.cloudWatch, autoScaling: gSpec, instance: gSpec.instance, loadBalancerType: lbOfGroup.type };
+      const alarmsHere = scenario.alarms?.filter((a) => a.group === g).map((a) => a.spec);
+      if (alarmsHere && alarmsHere.length > 0) view.alarms = alarmsHere;
       // Without a warm pool there are no warm starts; the sampler is then never drawn from.
       const pool = gSpec.warmPool;
       const group = new AutoScalingGroup({
@@ -197,6 +202,7 @@ export class World implements ServerEvents {
       const maintenance = gSpec.instanceMaintenancePolicy;
       this.lifetime.push(new MaxInstanceLifetime(engine, group, instances, gSpec.maxInstanceLifetimeS, scenario.durationS, log, maintenance ? maintenance.maxHealthyPercentage : 100));
     });
+    this.alarms = new AlarmBoard(engine, scenario, this.cloudWatch, log);
   }
 
   /** The figures of a metric read by a dimension: a target group's own, or its load balancer's. */
@@ -264,17 +270,19 @@ export class World implements ServerEvents {
     for (const scaling of this.scaling) scaling.start();
     for (const actions of this.actions) actions.start();
     for (const lifetime of this.lifetime) lifetime.start();
+    this.alarms.start();
     // Every minute: CloudWatch datapoints, then alarms and policies, then the group's AZ balance.
     const kMinute = engine.register(() => {
       this.groups.forEach((group, g) => {
         const scaling = this.scaling[g]!;
         // CloudWatch is not an output: its datapoints are only worth making when a policy reads them.
-        if (scaling.hasPolicies) {
+        if (scaling.hasPolicies || this.alarms.readsGroup(g)) {
           this.cloudWatch[g]!.publishMinute(engine.now);
           scaling.minute(engine.now);
         }
         group.rebalance.tick();
       });
+      this.alarms.minute(engine.now);
       this.metrics.resetMinute();
       if (engine.now + 60 <= this.scenario.durationS) engine.schedule(engine.now + 60, kMinute);
     });

@@ -136,7 +136,8 @@ const EXAMPLES: Readonly<Record<string, string>> = {
     'autoScaling:\n  minSize: 3\n  maxSize: 20\n  desiredCapacity: 4\n  healthCheckType: ELB\n  policies:\n    - name: cpu-50\n      type: TargetTrackingScaling\n      metric: ASGAverageCPUUtilization\n      targetValue: 50',
   instance: 'instance:\n  type: c7g.large\n  pricePerHour: 0.085\n  bootTime: 90s\n  concurrency: 4\n  serviceTime: { distribution: exponential, mean: 50ms }',
   faults: 'faults:\n  - { at: 10m, action: fail-zone, zone: us-east-1b, for: 10m }\n  - { at: 30m, action: slow-target, count: 1, factor: 5, for: 5m }',
-  cloudWatch: 'cloudWatch:\n  publicationDelay: 60s',
+  cloudWatch:
+    'cloudWatch:\n  publicationDelay: 60s\n  alarms:\n    - { name: elb-5xx-high, namespace: AWS/ApplicationELB, metric: HTTPCode_ELB_5XX_Count, statistic: Sum, period: 60s,\n        evaluationPeriods: 1, threshold: 100, comparisonOperator: GreaterThanThreshold, treatMissingData: notBreaching }\n    - { name: latency-high, namespace: AWS/ApplicationELB, metric: TargetResponseTime, statistic: p99, period: 60s,\n        evaluationPeriods: 1, threshold: 0.6, comparisonOperator: GreaterThanThreshold }\n  compositeAlarms:\n    - { name: page-oncall, alarmRule: \'ALARM("elb-5xx-high") AND ALARM("latency-high")\' }',
   expect: 'expect:\n  latencyMsP99: { max: 800 }\n  elb5xxRate: { max: 0.045 }   # a fraction: 4.5 %\n  healthyHostsMin: { min: 3 }',
 };
 

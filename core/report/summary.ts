@@ -32,6 +32,8 @@ export interface SummaryInput {
   /** Requests per load balancer when Route 53 spreads them over several; null with one. */
   lbRequests: Float64Array | null;
   targetGroups: readonly TargetGroup[];
+  /** The standalone and composite alarms' figures; null when the scenario has none. */
+  alarms?: Summary['alarms'] | null;
 }
 
 function actionText(a: Action, scenario: Scenario): string {
@@ -110,6 +112,7 @@ export function buildSummary(input: SummaryInput): Summary {
       max: m.clientLatencyMaxMs,
     },
     ...(input.detailed ? topologySummary(input, hours, costOf) : {}),
+    ...(input.alarms ? { alarms: input.alarms } : {}),
   };
 }
 

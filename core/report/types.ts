@@ -157,6 +157,20 @@ export interface Summary {
   loadBalancers?: Record<string, LoadBalancerSummary>;
   targetGroups?: Record<string, TargetGroupSummary>;
   autoScalingGroups?: Record<string, GroupSummary>;
+  /** The standalone and composite alarms of `cloudWatch`, by name; present only when the scenario has some. */
+  alarms?: Record<string, AlarmSummary>;
+}
+
+/** One alarm of `cloudWatch.alarms` or `cloudWatch.compositeAlarms` over the run. */
+export interface AlarmSummary {
+  type: 'metric' | 'composite';
+  stateAtEnd: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+  /** Seconds spent in ALARM, up to the end of the run. */
+  timeInAlarmS: number;
+  /** Changes into ALARM. */
+  transitionsToAlarm: number;
+  /** When it first went to ALARM; null if it never did. */
+  firstAlarmS: number | null;
 }
 
 export interface LoadBalancerSummary {

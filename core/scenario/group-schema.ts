@@ -13,6 +13,7 @@ import type { Distribution, LifecycleHook, SuspendableProcess, TerminationPolicy
 import { distribution } from './distribution.ts';
 import { list, section, strictObject } from './objects.ts';
 import { didYouMean, listAllowed } from './suggest.ts';
+import { compositeAlarm, standaloneAlarm } from './alarm-schema.ts';
 import { describe, duration, fail, flag, integer, MISSING, number, oneOf, text } from './values.ts';
 
 /** AWS's predefined termination policies (AS-TERM); a Lambda custom policy is not modelled. */
@@ -122,6 +123,9 @@ export const cloudWatch = section({
   targetTrackingHighDatapoints: integer({ min: 1, max: 60 }).default(3),
   targetTrackingLowDatapoints: integer({ min: 1, max: 60 }).default(15),
   targetTrackingLowRatio: number({ rule: lowRatio }).default(0.9),
+  // Alarms with no action, for their state alone (resolve-alarms.ts): metric alarms, and composite alarms over them.
+  alarms: list(standaloneAlarm, { what: 'alarm' }).optional(),
+  compositeAlarms: list(compositeAlarm, { what: 'composite alarm' }).optional(),
 });
 
 export type LifecycleHookFile = z.output<typeof lifecycleHook>;

@@ -71,7 +71,7 @@ function evaluation(a: AlarmFile): Pick<AlarmSpec, 'periodS' | 'evaluationPeriod
   };
 }
 
-function toAlarm(a: AlarmFile, path: (string | number)[], context: ScalingContext, errors: Finding[], warnings: Finding[]): AlarmSpec {
+export function toAlarm(a: AlarmFile, path: (string | number)[], context: ScalingContext, errors: Finding[], warnings: Finding[]): AlarmSpec {
   if (isMathAlarm(a)) {
     const metrics = a.metrics.map((m) => ({ id: m.id, namespace: m.namespace, metric: m.metric, statistic: m.statistic, dimension: dimensionOf(m.dimensions) }));
     metrics.forEach((m, i) => checkNamespace(m, [...path, 'metrics', i], context, errors));

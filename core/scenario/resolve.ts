@@ -7,6 +7,7 @@
  * hide rule violations in another; the scenario itself is only built when every part is valid
  * and no rule is broken.
  */
+import { resolveAlarms } from './resolve-alarms.ts';
 import type { Finding } from './issues.ts';
 import { formatDuration } from './duration.ts';
 import type { CloudWatchFile } from './group-schema.ts';
@@ -262,6 +263,9 @@ export function resolveScenario(parts: Parts, complete: boolean): Resolution {
   const { name, description, seed, cloudWatch, expect } = parts;
   if (topology && groups) checkDimensions(groups, topology.loadBalancers.map((l) => l.name), topology.targetGroups.map((t) => t.name), errors);
   if (topology && faults) resolveSetWeights(parts.faults!.value, faults, topology.loadBalancers, topology.targetGroups.map((t) => t.name), errors);
+  const alarms = cloudWatch && groups
+    ? resolveAlarms(cloudWatch.value, { groups, loadBalancerType: lbType, loadBalancers: topology?.loadBalancers.map((l) => l.name), targetGroups: topology?.targetGroups.map((t) => t.name) }, errors, warnings)
+    : undefined;
   if (!complete || errors.length > 0) return { errors, warnings };
   if (!name || !description || !seed || durationS === undefined || period === undefined || !zones || !trafficFile || !topology || !groups || !faults || !cloudWatch || !expect) {
     return { errors, warnings };
@@ -286,6 +290,8 @@ export function resolveScenario(parts: Parts, complete: boolean): Resolution {
     autoScalingGroups: groups.map(({ path: _path, ...g }) => g),
     faults,
     cloudWatch: resolveCloudWatch(cloudWatch.value),
+    ...(alarms && alarms.alarms.length > 0 ? { alarms: alarms.alarms } : {}),
+    ...(alarms && alarms.compositeAlarms.length > 0 ? { compositeAlarms: alarms.compositeAlarms } : {}),
     expect: Object.fromEntries(Object.entries(expect.value).filter(([, b]) => b !== undefined).map(([k, b]) => [k, { ...(b as object) }])),
   };
   return { scenario, errors, warnings };

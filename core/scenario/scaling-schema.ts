@@ -59,7 +59,7 @@ const dimensions = strictObject({ TargetGroup: text({ nonEmpty: true }).optional
   if (d.TargetGroup === undefined && d.LoadBalancer === undefined) ctx.addIssue({ code: 'custom', message: 'give TargetGroup or LoadBalancer' });
 });
 
-const metricShape = {
+export const metricShape = {
   namespace: oneOf(NAMESPACES, { what: 'a namespace elbsim publishes' }),
   metric: text({ nonEmpty: true }),
   statistic: statistic(),
@@ -67,7 +67,7 @@ const metricShape = {
 };
 
 /** The metric must exist in its namespace; dimensions name load balancers and target groups, so only ELB metrics have them. */
-function checkMetric(spec: { namespace: CloudWatchNamespace; metric: string; dimensions?: unknown }, ctx: z.RefinementCtx): void {
+export function checkMetric(spec: { namespace: CloudWatchNamespace; metric: string; dimensions?: unknown }, ctx: z.RefinementCtx): void {
   const known = METRICS[spec.namespace];
   if (!known.includes(spec.metric)) {
     ctx.addIssue({ code: 'custom', path: ['metric'], message: `\`${spec.metric}\` is not ${/^[AEIOU]/.test(spec.namespace) ? 'an' : 'a'} ${spec.namespace} metric elbsim publishes${didYouMean(spec.metric, known)}; allowed: ${known.join(', ')}` });
@@ -79,7 +79,7 @@ function checkMetric(spec: { namespace: CloudWatchNamespace; metric: string; dim
 
 export const metricSpec = strictObject(metricShape).superRefine(checkMetric);
 
-const alarmShape = {
+export const alarmShape = {
   period: duration({ rule: cloudWatchPeriod }),
   evaluationPeriods: integer({ min: 1, aws: 'EvaluationPeriods', limit: 'evaluationPeriods' }),
   datapointsToAlarm: integer({ min: 1, aws: 'DatapointsToAlarm', limit: 'evaluationPeriods' }).optional(),
@@ -88,7 +88,7 @@ const alarmShape = {
   treatMissingData: oneOf(TREAT_MISSING_DATA, { aws: 'TreatMissingData' }).default('missing'),
 };
 
-function checkDatapoints(a: { datapointsToAlarm?: number | undefined; evaluationPeriods: number }, ctx: z.RefinementCtx): void {
+export function checkDatapoints(a: { datapointsToAlarm?: number | undefined; evaluationPeriods: number }, ctx: z.RefinementCtx): void {
   if (a.datapointsToAlarm !== undefined && a.datapointsToAlarm > a.evaluationPeriods) {
     ctx.addIssue({ code: 'custom', path: ['datapointsToAlarm'], message: `${a.datapointsToAlarm} is more than evaluationPeriods (${a.evaluationPeriods}); M of N needs M ≤ N` });
   }
@@ -99,7 +99,7 @@ const metricAlarm = strictObject({ ...metricShape, ...alarmShape }).superRefine(
   checkDatapoints(a, ctx);
 });
 
-const mathMetric = strictObject({ id: text({ nonEmpty: true }), ...metricShape }).superRefine((m, ctx) => {
+export const mathMetric = strictObject({ id: text({ nonEmpty: true }), ...metricShape }).superRefine((m, ctx) => {
   if (!METRIC_ID.test(m.id)) ctx.addIssue({ code: 'custom', path: ['id'], message: `\`${m.id}\` is not a metric id; an id starts with a lowercase letter and has only letters, digits and _ (CloudWatch)` });
   checkMetric(m, ctx);
 });
@@ -111,7 +111,7 @@ const mathAlarm = strictObject({ expression: text({ nonEmpty: true }), metrics: 
 });
 
 /** Ids unique, and the expression compiles over them. */
-function checkMath(a: { expression: string; metrics: readonly { id: string }[] }, ctx: z.RefinementCtx): void {
+export function checkMath(a: { expression: string; metrics: readonly { id: string }[] }, ctx: z.RefinementCtx): void {
   const ids = a.metrics.map((m) => m.id);
   ids.forEach((id, i) => {
     if (ids.indexOf(id) < i) ctx.addIssue({ code: 'custom', path: ['metrics', i, 'id'], message: `\`${id}\` is already the id of metric ${ids.indexOf(id)}; ids must be unique` });

@@ -238,3 +238,28 @@ export interface CloudWatchSettings {
   targetTrackingLowDatapoints: number;
   targetTrackingLowRatio: number;
 }
+
+/** A metric alarm of `cloudWatch.alarms`: evaluated like a policy's alarm, with no action. */
+export interface StandaloneAlarm {
+  name: string;
+  /** The Auto Scaling group (index) whose metrics it reads: its EC2 metrics, and its first target group's by default. */
+  group: number;
+  spec: AlarmSpec;
+}
+
+/** A composite alarm: its state is its AlarmRule over other alarms' states (see core/model/cloudwatch/alarm-rule.ts). */
+export interface CompositeAlarm {
+  name: string;
+  alarmRule: string;
+}
+
+/** A scenario's `cloudWatch.alarms` and `compositeAlarms` (the latter in dependency order); absent when none. */
+export interface ScenarioAlarms {
+  alarms?: StandaloneAlarm[];
+  compositeAlarms?: CompositeAlarm[];
+}
+
+/** An Auto Scaling group's view: the standalone alarms that read its metrics. */
+export interface GroupAlarms {
+  alarms?: readonly AlarmSpec[];
+}

@@ -168,6 +168,7 @@ import type { SpotInterruptionFault, SpotSettings } from './spot-types.ts';
 import type {
   CloudWatchSettings,
   GroupAction,
+  GroupAlarms, ScenarioAlarms, // cloudWatch.alarms and compositeAlarms
   InstanceMaintenancePolicy,
   LifecycleHook,
   ScalingPolicy,
@@ -243,7 +244,7 @@ export type Fault =
   /** Changes a weighted forward's weights (blue/green, canary steps): `listener` index, rule priority (null: the default action), one weight per target group of the forward. */
   | { atS: number; action: 'set-weights'; loadBalancer: number; listener: number; priority: number | null; weights: number[] };
 
-export interface Scenario {
+export interface Scenario extends ScenarioAlarms {
   name: string;
   description: string;
   seed: number;
@@ -281,7 +282,7 @@ export type ParseResult =
  * What one Auto Scaling group's components (the group, its scaling policies, its CloudWatch
  * metrics) read of the scenario: the group with its instance settings, and the run's frame.
  */
-export interface GroupScenario {
+export interface GroupScenario extends GroupAlarms {
   zones: string[];
   durationS: number;
   cloudWatch: CloudWatchSettings;

@@ -220,6 +220,14 @@ export const CLAIMS: Record<string, Claim[]> = {
     { text: '26 instances launched', value: 26, tolerance: 2, measure: (r) => r.summary.targets.length },
   ],
   'zone-outage-cross-zone-off': [{ text: '3,141 requests that get\n  504', shown: '3,141', value: 3141, tolerance: 150, measure: (r) => r.summary.elb5xx['504'] }],
+  'zone-outage-composite-alarm': [
+    { text: 'elb-5xx-high goes to ALARM at 720 s', value: 720, tolerance: 0, measure: (r) => r.summary.alarms!['elb-5xx-high']!.firstAlarmS ?? Number.NaN },
+    { text: 'latency-high joins it at 780 s', value: 780, tolerance: 0, measure: (r) => r.summary.alarms!['latency-high']!.firstAlarmS ?? Number.NaN },
+    { text: 'page-oncall\n  pages at 780 s', value: 780, tolerance: 0, measure: (r) => r.summary.alarms!['page-oncall']!.firstAlarmS ?? Number.NaN },
+    { text: 'for 120 s, once', value: 120, tolerance: 0, measure: (r) => r.summary.alarms!['page-oncall']!.timeInAlarmS },
+    { text: 'for 120 s, once', shown: 'once', value: 1, tolerance: 0, measure: (r) => r.summary.alarms!['page-oncall']!.transitionsToAlarm },
+    { text: 'stayed in ALARM for 720 s', value: 720, tolerance: 0, measure: (r) => r.summary.alarms!['latency-high']!.timeInAlarmS },
+  ],
   'zone-outage-cross-zone-on': [
     { text: 'get 504: 1,816 of them', shown: '1,816', value: 1816, tolerance: 90, measure: (r) => r.summary.elb5xx['504'] },
     { text: 'max 747 ms', value: 747, tolerance: 20, measure: (r) => r.summary.latencyMs.max },

@@ -35,11 +35,16 @@ function metricsOf(p: GroupScenario['autoScaling']['policies'][number]): readonl
   return p.metric.customized.math ? p.metric.customized.math.metrics : [p.metric.customized];
 }
 
-/** Whether any policy's alarm takes a percentile of response time (TargetResponseTime / Latency). */
+/** Every metric the group's policies and the standalone alarms reading the group read, policies first. */
+function metricsRead(scenario: GroupScenario): readonly MetricSpec[] {
+  const specs = scenario.autoScaling.policies.flatMap((p) => metricsOf(p));
+  for (const a of scenario.alarms ?? []) specs.push(...(a.math ? a.math.metrics : [a]));
+  return specs;
+}
+
+/** Whether any alarm takes a percentile of response time (TargetResponseTime / Latency). */
 function readsLatencyPercentile(scenario: GroupScenario): boolean {
-  return scenario.autoScaling.policies.some((p) => {
-    return metricsOf(p).some((spec) => /^p\d/.test(spec.statistic) && (spec.metric === 'TargetResponseTime' || spec.metric === 'Latency'));
-  });
+  return metricsRead(scenario).some((spec) => /^p\d/.test(spec.statistic) && (spec.metric === 'TargetResponseTime' || spec.metric === 'Latency'));
 }
 
 /** Bytes a request brings in and its response takes out [elbsim parameters for NetworkIn/Out]. */
@@ -56,11 +61,9 @@ export const AGENT_INTERVAL_S = 10;
  */
 export const AGENT_FLUSH_S = 10;
 
-/** Whether any policy's alarm or metric reads the CloudWatch agent's namespace. */
+/** Whether any policy's alarm or metric, or a standalone alarm on the group, reads the CloudWatch agent's namespace. */
 export function readsAgent(scenario: GroupScenario): boolean {
-  return scenario.autoScaling.policies.some((p) => {
-    return metricsOf(p).some((spec) => spec.namespace === 'CWAgent');
-  });
+  return metricsRead(scenario).some((spec) => spec.namespace === 'CWAgent');
 }
 
 const ELB_NAMESPACE = { application: 'AWS/ApplicationELB', network: 'AWS/NetworkELB', classic: 'AWS/ELB' } as const;
@@ -76,12 +79,10 @@ export interface ElbSource {
   answered: (() => { redirects: number; fixed: number }) | null;
 }
 
-/** The dimensions the group's policies read ELB metrics by, besides the default, in first-use order. */
+/** The dimensions the group's policies and standalone alarms read ELB metrics by, besides the default, in first-use order. */
 export function dimensionsRead(scenario: GroupScenario): MetricDimension[] {
   const seen = new Map<string, MetricDimension>();
-  for (const p of scenario.autoScaling.policies) {
-    for (const spec of metricsOf(p)) if (spec.dimension) seen.set(`${spec.dimension.name}=${spec.dimension.value}`, spec.dimension);
-  }
+  for (const spec of metricsRead(scenario)) if (spec.dimension) seen.set(`${spec.dimension.name}=${spec.dimension.value}`, spec.dimension);
   return [...seen.values()];
 }
 

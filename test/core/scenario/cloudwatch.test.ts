@@ -60,7 +60,7 @@ describe('cloudWatch ranges', () => {
 
   it('a misspelt key gets a hint and the allowed keys', () => {
     expect(errorOf(minimalWith('cloudWatch:\n  targetTrackingLowRatoi: 0.8\n'))).toBe(
-      'scenarios/x.yaml:5:3: cloudWatch.targetTrackingLowRatoi: unknown key `targetTrackingLowRatoi` (did you mean `targetTrackingLowRatio`?); allowed here: publicationDelay, targetTrackingHighDatapoints, targetTrackingLowDatapoints, targetTrackingLowRatio',
+      'scenarios/x.yaml:5:3: cloudWatch.targetTrackingLowRatoi: unknown key `targetTrackingLowRatoi` (did you mean `targetTrackingLowRatio`?); allowed here: publicationDelay, targetTrackingHighDatapoints, targetTrackingLowDatapoints, targetTrackingLowRatio, alarms, compositeAlarms',
     );
   });
 
