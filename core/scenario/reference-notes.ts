@@ -6,6 +6,8 @@
  *
  * Keys are paths as a scenario writes them; `[]` marks an item of a list.
  */
+import { ALARM_NOTES } from './reference-notes-alarms.ts';
+
 export const REFERENCE_NOTES: Readonly<Record<string, string>> = {
   name: 'Name of the scenario, shown in summaries, the web app and summary.json.',
   description: 'What the scenario shows and what to look at, with the figures its run gives.',
@@ -241,29 +243,7 @@ export const REFERENCE_NOTES: Readonly<Record<string, string>> = {
   'cloudWatch.targetTrackingHighDatapoints': 'Datapoints above the target that put target tracking\'s AlarmHigh in ALARM (AWS: 3 of 3).',
   'cloudWatch.targetTrackingLowDatapoints': 'Datapoints below the scale-in line that put AlarmLow in ALARM (AWS: 15 of 15).',
   'cloudWatch.targetTrackingLowRatio': 'AlarmLow\'s threshold as a fraction of the target (AWS: 0.9).',
-  'cloudWatch.alarms': 'Metric alarms with no action, for their state alone (PutMetricAlarm without actions): each state change is an `alarm` event, and summary.json gives each one\'s time in ALARM. Same keys as a step policy\'s `alarm`, plus `name`.',
-  'cloudWatch.alarms[].name': 'The alarm\'s name, unique among `alarms` and `compositeAlarms`: 1 to 255 characters, no control characters and no `"` (composite rules quote names with it).',
-  'cloudWatch.alarms[].autoScalingGroup': 'The Auto Scaling group whose metrics the alarm reads: its AWS/EC2 and CWAgent metrics, and by default its first target group\'s ELB metrics (default: the first group).',
-  'cloudWatch.alarms[].namespace': 'CloudWatch namespace of the metric (AWS/EC2, AWS/ApplicationELB, CWAgent, …).',
-  'cloudWatch.alarms[].metric': 'CloudWatch metric name (HTTPCode_ELB_5XX_Count, TargetResponseTime, CPUUtilization, …).',
-  'cloudWatch.alarms[].statistic': 'Statistic: Average, Sum, Minimum, Maximum, SampleCount or a percentile such as p99.',
-  'cloudWatch.alarms[].dimensions': 'Read an ELB metric for one TargetGroup or LoadBalancer by name instead of the group\'s first target group.',
-  'cloudWatch.alarms[].period': 'Length of one datapoint: 10 s, 30 s or a multiple of 60 s; 10 s and 30 s periods are evaluated every 10 s.',
-  'cloudWatch.alarms[].evaluationPeriods': 'Datapoints the alarm looks at (the N of M-out-of-N).',
-  'cloudWatch.alarms[].datapointsToAlarm': 'Breaching datapoints among them that put the alarm in ALARM (default: evaluationPeriods).',
-  'cloudWatch.alarms[].threshold': 'Value the statistic is compared with.',
-  'cloudWatch.alarms[].comparisonOperator': 'How the statistic is compared with the threshold.',
-  'cloudWatch.alarms[].treatMissingData': 'How a period without data counts: missing, notBreaching, breaching or ignore.',
-  'cloudWatch.alarms[].expression': 'Metric math instead of one metric, as in a policy\'s alarm: an expression over the `metrics` by id.',
-  'cloudWatch.alarms[].metrics': 'The metrics a metric math `expression` names, each with an `id`.',
-  'cloudWatch.alarms[].metrics[].id': 'The name the expression uses for this metric: a lowercase letter, then letters, digits or _.',
-  'cloudWatch.alarms[].metrics[].namespace': 'CloudWatch namespace of this metric.',
-  'cloudWatch.alarms[].metrics[].metric': 'CloudWatch metric name of this metric.',
-  'cloudWatch.alarms[].metrics[].statistic': 'Statistic of this metric over each period.',
-  'cloudWatch.alarms[].metrics[].dimensions': 'The TargetGroup or LoadBalancer this metric is read for.',
-  'cloudWatch.compositeAlarms': 'Composite alarms (PutCompositeAlarm): a state from other alarms\' states, evaluated at creation (time 0) and whenever an alarm it names changes state. No actions and no ActionsSuppressor.',
-  'cloudWatch.compositeAlarms[].name': 'The alarm\'s name, unique among `alarms` and `compositeAlarms` (same rules as `alarms[].name`).',
-  'cloudWatch.compositeAlarms[].alarmRule': 'AWS\'s AlarmRule: ALARM(name), OK(name), INSUFFICIENT_DATA(name), TRUE, FALSE, AND, OR, NOT and parentheses; names in double quotes or bare; NOT binds before AND before OR. It may name `alarms` and other composite alarms (not in a circle), not the alarms of scaling policies. At most 10240 characters.',
+  ...ALARM_NOTES,
   expect: 'Bounds `elbsim check` holds a run to, each `{ min, max }` (inclusive, either optional).',
   'expect.latencyMsP50': 'Median latency of successful responses over the run, ms (summary.json latencyMs.p50).',
   'expect.latencyMsP99': 'p99 latency of successful responses over the run, ms.',
@@ -279,7 +259,6 @@ export const REFERENCE_NOTES: Readonly<Record<string, string>> = {
   'expect.clientLatencyMsMean': 'Mean of what clients waited for every answered request, failures included, ms.',
 };
 
-/** The note of a key; `expect.<figure>.min/max` share one. */
 /** What a metric's `dimensions` mean, wherever a metric is written (alarms, their math metrics, customized target-tracking metrics). */
 const DIMENSION_NOTES: Readonly<Record<string, string>> = {
   dimensions: 'CloudWatch dimension of an ELB metric (AWS/ApplicationELB, NetworkELB, ELB): one `TargetGroup` or `LoadBalancer` by name. Default: the policy\'s group\'s first target group (the whole load balancer when it has one target group).',
@@ -287,6 +266,7 @@ const DIMENSION_NOTES: Readonly<Record<string, string>> = {
   'dimensions.LoadBalancer': 'A load balancer\'s name: the metric covers every request that load balancer received (its target groups\' figures and the redirects and fixed responses it answered).',
 };
 
+/** The note of a key; `expect.<figure>.min/max` share one. */
 export function referenceNote(path: string): string | undefined {
   if (/^expect\.\w+\.(min|max)$/.test(path)) return path.endsWith('.min') ? 'Inclusive lower bound.' : 'Inclusive upper bound.';
   const dimension = /\.(dimensions(?:\.\w+)?)$/.exec(path);
