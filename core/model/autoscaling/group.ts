@@ -468,18 +468,24 @@ export class AutoScalingGroup implements TargetSource {
    * Scale-in with a mixed instances policy: one instance at a time, from the market (On-Demand
    * or Spot) that is above its share of the new desired capacity, then by the termination
    * policies; with weights, only instances whose units still fit in the excess, so the
-   * capacity does not fall below the desired capacity.
+   * capacity does not fall below the desired capacity. The other market gives an instance only
+   * when it is above its share too (its own in the first are all protected or too large), so a
+   * weighted launch's overshoot is never taken out of the On-Demand base.
    */
   private scaleInMixed(all: TerminationCandidate[], excess: number, mixed: MixedInstances): void {
     const p = mixed.policy;
     let left = all;
     const unprotected = all.some((c) => !c.protectedFromScaleIn);
     while (excess > 0 && left.length > 0) {
-      const target = mixed.onDemandUnits() > onDemandTargetOf(this.desired, p) ? Market.OnDemand : Market.Spot;
+      const onDemandShare = onDemandTargetOf(this.desired, p);
+      const onDemandAbove = mixed.unitsIn(Market.OnDemand) > onDemandShare;
+      const spotAbove = mixed.unitsIn(Market.Spot) > this.desired - onDemandShare;
+      const target = onDemandAbove ? Market.OnDemand : Market.Spot;
       const fits = left.filter((c) => mixed.units(Number(c.id)) <= excess);
       if (fits.length === 0) break;
       const inMarket = fits.filter((c) => this.instances.market[Number(c.id)] === target);
-      const [id] = this.chooseToTerminate(inMarket.some((c) => !c.protectedFromScaleIn) ? inMarket : fits, 1);
+      const otherAbove = target === Market.OnDemand ? spotAbove : onDemandAbove;
+      const [id] = this.chooseToTerminate(inMarket.some((c) => !c.protectedFromScaleIn) || !otherAbove ? inMarket : fits, 1);
       if (id === undefined) break;
       left = left.filter((c) => c.id !== id);
       excess -= mixed.units(Number(id));

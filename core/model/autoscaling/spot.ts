@@ -146,11 +146,16 @@ export class MixedInstances {
 
   /** On-Demand units that count toward capacity (launching, InService, or being replaced). */
   onDemandUnits(): number {
+    return this.unitsIn(Market.OnDemand);
+  }
+
+  /** Units of `market` that count toward capacity (launching, InService, or being replaced). */
+  unitsIn(market: Market): number {
     const instances = this.instances;
     let n = 0;
     for (let k = 0; k < instances.liveCount; k++) {
       const t = instances.live[k]!;
-      if (instances.market[t] === Market.OnDemand && countsTowardCapacity(instances, t)) n += this.units(t);
+      if (instances.market[t] === market && countsTowardCapacity(instances, t)) n += this.units(t);
     }
     return n;
   }
@@ -176,8 +181,9 @@ export class MixedInstances {
   }
 
   /**
-   * EC2 will interrupt Spot instance t: its rebalance recommendation now or `lead` before
-   * `noticeS` (whichever is later), the notice at `noticeS`, the interruption two minutes on.
+   * EC2 will interrupt Spot instance t: its rebalance recommendation `lead` before `noticeS`
+   * (or together with the notice when that is already past), the notice at `noticeS`, the
+   * interruption two minutes on.
    */
   warn(t: number, noticeS: number): void {
     // An instance already marked for an earlier (or the same) interruption keeps that one; a later draw gives way to an earlier fault.
