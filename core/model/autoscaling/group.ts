@@ -249,7 +249,7 @@ export class AutoScalingGroup implements TargetSource {
   private launch(replacing: boolean, preferred = -1): number {
     if (this.suspended('Launch')) return 0;
     const instances = this.instances;
-    const zone = preferred >= 0 && !this.impairedZones.has(preferred) ? preferred : this.zoneForLaunch();
+    const zone = this.launchZone(preferred);
     if (zone < 0) return 0;
     const before = this.capacity();
     // A warm-pool instance starts faster; take one in the chosen zone if there is one, else any.
@@ -346,6 +346,11 @@ export class AutoScalingGroup implements TargetSource {
   endSurge(units: number): void {
     if (this.surge > 0) this.surge--;
     this.surgeUnits = Math.max(0, this.surgeUnits - units);
+  }
+
+  /** The zone a launch goes to: `preferred` if it can launch there, else `zoneForLaunch()`; -1 if none can. */
+  launchZone(preferred = -1): number {
+    return preferred >= 0 && !this.impairedZones.has(preferred) ? preferred : this.zoneForLaunch();
   }
 
   /** The zone with the fewest instances among those that can launch (AS-BEN); -1 if none can. */

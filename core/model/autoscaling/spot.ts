@@ -85,6 +85,8 @@ export interface SpotGroup {
   suspended(process: SuspendableProcess): boolean;
   /** Launches one instance above the desired capacity (in `zone` if it can launch there); false if none could launch. */
   launchSurge(zone: number): boolean;
+  /** The zone a launch preferring `zone` goes to; -1 if no zone can launch. */
+  launchZone(zone: number): number;
   /** The row of the instance launched last. */
   readonly lastLaunched: number;
   /** One instance launched above the desired capacity now counts toward it (or is gone). */
@@ -225,10 +227,13 @@ export class MixedInstances {
       if (!this.deferred.includes(t)) this.deferred.push(t);
       return;
     }
+    // In the at-risk instance's zone, which it is about to leave (so zone balance holds). No
+    // activity is logged for a launch that cannot happen (every zone impaired).
+    const zone = this.instances.zone[t]!;
+    if (group.launchZone(zone) < 0) return;
     const now = this.engine.now;
     this.log.add(now, 'scaling', { instance: this.instances.id(t), group: group.name, cause: rebalanceRecommendationLaunchCause(now) });
-    // In the at-risk instance's zone, which it is about to leave (so zone balance holds).
-    if (!group.launchSurge(this.instances.zone[t]!)) return;
+    if (!group.launchSurge(zone)) return;
     this.replacing.set(group.lastLaunched, t);
     this.atRisk.add(t);
   }

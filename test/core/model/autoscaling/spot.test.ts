@@ -165,6 +165,19 @@ describe('Spot interruptions', () => {
     expect(r.summary.spotInterruptions).toBe(1);
   });
 
+  it('with Capacity Rebalancing and every zone impaired, no replacement launch is logged (none can launch); the instance goes at its interruption', () => {
+    const faults = [
+      { at: 50, action: 'fail-zone', zone: 'us-east-1a', for: 500 },
+      { at: 50, action: 'fail-zone', zone: 'us-east-1b', for: 500 },
+      { at: 400, action: 'spot-interruption', count: 1 },
+    ];
+    const r = simulate(buildScenario(group(4, spot, { capacityRebalance: true }), { faults }), { checkInvariants: true });
+    expect(r.events.filter((e) => e.kind === 'spot' && e.state === 'rebalance-recommendation')).toHaveLength(1);
+    expect(r.events.filter((e) => e.kind === 'scaling' && e.cause!.includes('rebalance recommendation'))).toHaveLength(0);
+    expect(launches(r).filter((e) => e.timeS > 0 && e.timeS < 520)).toHaveLength(0);
+    expect(r.summary.spotInterruptions).toBe(1);
+  });
+
   it('without Capacity Rebalancing nothing happens before the interruption (AWS: the group does not replace the instance until EC2 interrupts it)', () => {
     const r = simulate(buildScenario(group(4, spot), { faults: [{ at: 400, action: 'spot-interruption', count: 1 }] }));
     expect(launches(r).filter((e) => e.timeS > 0 && e.timeS < 520)).toHaveLength(0);
