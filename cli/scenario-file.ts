@@ -44,12 +44,6 @@ export function decodeScenario(bytes: Uint8Array): { text: string } | { problem:
   }
 }
 
-/** Why a file's bytes are not a scenario's text, or undefined when they are UTF-8 text. */
-export function encodingProblem(bytes: Uint8Array): string | undefined {
-  const decoded = decodeScenario(bytes);
-  return 'problem' in decoded ? decoded.problem : undefined;
-}
-
 /**
  * The text of a scenario file, checked as described above. Problems with the file itself are
  * usage errors (exit 1); a file too large or not UTF-8 text is an invalid scenario (exit 2),

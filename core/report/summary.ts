@@ -111,7 +111,7 @@ export function buildSummary(input: SummaryInput): Summary {
       p99: cq(0.99),
       max: m.clientLatencyMaxMs,
     },
-    ...(input.detailed ? topologySummary(input, hours, costOf) : {}),
+    ...(input.detailed ? topologySummary(input, hours, costOf, splits) : {}),
     ...(input.alarms ? { alarms: input.alarms } : {}),
   };
 }
@@ -135,7 +135,7 @@ function marketSplit(input: SummaryInput, hours: readonly number[], splits: read
   return { costOnDemand: onDemand, costSpot: spot, spotInterruptions: interruptions };
 }
 
-function topologySummary(input: SummaryInput, hours: readonly number[], costOf: (g: number) => number): Partial<Summary> {
+function topologySummary(input: SummaryInput, hours: readonly number[], costOf: (g: number) => number, splits: readonly Split[]): Partial<Summary> {
   const { scenario, topology: t } = input;
   const targetGroups: Record<string, TargetGroupSummary> = {};
   scenario.targetGroups.forEach((tg, i) => {
@@ -157,7 +157,7 @@ function topologySummary(input: SummaryInput, hours: readonly number[], costOf: 
       desiredCapacityAtEnd: group.desired,
       instanceHours: hours[g]!,
       cost: costOf(g),
-      ...(group.mixed ? { costOnDemand: group.costSplit(input.scenario.durationS)!.onDemand, costSpot: group.costSplit(input.scenario.durationS)!.spot, spotInterruptions: group.mixed.interruptions } : {}),
+      ...(group.mixed ? { costOnDemand: splits[g]!.onDemand, costSpot: splits[g]!.spot, spotInterruptions: group.mixed.interruptions } : {}),
     };
   });
   const loadBalancers: Record<string, LoadBalancerSummary> = {};

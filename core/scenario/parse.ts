@@ -113,7 +113,7 @@ function tooDeep(text: string): { offset: number } | undefined {
 /** What the YAML parser says when a document nests deeper than the JavaScript stack. */
 const STACK_OVERFLOW = /call stack/i;
 
-/** Built when needed: formatting the limit starts Intl's number formatting, which costs start-up time. */
+/** The nesting-limit message, built only when a file needs it (no work at module load). */
 const tooDeepMessage = (): string => `too deeply nested; ${limitText('nestingDepth')}`;
 
 /**

@@ -8,11 +8,14 @@ import type { WarmPool } from './warm-pool.ts';
 /** Instance-hours billed up to `endS`. */
 export function instanceHours(instances: Instances, pool: WarmPool, endS: number): number {
   let seconds = 0;
-  for (let i = 0; i < instances.count; i++) {
-    const stop = Number.isNaN(instances.terminateS[i]!) ? endS : instances.terminateS[i]!;
-    seconds += stop - instances.launchS[i]! - pool.unbilledSeconds(i, endS);
-  }
+  for (let i = 0; i < instances.count; i++) seconds += billedSeconds(instances, pool, i, endS);
   return seconds / 3600;
+}
+
+/** Seconds instance i is billed for up to `endS`: launch to termination (or `endS`), less its parked time in the warm pool. */
+function billedSeconds(instances: Instances, pool: WarmPool, i: number, endS: number): number {
+  const stop = Number.isNaN(instances.terminateS[i]!) ? endS : instances.terminateS[i]!;
+  return stop - instances.launchS[i]! - pool.unbilledSeconds(i, endS);
 }
 
 /**
@@ -23,8 +26,7 @@ export function instanceCosts(instances: Instances, pool: WarmPool, endS: number
   let onDemand = 0;
   let spot = 0;
   for (let i = 0; i < instances.count; i++) {
-    const stop = Number.isNaN(instances.terminateS[i]!) ? endS : instances.terminateS[i]!;
-    const hours = (stop - instances.launchS[i]! - pool.unbilledSeconds(i, endS)) / 3600;
+    const hours = billedSeconds(instances, pool, i, endS) / 3600;
     const p = price(i);
     if (p < 0) spot -= hours * p;
     else onDemand += hours * p;

@@ -249,7 +249,7 @@ export class AutoScalingGroup implements TargetSource {
   private launch(replacing: boolean, preferred = -1): number {
     if (this.suspended('Launch')) return 0;
     const instances = this.instances;
-    const zone = preferred >= 0 && !this.impairedZones.has(preferred) ? preferred : this.zoneForLaunch();
+    const zone = this.launchZone(preferred);
     if (zone < 0) return 0;
     const before = this.capacity();
     // A warm-pool instance starts faster; take one in the chosen zone if there is one, else any.
@@ -346,6 +346,11 @@ export class AutoScalingGroup implements TargetSource {
   endSurge(units: number): void {
     if (this.surge > 0) this.surge--;
     this.surgeUnits = Math.max(0, this.surgeUnits - units);
+  }
+
+  /** The zone a launch goes to: `preferred` if it can launch there, else `zoneForLaunch()`; -1 if none can. */
+  launchZone(preferred = -1): number {
+    return preferred >= 0 && !this.impairedZones.has(preferred) ? preferred : this.zoneForLaunch();
   }
 
   /** The zone with the fewest instances among those that can launch (AS-BEN); -1 if none can. */
@@ -468,18 +473,24 @@ export class AutoScalingGroup implements TargetSource {
    * Scale-in with a mixed instances policy: one instance at a time, from the market (On-Demand
    * or Spot) that is above its share of the new desired capacity, then by the termination
    * policies; with weights, only instances whose units still fit in the excess, so the
-   * capacity does not fall below the desired capacity.
+   * capacity does not fall below the desired capacity. The other market gives an instance only
+   * when it is above its share too (its own in the first are all protected or too large), so a
+   * weighted launch's overshoot is never taken out of the On-Demand base.
    */
   private scaleInMixed(all: TerminationCandidate[], excess: number, mixed: MixedInstances): void {
     const p = mixed.policy;
     let left = all;
     const unprotected = all.some((c) => !c.protectedFromScaleIn);
     while (excess > 0 && left.length > 0) {
-      const target = mixed.onDemandUnits() > onDemandTargetOf(this.desired, p) ? Market.OnDemand : Market.Spot;
+      const onDemandShare = onDemandTargetOf(this.desired, p);
+      const onDemandAbove = mixed.unitsIn(Market.OnDemand) > onDemandShare;
+      const spotAbove = mixed.unitsIn(Market.Spot) > this.desired - onDemandShare;
+      const target = onDemandAbove ? Market.OnDemand : Market.Spot;
       const fits = left.filter((c) => mixed.units(Number(c.id)) <= excess);
       if (fits.length === 0) break;
       const inMarket = fits.filter((c) => this.instances.market[Number(c.id)] === target);
-      const [id] = this.chooseToTerminate(inMarket.some((c) => !c.protectedFromScaleIn) ? inMarket : fits, 1);
+      const otherAbove = target === Market.OnDemand ? spotAbove : onDemandAbove;
+      const [id] = this.chooseToTerminate(inMarket.some((c) => !c.protectedFromScaleIn) || !otherAbove ? inMarket : fits, 1);
       if (id === undefined) break;
       left = left.filter((c) => c.id !== id);
       excess -= mixed.units(Number(id));

@@ -85,6 +85,8 @@ export interface SpotGroup {
   suspended(process: SuspendableProcess): boolean;
   /** Launches one instance above the desired capacity (in `zone` if it can launch there); false if none could launch. */
   launchSurge(zone: number): boolean;
+  /** The zone a launch preferring `zone` goes to; -1 if no zone can launch. */
+  launchZone(zone: number): number;
   /** The row of the instance launched last. */
   readonly lastLaunched: number;
   /** One instance launched above the desired capacity now counts toward it (or is gone). */
@@ -146,11 +148,16 @@ export class MixedInstances {
 
   /** On-Demand units that count toward capacity (launching, InService, or being replaced). */
   onDemandUnits(): number {
+    return this.unitsIn(Market.OnDemand);
+  }
+
+  /** Units of `market` that count toward capacity (launching, InService, or being replaced). */
+  unitsIn(market: Market): number {
     const instances = this.instances;
     let n = 0;
     for (let k = 0; k < instances.liveCount; k++) {
       const t = instances.live[k]!;
-      if (instances.market[t] === Market.OnDemand && countsTowardCapacity(instances, t)) n += this.units(t);
+      if (instances.market[t] === market && countsTowardCapacity(instances, t)) n += this.units(t);
     }
     return n;
   }
@@ -176,8 +183,9 @@ export class MixedInstances {
   }
 
   /**
-   * EC2 will interrupt Spot instance t: its rebalance recommendation now or `lead` before
-   * `noticeS` (whichever is later), the notice at `noticeS`, the interruption two minutes on.
+   * EC2 will interrupt Spot instance t: its rebalance recommendation `lead` before `noticeS`
+   * (or together with the notice when that is already past), the notice at `noticeS`, the
+   * interruption two minutes on.
    */
   warn(t: number, noticeS: number): void {
     // An instance already marked for an earlier (or the same) interruption keeps that one; a later draw gives way to an earlier fault.
@@ -219,10 +227,13 @@ export class MixedInstances {
       if (!this.deferred.includes(t)) this.deferred.push(t);
       return;
     }
+    // In the at-risk instance's zone, which it is about to leave (so zone balance holds). No
+    // activity is logged for a launch that cannot happen (every zone impaired).
+    const zone = this.instances.zone[t]!;
+    if (group.launchZone(zone) < 0) return;
     const now = this.engine.now;
     this.log.add(now, 'scaling', { instance: this.instances.id(t), group: group.name, cause: rebalanceRecommendationLaunchCause(now) });
-    // In the at-risk instance's zone, which it is about to leave (so zone balance holds).
-    if (!group.launchSurge(this.instances.zone[t]!)) return;
+    if (!group.launchSurge(zone)) return;
     this.replacing.set(group.lastLaunched, t);
     this.atRisk.add(t);
   }

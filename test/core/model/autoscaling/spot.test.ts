@@ -81,6 +81,30 @@ describe('allocation strategies (simplified, one pool each)', () => {
 });
 
 describe('weighted capacity', () => {
+  it("a weighted launch's overshoot is not taken out of the On-Demand base: an interrupted weight-2 Spot instance is replaced by another, and the weight-1 On-Demand one stays", () => {
+    // Base 1 On-Demand (c5.large, weight 1) and Spot c5.xlarge (weight 2): 1 + 2 + 2 = 5 units for
+    // a desired 4. After the interruption, 3 units; the replacement makes 5 again. The excess of 1
+    // fits only the On-Demand instance, which is at its share: nothing is terminated for it.
+    const s = buildScenario({
+      duration: '20m',
+      autoScaling: {
+        minSize: 4,
+        maxSize: 8,
+        desiredCapacity: 4,
+        mixedInstancesPolicy: policyFile(
+          { onDemandBaseCapacity: 1, onDemandPercentageAboveBaseCapacity: 0, spotAllocationStrategy: 'lowest-price' },
+          [{ instanceType: 'c5.large', weightedCapacity: 1, spotPrice: 0.05 }, { instanceType: 'c5.xlarge', weightedCapacity: 2, spotPrice: 0.06 }],
+        ),
+      },
+      faults: [{ at: '5m', action: 'spot-interruption', count: 1 }],
+    });
+    const r = simulate(s, { checkInvariants: true });
+    expect(markets(r)).toEqual(['On-Demand', 'Spot', 'Spot', 'Spot']);
+    const onDemand = launches(r)[0]!.instance;
+    expect(r.events.filter((e) => e.kind === 'terminate').map((e) => e.instance)).not.toContain(onDemand);
+    expect(r.summary.spotInterruptions).toBe(1);
+  });
+
   it('desired capacity counts units: 10 units of a weight-2 type are 5 instances, each with twice the concurrency', () => {
     const s = buildScenario(group(10, policyFile({}, [{ instanceType: 'c5.xlarge', weightedCapacity: 2 }])));
     expect(s.autoScalingGroups[0]!.mixedInstancesPolicy!.overrides[0]!.concurrency).toBe(4);
@@ -138,6 +162,19 @@ describe('Spot interruptions', () => {
     expect(end.timeS).toBe(520);
     expect(end.cause).toContain('Server.SpotInstanceTermination');
     expect(launches(r).filter((e) => e.timeS === 520)).toHaveLength(1);
+    expect(r.summary.spotInterruptions).toBe(1);
+  });
+
+  it('with Capacity Rebalancing and every zone impaired, no replacement launch is logged (none can launch); the instance goes at its interruption', () => {
+    const faults = [
+      { at: 50, action: 'fail-zone', zone: 'us-east-1a', for: 500 },
+      { at: 50, action: 'fail-zone', zone: 'us-east-1b', for: 500 },
+      { at: 400, action: 'spot-interruption', count: 1 },
+    ];
+    const r = simulate(buildScenario(group(4, spot, { capacityRebalance: true }), { faults }), { checkInvariants: true });
+    expect(r.events.filter((e) => e.kind === 'spot' && e.state === 'rebalance-recommendation')).toHaveLength(1);
+    expect(r.events.filter((e) => e.kind === 'scaling' && e.cause!.includes('rebalance recommendation'))).toHaveLength(0);
+    expect(launches(r).filter((e) => e.timeS > 0 && e.timeS < 520)).toHaveLength(0);
     expect(r.summary.spotInterruptions).toBe(1);
   });
 
