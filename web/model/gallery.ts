@@ -13,6 +13,7 @@ export const GALLERY: readonly { id: string; line: string }[] = [
   { id: 'instance-refresh-rollback', line: 'A bad release: the refresh fails its health checks and rolls back' },
   { id: 'spot-interruptions-no-rebalancing', line: 'Spot interruptions: 502s and a capacity dip two minutes after each notice' },
   { id: 'spot-interruptions-capacity-rebalancing', line: 'Capacity Rebalancing: replaced before the interruption, no errors, a little more cost' },
+  { id: 'zone-outage-composite-alarm', line: 'Would it have paged? A composite of 5xx AND latency goes to ALARM 3 minutes into a zone outage' },
 ];
 
 /**
