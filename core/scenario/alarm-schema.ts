@@ -5,10 +5,11 @@
  * core/model/cloudwatch/alarm-rule.ts). References between alarms are checked in
  * resolve-alarms.ts.
  */
-import { z } from 'zod';
-import { isMapping, list, strictObject } from './objects.ts';
+import * as z from 'zod';
+import { list, strictObject } from './objects.ts';
 import { alarmShape, checkDatapoints, checkMath, checkMetric, mathMetric, metricShape } from './scaling-schema.ts';
-import { fail, MISSING, text } from './values.ts';
+import { metricOrMathAlarm } from './alarm-forms.ts';
+import { text } from './values.ts';
 import { AlarmRuleError, parseAlarmRule } from '../model/cloudwatch/alarm-rule.ts';
 
 /**
@@ -36,14 +37,7 @@ const standaloneMathAlarm = strictObject({ ...standaloneShape, expression: text(
 });
 
 /** An item of `cloudWatch.alarms`: a named metric alarm (or metric math alarm) with no action, only a state. */
-export const standaloneAlarm = z.unknown().transform((value, ctx) => {
-  if (value === undefined) return fail(ctx, MISSING);
-  const schema = isMapping(value) && 'expression' in value ? standaloneMathAlarm : standaloneMetricAlarm;
-  const result = schema.safeParse(value);
-  if (result.success) return result.data as z.output<typeof standaloneMetricAlarm> | z.output<typeof standaloneMathAlarm>;
-  for (const issue of result.error.issues) ctx.addIssue({ ...issue, code: 'custom' } as never);
-  return z.NEVER;
-}).meta({ alternatives: [standaloneMetricAlarm, standaloneMathAlarm] });
+export const standaloneAlarm = metricOrMathAlarm(standaloneMetricAlarm, standaloneMathAlarm);
 
 /** An item of `cloudWatch.compositeAlarms`: a name and an AlarmRule over other alarms' states (CW-COMP). */
 // YAML reads a bare TRUE / FALSE as a boolean; as a whole rule it means the constant.

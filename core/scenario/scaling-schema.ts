@@ -10,6 +10,7 @@ import * as z from 'zod';
 import type { CloudWatchNamespace } from './types.ts';
 import { cron } from './cron.ts';
 import { AT_KEY, isMapping, list, strictObject } from './objects.ts';
+import { metricOrMathAlarm } from './alarm-forms.ts';
 import { didYouMean } from './suggest.ts';
 import { compileMetricMath, METRIC_ID } from '../model/cloudwatch/metric-math.ts';
 import { describe, duration, fail, flag, integer, MISSING, number, oneOf, text } from './values.ts';
@@ -124,14 +125,7 @@ export function checkMath(a: { expression: string; metrics: readonly { id: strin
 }
 
 /** `alarm:` of a step or simple policy: one metric, or a metric math expression (with `expression:`). */
-export const alarm = z.unknown().transform((value, ctx) => {
-  if (value === undefined) return fail(ctx, MISSING);
-  const schema = isMapping(value) && 'expression' in value ? mathAlarm : metricAlarm;
-  const result = schema.safeParse(value);
-  if (result.success) return result.data as z.output<typeof metricAlarm> | z.output<typeof mathAlarm>;
-  for (const issue of result.error.issues) ctx.addIssue({ ...issue, code: 'custom' } as never);
-  return z.NEVER;
-}).meta({ alternatives: [metricAlarm, mathAlarm] }); // the forms it accepts, for the generated reference
+export const alarm = metricOrMathAlarm(metricAlarm, mathAlarm);
 
 /** A customized target-tracking metric given as metric math: `expression` over `metrics` (CW-MATH, AS-TT). */
 const mathMetricSpec = strictObject({ expression: text({ nonEmpty: true }), metrics: list(mathMetric, { min: 1 }) }).superRefine((a, ctx) => checkMath(a, ctx));
