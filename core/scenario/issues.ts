@@ -16,6 +16,11 @@ export interface Finding {
   anchor: Anchor;
 }
 
+/** Adds a finding at `path`, placed at the key's value unless `anchor` says otherwise. */
+export function findingAt(errors: Finding[], path: readonly PathKey[], message: string, anchor: Anchor = 'value'): void {
+  errors.push({ path: [...path], message, anchor });
+}
+
 const EXPECTED: Readonly<Record<string, string>> = {
   object: 'a mapping (key: value)',
   record: 'a mapping (key: value)',

@@ -5,7 +5,7 @@
  * type can launch under. Combinations elbsim does not model are refused with the reason (AWS
  * itself refuses a warm pool with a mixed instances policy).
  */
-import type { Finding } from './issues.ts';
+import { findingAt, type Finding } from './issues.ts';
 import { MAX_OVERRIDES, type MixedInstancesPolicyFile } from './spot-schema.ts';
 import { ON_DEMAND_PRICES, SPOT_PRICE_FRACTION } from './instance-prices.ts';
 import type { AutoScaling, Fault, Instance } from './types.ts';
@@ -103,19 +103,15 @@ export function checkCapacityRebalance(group: AutoScaling, base: Base, warnings:
 
 /** A spot-interruption fault: `count` or `fraction`, on a group that launches Spot instances, of one of its types. */
 export function resolveSpotFault(f: Extract<FaultFile, { action: 'spot-interruption' }>, i: number, zone: string | null, group: number, spec: AutoScaling | undefined, errors: Finding[]): Fault {
-  if (f.count !== undefined && f.fraction !== undefined) errors.push({ path: ['faults', i, 'fraction'], anchor: 'value', message: 'give count or fraction, not both' });
+  if (f.count !== undefined && f.fraction !== undefined) findingAt(errors, ['faults', i, 'fraction'], 'give count or fraction, not both');
   const policy = spec?.mixedInstancesPolicy;
   if (policy && policy.onDemandPercentageAboveBaseCapacity === 100) {
-    spotFaultError(errors, i, 'action', 'the group launches no Spot instance (onDemandPercentageAboveBaseCapacity is 100), so there is nothing to interrupt; lower the percentage');
+    findingAt(errors, ['faults', i, 'action'], 'the group launches no Spot instance (onDemandPercentageAboveBaseCapacity is 100), so there is nothing to interrupt; lower the percentage');
   } else if (spec && !policy) {
-    spotFaultError(errors, i, 'action', 'the group has no mixedInstancesPolicy, so it has no Spot instances to interrupt; give the group a mixedInstancesPolicy with onDemandPercentageAboveBaseCapacity below 100');
+    findingAt(errors, ['faults', i, 'action'], 'the group has no mixedInstancesPolicy, so it has no Spot instances to interrupt; give the group a mixedInstancesPolicy with onDemandPercentageAboveBaseCapacity below 100');
   } else if (policy && f.instanceType !== undefined) {
     const types = policy.overrides.map((o) => o.instanceType);
-    if (!types.includes(f.instanceType)) spotFaultError(errors, i, 'instanceType', `\`${f.instanceType}\` is not one of the group's instance types (${types.join(', ')})${didYouMean(f.instanceType, types)}`);
+    if (!types.includes(f.instanceType)) findingAt(errors, ['faults', i, 'instanceType'], `\`${f.instanceType}\` is not one of the group's instance types (${types.join(', ')})${didYouMean(f.instanceType, types)}`);
   }
   return { atS: f.at, action: f.action, count: f.count ?? 1, fraction: f.fraction ?? null, zone, instanceType: f.instanceType ?? null, group };
-}
-
-function spotFaultError(errors: Finding[], i: number, key: string, message: string): void {
-  errors.push({ path: ['faults', i, key], anchor: 'value', message });
 }

@@ -9,7 +9,7 @@
  *   checked here with a located error (an unknown target group or Auto Scaling group, a
  *   repeated name, port or priority, rules or redirects on a type that has none).
  */
-import type { Finding } from './issues.ts';
+import { findingAt, type Finding } from './issues.ts';
 import { resolveLoadBalancer, resolveTargetGroupSettings } from './resolve-load-balancer.ts';
 import { TARGET_GROUP_DEFAULTS, type DnsFile, type LoadBalancerFile, type TargetGroupFile } from './schema.ts';
 import { didYouMean } from './suggest.ts';
@@ -18,18 +18,13 @@ import type { Action, ClientGroup, DnsRecord, IpTarget, Listener, LoadBalancer, 
 
 type Path = readonly (string | number)[];
 
-
-function error(errors: Finding[], path: Path, message: string, anchor: Finding['anchor'] = 'value'): void {
-  errors.push({ path: [...path], message, anchor });
-}
-
 /** Each name once: a repeat is a located error at its `key`, naming the item it repeats. */
 export function checkUniqueNames(names: readonly string[], base: Path, key: string, what: string, errors: Finding[]): void {
   const first = new Map<string, number>();
   names.forEach((name, i) => {
     const seen = first.get(name);
     if (seen === undefined) first.set(name, i);
-    else error(errors, [...base, i, key], `${what} \`${name}\` is already item ${seen}; each ${key} must be unique`);
+    else findingAt(errors, [...base, i, key], `${what} \`${name}\` is already item ${seen}; each ${key} must be unique`);
   });
 }
 
@@ -39,7 +34,7 @@ function resolveIpTarget(t: IpTargetFile, path: Path, zones: readonly string[] |
   let zone = -1;
   if (t.zone !== ON_PREMISES && zones) {
     zone = zones.indexOf(t.zone);
-    if (zone < 0) error(errors, [...path, 'zone'], `\`${t.zone}\` is not one of the scenario's zones (${zones.join(', ')}) nor \`${ON_PREMISES}\`${didYouMean(t.zone, [...zones, ON_PREMISES])}`);
+    if (zone < 0) findingAt(errors, [...path, 'zone'], `\`${t.zone}\` is not one of the scenario's zones (${zones.join(', ')}) nor \`${ON_PREMISES}\`${didYouMean(t.zone, [...zones, ON_PREMISES])}`);
   }
   return { ip: t.ip, zone: Math.max(zone, t.zone === ON_PREMISES ? -1 : 0), networkLatencyS: t.networkLatency, concurrency: t.concurrency, queueLimit: t.queueLimit, serviceTime: { ...t.serviceTime } };
 }
@@ -73,7 +68,7 @@ function resolveTargetGroups(file: LoadBalancerFile, LB: Path, lb: number, input
     const settings = resolveTargetGroupSettings(tg, type, [...LB, 'targetGroup'], errors);
     return [{ name: tg.name, targetType: 'instance', ...settings, autoScalingGroup: 0, ipTargets: [], loadBalancer: lb }];
   }
-  if (file.targetGroup) error(errors, [...LB, 'targetGroup'], 'give either loadBalancer.targetGroup (one target group) or loadBalancer.targetGroups (several), not both', 'key');
+  if (file.targetGroup) findingAt(errors, [...LB, 'targetGroup'], 'give either loadBalancer.targetGroup (one target group) or loadBalancer.targetGroups (several), not both', 'key');
   const base = [...LB, 'targetGroups'] as const;
   const items: readonly TargetGroupFile[] = file.targetGroups;
   checkUniqueNames(items.map((t) => t.name), base, 'name', 'target group', errors);
@@ -81,15 +76,15 @@ function resolveTargetGroups(file: LoadBalancerFile, LB: Path, lb: number, input
     const path = [...base, i];
     let asg = -1;
     if (t.targetType === 'ip') {
-      if (t.autoScalingGroup !== undefined) error(errors, [...path, 'autoScalingGroup'], 'an ip target group holds fixed addresses (`targets`), not an Auto Scaling group; use targetType: instance for a group', 'key');
-      if (!t.targets) error(errors, [...path], 'an ip target group needs `targets` (their ip, zone or on-premises, concurrency and service time)');
+      if (t.autoScalingGroup !== undefined) findingAt(errors, [...path, 'autoScalingGroup'], 'an ip target group holds fixed addresses (`targets`), not an Auto Scaling group; use targetType: instance for a group', 'key');
+      if (!t.targets) findingAt(errors, [...path], 'an ip target group needs `targets` (their ip, zone or on-premises, concurrency and service time)');
     } else if (t.autoScalingGroup !== undefined) {
       asg = groups.indexOf(t.autoScalingGroup);
-      if (asg < 0) error(errors, [...path, 'autoScalingGroup'], `no Auto Scaling group is named \`${t.autoScalingGroup}\`; the groups are ${groups.map((g) => `\`${g}\``).join(', ')}${didYouMean(t.autoScalingGroup, groups)}`);
+      if (asg < 0) findingAt(errors, [...path, 'autoScalingGroup'], `no Auto Scaling group is named \`${t.autoScalingGroup}\`; the groups are ${groups.map((g) => `\`${g}\``).join(', ')}${didYouMean(t.autoScalingGroup, groups)}`);
     } else if (groups.length === 1) {
       asg = 0;
     } else if (!t.targets) {
-      error(errors, [...path], `an instance target group needs \`autoScalingGroup\`: which of the groups (${groups.map((g) => `\`${g}\``).join(', ')}) registers its instances here`);
+      findingAt(errors, [...path], `an instance target group needs \`autoScalingGroup\`: which of the groups (${groups.map((g) => `\`${g}\``).join(', ')}) registers its instances here`);
     }
     const ipTargets = (t.targets ?? []).map((target, k) => resolveIpTarget(target, [...path, 'targets', k], input.zones, errors));
     checkUniqueNames(ipTargets.map((x) => x.ip), [...path, 'targets'], 'ip', 'address', errors);
@@ -117,15 +112,15 @@ function conditionsOf(c: ConditionsFile): RuleConditions {
 function actionOf(a: ActionsFile, path: Path, type: LoadBalancer['type'], names: readonly string[], first: number, errors: Finding[]): Action {
   if (a.redirect || a.fixedResponse) {
     const key = a.redirect ? 'redirect' : 'fixedResponse';
-    if (type !== 'application') error(errors, [...path, key], `${key === 'redirect' ? 'redirects' : 'fixed responses'} exist only on application load balancers, and this one is ${type}; use forward`, 'key');
+    if (type !== 'application') findingAt(errors, [...path, key], `${key === 'redirect' ? 'redirects' : 'fixed responses'} exist only on application load balancers, and this one is ${type}; use forward`, 'key');
     if (a.redirect) return { type: 'redirect', statusCode: a.redirect.statusCode === 'HTTP_301' ? 301 : 302 };
     return { type: 'fixed-response', statusCode: a.fixedResponse!.statusCode };
   }
   const forward = a.forward ?? [];
-  if (forward.length > 1 && type !== 'application') error(errors, [...path, 'forward'], `a ${type} load balancer forwards to one target group; weighted target groups exist only on application load balancers`);
+  if (forward.length > 1 && type !== 'application') findingAt(errors, [...path, 'forward'], `a ${type} load balancer forwards to one target group; weighted target groups exist only on application load balancers`);
   const to = forward.map((f, k) => {
     const tg = names.indexOf(f.targetGroup);
-    if (tg < 0) error(errors, [...path, 'forward', k, 'targetGroup'], `no target group is named \`${f.targetGroup}\`; the target groups are ${names.map((n) => `\`${n}\``).join(', ')}${didYouMean(f.targetGroup, names)}`);
+    if (tg < 0) findingAt(errors, [...path, 'forward', k, 'targetGroup'], `no target group is named \`${f.targetGroup}\`; the target groups are ${names.map((n) => `\`${n}\``).join(', ')}${didYouMean(f.targetGroup, names)}`);
     return { targetGroup: first + Math.max(tg, 0), weight: forward.length === 1 ? 1 : f.weight };
   });
   checkUniqueNames(forward.map((f) => f.targetGroup), [...path, 'forward'], 'targetGroup', 'target group', errors);
@@ -135,21 +130,21 @@ function actionOf(a: ActionsFile, path: Path, type: LoadBalancer['type'], names:
 function resolveListeners(file: LoadBalancerFile, LB: Path, names: readonly string[], first: number, errors: Finding[]): Listener[] {
   const type = file.type;
   if (!file.listeners) {
-    if (names.length > 1) error(errors, [...LB, 'targetGroups'], 'with several target groups, give listeners: their rules and default actions say which requests go to which group', 'key');
+    if (names.length > 1) findingAt(errors, [...LB, 'targetGroups'], 'with several target groups, give listeners: their rules and default actions say which requests go to which group', 'key');
     return [{ protocol: type === 'network' ? 'TCP' : 'HTTP', port: 80, rules: [], defaultAction: { type: 'forward', to: [{ targetGroup: first, weight: 1 }] } }];
   }
   const base = [...LB, 'listeners'] as const;
   const listeners = file.listeners.map((l: ListenerFile, i): Listener => {
     const path = [...base, i];
     const allowed: readonly string[] = LISTENER_PROTOCOLS[type];
-    if (!allowed.includes(l.protocol)) error(errors, [...path, 'protocol'], `\`${l.protocol}\` is not a listener protocol of ${type === 'application' ? 'an' : 'a'} ${type} load balancer; allowed: ${allowed.join(', ')}`);
-    if (l.rules.length > 0 && type !== 'application') error(errors, [...path, 'rules'], `listener rules exist only on application load balancers, and this one is ${type}; give only defaultActions`, 'key');
+    if (!allowed.includes(l.protocol)) findingAt(errors, [...path, 'protocol'], `\`${l.protocol}\` is not a listener protocol of ${type === 'application' ? 'an' : 'a'} ${type} load balancer; allowed: ${allowed.join(', ')}`);
+    if (l.rules.length > 0 && type !== 'application') findingAt(errors, [...path, 'rules'], `listener rules exist only on application load balancers, and this one is ${type}; give only defaultActions`, 'key');
     const rules = l.rules.map((r, k) => ({ priority: r.priority, conditions: conditionsOf(r.conditions), action: actionOf(r.actions, [...path, 'rules', k, 'actions'], type, names, first, errors) }));
     const priorities = new Map<number, number>();
     l.rules.forEach((r, k) => {
       const seen = priorities.get(r.priority);
       if (seen === undefined) priorities.set(r.priority, k);
-      else error(errors, [...path, 'rules', k, 'priority'], `priority ${r.priority} is already rule ${seen}'s; priorities must be unique within a listener (AWS)`);
+      else findingAt(errors, [...path, 'rules', k, 'priority'], `priority ${r.priority} is already rule ${seen}'s; priorities must be unique within a listener (AWS)`);
     });
     rules.sort((a, b) => a.priority - b.priority);
     return { protocol: l.protocol, port: l.port, rules, defaultAction: actionOf(l.defaultActions, [...path, 'defaultActions'], type, names, first, errors) };
@@ -158,7 +153,7 @@ function resolveListeners(file: LoadBalancerFile, LB: Path, names: readonly stri
   file.listeners.forEach((l, i) => {
     const seen = ports.get(l.port);
     if (seen === undefined) ports.set(l.port, i);
-    else error(errors, [...base, i, 'port'], `port ${l.port} already has listener ${seen}; a load balancer has one listener per port`);
+    else findingAt(errors, [...base, i, 'port'], `port ${l.port} already has listener ${seen}; a load balancer has one listener per port`);
   });
   return listeners;
 }
@@ -167,14 +162,14 @@ function resolveListeners(file: LoadBalancerFile, LB: Path, names: readonly stri
 function resolveRequests(requests: readonly RequestClassFile[] | undefined, lbs: readonly LoadBalancer[], errors: Finding[]): RequestClass[] {
   const port = lbs[0]!.listeners[0]!.port;
   if (!requests) {
-    for (const lb of lbs.slice(1)) if (!lb.listeners.some((l) => l.port === port)) error(errors, ['traffic'], `load balancer \`${lb.name}\` has no listener on port ${port}, where requests go (the first listener's port); give it one or set traffic.requests[].port`, 'key');
+    for (const lb of lbs.slice(1)) if (!lb.listeners.some((l) => l.port === port)) findingAt(errors, ['traffic'], `load balancer \`${lb.name}\` has no listener on port ${port}, where requests go (the first listener's port); give it one or set traffic.requests[].port`, 'key');
     return [{ name: 'GET /', weight: 1, method: 'GET', host: 'example.com', path: '/', headers: {}, query: [], port }];
   }
   return requests.map((r, i) => {
     for (const lb of lbs) {
       const ports = lb.listeners.map((l) => l.port);
       const p = r.port ?? port;
-      if (!ports.includes(p)) error(errors, ['traffic', 'requests', i, ...(r.port === undefined ? [] : ['port'])], `${lbs.length > 1 ? `load balancer \`${lb.name}\` has` : 'there is'} no listener on port ${p}; the listeners are on ${ports.join(', ')}`);
+      if (!ports.includes(p)) findingAt(errors, ['traffic', 'requests', i, ...(r.port === undefined ? [] : ['port'])], `${lbs.length > 1 ? `load balancer \`${lb.name}\` has` : 'there is'} no listener on port ${p}; the listeners are on ${ports.join(', ')}`);
     }
     return {
       name: r.name ?? `${r.method} ${r.host}${r.path}`,
@@ -191,7 +186,7 @@ function resolveRequests(requests: readonly RequestClassFile[] | undefined, lbs:
 
 function resolveClients(input: TopologyInput, errors: Finding[]): { clients: number; clientGroups: ClientGroup[] } {
   if (input.clientGroups) {
-    if (input.clients !== undefined) error(errors, ['traffic', 'clients'], 'give either traffic.clients (one group of clients) or traffic.clientGroups, not both', 'key');
+    if (input.clients !== undefined) findingAt(errors, ['traffic', 'clients'], 'give either traffic.clients (one group of clients) or traffic.clientGroups, not both', 'key');
     const clientGroups = input.clientGroups.map((g, i) => ({ name: g.name ?? `clients-${i + 1}`, count: g.count, sourceIp: g.sourceIp }));
     checkUniqueNames(clientGroups.map((g) => g.name), ['traffic', 'clientGroups'], 'name', 'client group', errors);
     return { clients: clientGroups.reduce((n, g) => n + g.count, 0), clientGroups };
@@ -204,16 +199,16 @@ function resolveDns(input: TopologyInput, lbs: readonly LoadBalancer[], errors: 
   const names = lbs.map((lb) => lb.name);
   const file = input.dns;
   if (!file) {
-    if (lbs.length > 1) error(errors, ['loadBalancers'], 'with several load balancers, give `dns`: the record (simple or weighted, with a weight per load balancer) through which clients reach them', 'key');
+    if (lbs.length > 1) findingAt(errors, ['loadBalancers'], 'with several load balancers, give `dns`: the record (simple or weighted, with a weight per load balancer) through which clients reach them', 'key');
     return { routing: 'simple', ttlS: 60, records: [{ loadBalancer: 0, weight: 1 }] };
   }
   const records = file.records.map((r, i) => {
     const lb = names.indexOf(r.loadBalancer);
-    if (lb < 0) error(errors, ['dns', 'records', i, 'loadBalancer'], `no load balancer is named \`${r.loadBalancer}\`; the load balancers are ${names.map((n) => `\`${n}\``).join(', ')}${didYouMean(r.loadBalancer, names)}`);
+    if (lb < 0) findingAt(errors, ['dns', 'records', i, 'loadBalancer'], `no load balancer is named \`${r.loadBalancer}\`; the load balancers are ${names.map((n) => `\`${n}\``).join(', ')}${didYouMean(r.loadBalancer, names)}`);
     return { loadBalancer: Math.max(lb, 0), weight: r.weight };
   });
   checkUniqueNames(file.records.map((r) => r.loadBalancer), ['dns', 'records'], 'loadBalancer', 'load balancer', errors);
-  if (file.routing === 'simple' && records.length > 1) error(errors, ['dns', 'records'], 'a simple record answers with one load balancer; use routing: weighted for several');
+  if (file.routing === 'simple' && records.length > 1) findingAt(errors, ['dns', 'records'], 'a simple record answers with one load balancer; use routing: weighted for several');
   return { routing: file.routing, ttlS: file.ttl, records };
 }
 
@@ -227,7 +222,7 @@ export function resolveTopology(input: TopologyInput, errors: Finding[], warning
     mine.forEach((tg, k) => {
       const other = owner.get(tg.name);
       if (other !== undefined && other !== lb) {
-        error(errors, [...LB, file.targetGroups ? 'targetGroups' : 'targetGroup', ...(file.targetGroups ? [k, 'name'] : [])], `\`${tg.name}\` is already a target group of load balancer \`${input.loadBalancers[other]!.file.name}\`; a target group serves one load balancer (AWS), so give each its own`);
+        findingAt(errors, [...LB, file.targetGroups ? 'targetGroups' : 'targetGroup', ...(file.targetGroups ? [k, 'name'] : [])], `\`${tg.name}\` is already a target group of load balancer \`${input.loadBalancers[other]!.file.name}\`; a target group serves one load balancer (AWS), so give each its own`);
       }
       owner.set(tg.name, lb);
     });
@@ -245,7 +240,7 @@ export function resolveTopology(input: TopologyInput, errors: Finding[], warning
     if (input.loadBalancers.some(({ file }) => file.targetGroups) && !targetGroups.some((tg) => tg.autoScalingGroup === i)) warnings.push({ path: ['autoScalingGroups', i], anchor: 'key', message: `no target group names \`${g}\`, so its instances get no requests` });
   });
   if (loadBalancers.length > 1 && new Set(loadBalancers.map((l) => l.idleTimeoutS)).size > 1) {
-    error(errors, ['loadBalancers'], 'the load balancers have different idle timeouts; elbsim keeps one idle timeout per run, so give them the same', 'key');
+    findingAt(errors, ['loadBalancers'], 'the load balancers have different idle timeouts; elbsim keeps one idle timeout per run, so give them the same', 'key');
   }
   const requests = resolveRequests(input.requests, loadBalancers, errors);
   return { loadBalancers, targetGroups, dns: resolveDns(input, loadBalancers, errors), requests, ...resolveClients(input, errors) };

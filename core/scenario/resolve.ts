@@ -8,7 +8,7 @@
  * and no rule is broken.
  */
 import { resolveAlarms } from './resolve-alarms.ts';
-import type { Finding } from './issues.ts';
+import { findingAt, type Finding } from './issues.ts';
 import { formatDuration } from './duration.ts';
 import type { CloudWatchFile } from './group-schema.ts';
 import { resolveInitialZones, resolveLifecycleHooks, resolveWarmPool } from './resolve-group.ts';
@@ -40,10 +40,6 @@ export interface Resolution {
 
 export const SINGLE_ZONE_WARNING = 'AWS requires at least two Availability Zones for an Application Load Balancer; elbsim allows one';
 
-function error(errors: Finding[], path: Finding['path'], message: string): void {
-  errors.push({ path, message, anchor: 'value' });
-}
-
 /** Group sizes: see DEFAULT_FLEET_SIZE in schema.ts for the rules. */
 function resolveSizes(file: AutoScalingFile | undefined, base: Path, errors: Finding[]): Pick<AutoScaling, 'minSize' | 'maxSize' | 'desiredCapacity'> {
   const { minSize, maxSize, desiredCapacity } = file ?? {};
@@ -51,16 +47,16 @@ function resolveSizes(file: AutoScalingFile | undefined, base: Path, errors: Fin
     const size = desiredCapacity ?? DEFAULT_FLEET_SIZE;
     return { minSize: size, maxSize: size, desiredCapacity: size };
   }
-  if (minSize === undefined) error(errors, [...base, 'minSize'], 'required key is missing: give minSize with maxSize (AWS MinSize)');
-  if (maxSize === undefined) error(errors, [...base, 'maxSize'], 'required key is missing: give maxSize with minSize (AWS MaxSize)');
+  if (minSize === undefined) findingAt(errors, [...base, 'minSize'], 'required key is missing: give minSize with maxSize (AWS MinSize)');
+  if (maxSize === undefined) findingAt(errors, [...base, 'maxSize'], 'required key is missing: give maxSize with minSize (AWS MaxSize)');
   const min = minSize ?? 0;
   const max = maxSize ?? Math.max(min, desiredCapacity ?? min);
   const desired = desiredCapacity ?? min;
   if (minSize === undefined || maxSize === undefined) return { minSize: min, maxSize: max, desiredCapacity: desired };
   if (min > max) {
-    error(errors, [...base, 'minSize'], `minSize ${min} is more than maxSize ${max}`);
+    findingAt(errors, [...base, 'minSize'], `minSize ${min} is more than maxSize ${max}`);
   } else if (desiredCapacity !== undefined && (desired < min || desired > max)) {
-    error(errors, [...base, 'desiredCapacity'], `${desired} is outside the group's size; allowed minSize ${min} to maxSize ${max}`);
+    findingAt(errors, [...base, 'desiredCapacity'], `${desired} is outside the group's size; allowed minSize ${min} to maxSize ${max}`);
   }
   return { minSize: min, maxSize: max, desiredCapacity: desired };
 }
@@ -133,8 +129,8 @@ function resolveGroups(parts: Parts, context: Omit<GroupContext, 'base' | 'detai
   if (!parts.autoScalingGroups) return undefined; // the list did not pass the schema
   const list = parts.autoScalingGroups.value;
   if (list) {
-    if (parts.autoScaling?.value) error(errors, ['autoScaling'], 'give either autoScaling with instance (one group) or autoScalingGroups (each with its own instance), not both');
-    if (parts.instance?.value) error(errors, ['instance'], 'with autoScalingGroups, each group has its own `instance`; move these settings there');
+    if (parts.autoScaling?.value) findingAt(errors, ['autoScaling'], 'give either autoScaling with instance (one group) or autoScalingGroups (each with its own instance), not both');
+    if (parts.instance?.value) findingAt(errors, ['instance'], 'with autoScalingGroups, each group has its own `instance`; move these settings there');
     const groups = list.map((g: AutoScalingGroupFile, i) => {
       const base = ['autoScalingGroups', i];
       const { name, instance, ...settings } = g;
@@ -165,21 +161,21 @@ function resolveCloudWatch(file: CloudWatchFile): CloudWatchSettings {
 
 function resolveFault(f: FaultFile, i: number, zones: readonly string[] | undefined, durationS: number | undefined, errors: Finding[], maxFleet: number | undefined, warnings: Finding[], groups: readonly string[] | undefined, specs?: readonly AutoScaling[]): Fault {
   if (durationS !== undefined && f.at >= durationS) {
-    error(errors, ['faults', i, 'at'], `${formatDuration(f.at)} is not before the end of the run (duration ${formatDuration(durationS)})`);
+    findingAt(errors, ['faults', i, 'at'], `${formatDuration(f.at)} is not before the end of the run (duration ${formatDuration(durationS)})`);
   }
   if (f.action === 'set-weights') return { atS: f.at, action: f.action, loadBalancer: 0, listener: 0, priority: f.rule === 'default' ? null : f.rule, weights: [] }; // resolved against the listeners below
   if (f.action !== 'fail-zone' && f.count !== undefined && maxFleet !== undefined && f.count > maxFleet) {
     warnings.push({ path: ['faults', i, 'count'], anchor: 'value', message: `count ${f.count} is more than the group can ever hold (${maxFleet} instance${maxFleet === 1 ? '' : 's'}); the fault acts on the instances there are` });
   }
   if (f.zone !== undefined && zones !== undefined && !zones.includes(f.zone)) {
-    error(errors, ['faults', i, 'zone'], `\`${f.zone}\` is not one of the scenario's zones (${zones.join(', ')})${didYouMean(f.zone, zones)}`);
+    findingAt(errors, ['faults', i, 'zone'], `\`${f.zone}\` is not one of the scenario's zones (${zones.join(', ')})${didYouMean(f.zone, zones)}`);
   }
   const zone = f.zone ?? null;
   if (f.action === 'fail-zone') return { atS: f.at, action: f.action, zone: f.zone, forS: f.for ?? null };
   let group = 0;
   if (f.autoScalingGroup !== undefined && groups) {
     group = groups.indexOf(f.autoScalingGroup);
-    if (group < 0) error(errors, ['faults', i, 'autoScalingGroup'], `no Auto Scaling group is named \`${f.autoScalingGroup}\`; the groups are ${groups.map((g) => `\`${g}\``).join(', ')}${didYouMean(f.autoScalingGroup, groups)}`);
+    if (group < 0) findingAt(errors, ['faults', i, 'autoScalingGroup'], `no Auto Scaling group is named \`${f.autoScalingGroup}\`; the groups are ${groups.map((g) => `\`${g}\``).join(', ')}${didYouMean(f.autoScalingGroup, groups)}`);
   }
   group = Math.max(group, 0);
   switch (f.action) {
@@ -204,7 +200,7 @@ export function resolveScenario(parts: Parts, complete: boolean): Resolution {
   const zones = parts.zones?.value;
   const period = parts.period?.value;
   if (period !== undefined && durationS !== undefined && period > durationS) {
-    error(errors, ['period'], `${formatDuration(period)} is longer than the run (duration ${formatDuration(durationS)}); the period must fit in the duration`);
+    findingAt(errors, ['period'], `${formatDuration(period)} is longer than the run (duration ${formatDuration(durationS)}); the period must fit in the duration`);
   }
   // Network and Classic Load Balancers may run in one zone; only an ALB needs two (ELB-HOW).
   const lbFiles = loadBalancerFiles(parts, errors);
