@@ -237,21 +237,14 @@ export class ScalingController {
    */
   private warmingCapacity(nowS: number, warmupS: number): number {
     const t = this.instances;
-    const mixed = this.group.mixed;
-    if (mixed?.weighted) {
-      // With weighted instance types, capacity is in units, as the desired capacity is.
-      let units = 0;
-      for (let k = 0; k < t.liveCount; k++) {
-        const i = t.live[k]!;
-        const state = t.lifecycle[i];
-        if (state === Lifecycle.Pending || state === Lifecycle.PendingWait || (state === Lifecycle.InService && t.warmupEndS[i]! > nowS && stillWarming(t.inServiceS[i]!, warmupS, nowS))) units += mixed.units(i);
-      }
-      return units;
-    }
-    let n = t.inState(Lifecycle.Pending) + t.inState(Lifecycle.PendingWait);
+    // With weighted instance types, capacity is in units, as the desired capacity is.
+    const mixed = this.group.mixed?.weighted ? this.group.mixed : null;
+    let n = 0;
     for (let k = 0; k < t.liveCount; k++) {
       const i = t.live[k]!;
-      if (t.lifecycle[i] === Lifecycle.InService && t.warmupEndS[i]! > nowS && stillWarming(t.inServiceS[i]!, warmupS, nowS)) n++;
+      const state = t.lifecycle[i];
+      const warming = state === Lifecycle.Pending || state === Lifecycle.PendingWait || (state === Lifecycle.InService && t.warmupEndS[i]! > nowS && stillWarming(t.inServiceS[i]!, warmupS, nowS));
+      if (warming) n += mixed ? mixed.units(i) : 1;
     }
     return n;
   }

@@ -119,23 +119,17 @@ export function parseAlarmRule(rule: string): RuleNode {
     return primary();
   };
 
-  const and = (): RuleNode => {
-    let left = unary();
-    for (let t = peek(); t.t === 'word' && t.text === 'AND'; t = peek()) {
+  /** Operands of `operand` joined by the keyword, left to right (`a AND b AND c` is `(a AND b) AND c`). */
+  const joined = (keyword: 'AND' | 'OR', operand: () => RuleNode): RuleNode => {
+    let left = operand();
+    for (let t = peek(); t.t === 'word' && t.text === keyword; t = peek()) {
       next();
-      left = { kind: 'and', left, right: unary() };
+      left = { kind: keyword === 'AND' ? 'and' : 'or', left, right: operand() };
     }
     return left;
   };
-
-  const or = (): RuleNode => {
-    let left = and();
-    for (let t = peek(); t.t === 'word' && t.text === 'OR'; t = peek()) {
-      next();
-      left = { kind: 'or', left, right: and() };
-    }
-    return left;
-  };
+  const and = (): RuleNode => joined('AND', unary);
+  const or = (): RuleNode => joined('OR', and);
 
   const tree = or();
   const rest = next();
