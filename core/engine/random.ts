@@ -9,7 +9,9 @@
  * over the state; the draws themselves run in `AleaStream`, a class with numeric fields, so the
  * hot path calls one monomorphic method per draw instead of two closures.
  */
-import seedrandom from 'seedrandom';
+// Alea's module alone: the package's index also loads its five other generators and node:crypto
+// (about 5 ms of every start-up) for autoseeding, which elbsim never uses.
+import alea from 'seedrandom/lib/alea.js';
 
 export interface RandomStream {
   readonly name: string;
@@ -46,7 +48,7 @@ export class AleaStream implements RandomStream {
     readonly name: string,
     seed: string,
   ) {
-    const state = seedrandom.alea(seed, { state: true }).state() as { c: number; s0: number; s1: number; s2: number };
+    const state = alea(seed, { state: true }).state();
     this.c = state.c;
     this.s0 = state.s0;
     this.s1 = state.s1;
