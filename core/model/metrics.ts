@@ -168,8 +168,15 @@ export class Metrics {
     ts.client_latency_p99_ms[k] = answered ? this.clientHistogram.quantile(0.99) : NaN;
     ts.client_latency_max_ms[k] = answered ? this.clientMaxMs : NaN;
 
-    const period = this.current();
-    for (const key of COUNT_KEYS) this.total[key] += period[key];
+    // The totals field by field: no object and no keyed access per period.
+    const total = this.total;
+    total.requests += this.requests;
+    total.ok += this.ok;
+    total.e502 += this.elb502;
+    total.e503 += this.elb503;
+    total.e504 += this.elb504;
+    total.target5xx += this.target5xx;
+    total.latSumMs += this.latSumMs;
     if (any) this.totalHistogram.merge(this.histogram);
     this.requests = this.ok = this.elb502 = this.elb503 = this.elb504 = this.target5xx = 0;
     this.latSumMs = 0;

@@ -96,12 +96,23 @@ export function slotOf(value: number): number {
   return value < MIN_VALUE ? -1 : bucketOf(value);
 }
 
+/** Each bucket's representative, 2γ^i / (γ + 1): the value a quantile in bucket i answers with. */
+const REPRESENTATIVE = new Float64Array(BUCKETS);
+for (let i = 0; i < BUCKETS; i++) REPRESENTATIVE[i] = (2 * Math.pow(GAMMA, i + OFFSET)) / (GAMMA + 1);
+
 export class Histogram {
   readonly counts = new Float64Array(BUCKETS);
   count = 0;
   zeros = 0;
   private lo = BUCKETS;
   private hi = -1;
+  /**
+   * The buckets holding a value, in the order they got their first: a period's histogram holds
+   * a few hundred values spread over several hundred buckets, so merging it and clearing it visit
+   * those buckets only, not every bucket between its lowest and its highest.
+   */
+  private readonly used = new Int32Array(BUCKETS);
+  private usedCount = 0;
 
   record(value: number): void {
     this.recordSlot(slotOf(value));
@@ -114,35 +125,57 @@ export class Histogram {
       this.zeros++;
       return;
     }
-    this.counts[i]!++;
-    if (i < this.lo) this.lo = i;
-    if (i > this.hi) this.hi = i;
+    if (this.counts[i]!++ === 0) {
+      this.used[this.usedCount++] = i;
+      if (i < this.lo) this.lo = i;
+      if (i > this.hi) this.hi = i;
+    }
   }
 
-  /** The q-quantile (0 ≤ q ≤ 1) within the relative accuracy; NaN when empty. */
+  /**
+   * The q-quantile (0 ≤ q ≤ 1) within the relative accuracy; NaN when empty: the first bucket
+   * whose count, with every value below it, passes the rank q (n − 1). Above the median the scan
+   * runs down from the highest bucket (the p99 of a period is a few buckets from its top); every
+   * running count is an exact integer either way, so both directions find the same bucket.
+   */
   quantile(q: number): number {
     if (this.count === 0) return NaN;
     const rank = q * (this.count - 1);
-    let seen = this.zeros;
-    if (seen > rank) return 0;
-    for (let i = this.lo; i <= this.hi; i++) {
-      seen += this.counts[i]!;
-      if (seen > rank) return (2 * Math.pow(GAMMA, i + OFFSET)) / (GAMMA + 1);
+    if (this.zeros > rank) return 0;
+    const counts = this.counts;
+    if (q > 0.5) {
+      // Values at or below bucket i: the total less the counts above i.
+      let i = this.hi;
+      let atOrBelow = this.count;
+      while (i > this.lo && atOrBelow - counts[i]! > rank) atOrBelow -= counts[i--]!;
+      return REPRESENTATIVE[i]!;
     }
-    return (2 * Math.pow(GAMMA, this.hi + OFFSET)) / (GAMMA + 1);
+    let seen = this.zeros;
+    for (let i = this.lo; i <= this.hi; i++) {
+      seen += counts[i]!;
+      if (seen > rank) return REPRESENTATIVE[i]!;
+    }
+    return REPRESENTATIVE[this.hi]!;
   }
 
   /** Adds another histogram's counts to this one. */
   merge(other: Histogram): void {
     this.count += other.count;
     this.zeros += other.zeros;
-    for (let i = other.lo; i <= other.hi; i++) this.counts[i]! += other.counts[i]!;
+    const from = other.counts;
+    const to = this.counts;
+    for (let k = 0; k < other.usedCount; k++) {
+      const i = other.used[k]!;
+      if (to[i] === 0) this.used[this.usedCount++] = i;
+      to[i]! += from[i]!;
+    }
     if (other.lo < this.lo) this.lo = other.lo;
     if (other.hi > this.hi) this.hi = other.hi;
   }
 
   clear(): void {
-    if (this.hi >= this.lo) this.counts.fill(0, this.lo, this.hi + 1);
+    for (let k = 0; k < this.usedCount; k++) this.counts[this.used[k]!] = 0;
+    this.usedCount = 0;
     this.count = this.zeros = 0;
     this.lo = BUCKETS;
     this.hi = -1;
