@@ -7,7 +7,7 @@
  * contract, slicing never changes the result). Between slices the event loop gets a turn now and
  * then so the bar's clock can redraw.
  */
-import cliProgress from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import type { RunResult, Simulation } from '../core/index.ts';
 
 /** Slices per run: enough for a smooth bar, few enough to cost nothing. */
@@ -17,7 +17,8 @@ const YIELD_MS = 100;
 
 export async function runWithProgress(sim: Simulation, stream?: NodeJS.WriteStream): Promise<RunResult> {
   const total = sim.durationS;
-  const bar = stream ? startBar(stream, total) : undefined;
+  // The bar's package only loads when a bar is drawn (--quiet and a pipe never pay its ~4 ms).
+  const bar = stream ? await startBar(stream, total) : undefined;
   try {
     let lastYield = performance.now();
     for (let slice = 1; slice <= SLICES && !sim.done; slice++) {
@@ -35,7 +36,8 @@ export async function runWithProgress(sim: Simulation, stream?: NodeJS.WriteStre
   }
 }
 
-function startBar(stream: NodeJS.WriteStream, total: number): cliProgress.SingleBar {
+async function startBar(stream: NodeJS.WriteStream, total: number): Promise<SingleBar> {
+  const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar({
     stream,
     format: ' {bar} {percentage}% | simulated {simulated} of {total_clock} | {duration_formatted} elapsed, eta {eta_formatted}',
