@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import { GALLERY, TOPOLOGIES } from '../../web/model/gallery.ts';
+import { parse as parseYaml } from 'yaml';
+import { NOT_PLAIN, readPlain } from '../../core/scenario/plain.ts';
 import { BUNDLED_SCENARIOS, bundledFrom, describeScenario } from '../../web/scenarios.ts';
 
 const DIR = join(import.meta.dirname, '../../scenarios');
@@ -22,6 +24,16 @@ describe('bundled scenarios', () => {
       ['a', 'A', 'first'],
       ['b', 'B', ''],
     ]);
+  });
+  it("names and descriptions are the YAML library's, read by the core's linear reader for every bundled file (an anchored file through the library)", () => {
+    for (const s of BUNDLED_SCENARIOS) {
+      expect(readPlain(s.text, 'yaml'), `${s.fileName} is read without the library`).not.toBe(NOT_PLAIN);
+      const doc = parseYaml(s.text) as { name: string; description: string };
+      expect({ title: s.title, description: s.description }, s.fileName).toEqual({ title: doc.name.trim(), description: doc.description.trim() });
+    }
+    const anchored = 'name: &n Anchored\ndescription: >\n  Two\n  lines.\nalias: *n\n';
+    expect(describeScenario(anchored, 'x')).toEqual({ title: 'Anchored', description: 'Two lines.' });
+    expect(describeScenario('{"name": "J", "description": "from JSON"}', 'x', 'json')).toEqual({ title: 'J', description: 'from JSON' });
   });
   it('a file that does not parse is still listed, under its file name', () => {
     expect(describeScenario('name: [unclosed', 'broken')).toEqual({ title: 'broken', description: '' });
