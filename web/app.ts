@@ -298,6 +298,7 @@ export class ElbsimApp extends LitElement {
     super.connectedCallback();
     applyTheme(this.theme, false);
     window.addEventListener('keydown', this.onGlobalKey);
+    this.sim.prewarm(); // every page load runs a scenario: its worker loads while the link is read
     void this.loadFromUrl();
   }
 

@@ -43,6 +43,8 @@ export const defaultWorkerFactory: WorkerFactory = () =>
 export class SimController implements ReactiveController {
   snapshot: RunSnapshot = IDLE;
   private worker: Worker | null = null;
+  /** The worker has run nothing yet (prewarmed, or just started): a run may take it as it is. */
+  private fresh = false;
   private jobs: RunJob[] = [];
   private jobId = 0;
   private results: RunResult[] = [];
@@ -66,9 +68,18 @@ export class SimController implements ReactiveController {
     return this.snapshot.status === 'running';
   }
 
-  /** Starts a run of one or more jobs, cancelling any run in progress. */
+  /**
+   * Starts the worker before the first run is asked for, so that its script loads and compiles
+   * on its own thread while the page parses the scenario and renders (the app calls this as it
+   * connects; a share link's run then starts on a worker that is ready).
+   */
+  prewarm(): void {
+    this.ensureWorker();
+  }
+
+  /** Starts a run of one or more jobs, cancelling any run in progress (a worker that has run nothing is kept). */
   run(jobs: RunJob[]): void {
-    this.stopWorker();
+    if (!this.fresh) this.stopWorker();
     this.jobs = jobs;
     this.results = [];
     this.wallMs = 0;
@@ -97,6 +108,7 @@ export class SimController implements ReactiveController {
     const worker = this.ensureWorker();
     const message: ToWorker = { type: 'run', jobId: ++this.jobId, scenario: job.scenario, seed: job.seed };
     worker.postMessage(message);
+    this.fresh = false;
     this.update({ ...this.snapshot, jobIndex: index, nowS: 0 });
   }
 
@@ -110,12 +122,14 @@ export class SimController implements ReactiveController {
     });
     worker.addEventListener('messageerror', () => this.fail('the simulation result could not be received'));
     this.worker = worker;
+    this.fresh = true;
     return worker;
   }
 
   private stopWorker(): void {
     this.worker?.terminate();
     this.worker = null;
+    this.fresh = false;
   }
 
   private onMessage(message: FromWorker): void {

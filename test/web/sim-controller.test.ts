@@ -88,6 +88,21 @@ describe('SimController: runs in a worker, as immutable snapshots', () => {
     expect(workers).toHaveLength(1);
   });
 
+  it('prewarm starts the worker before any run; the first run takes it as it is, a later run gets a fresh one', () => {
+    const { controller, workers } = setup();
+    controller.prewarm();
+    expect(workers).toHaveLength(1);
+    expect(controller.snapshot.status).toBe('idle');
+    controller.run([job('A')]);
+    expect(workers).toHaveLength(1);
+    expect(workers[0]!.terminated).toBe(false);
+    workers[0]!.reply({ type: 'done', jobId: 1, result: fixtureRun(), wallMs: 1 });
+    expect(controller.snapshot.status).toBe('done');
+    controller.run([job('B')]);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+  });
+
   it('cancel terminates the worker at once; late messages from it are ignored; the next run gets a new worker', () => {
     const { controller, workers } = setup();
     controller.run([job('A')]);
