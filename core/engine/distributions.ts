@@ -5,11 +5,13 @@
  * A sampler is one class with numeric fields and a switch on its kind, not a closure per
  * distribution: every call site on the hot path (`sampler.draw()`) sees one shape and one
  * method, whatever distributions the scenario mixes. The draws are the classical exact
- * transforms, one uniform per exponential or uniform value and Box–Muller (both values of each
- * pair) for the normal under the lognormal, so a change here is loud in every golden.
+ * methods: the ziggurat for the exponential (ziggurat.ts: one uniform per value, nearly always
+ * without a logarithm), one uniform per uniform value and Box–Muller (both values of each pair)
+ * for the normal under the lognormal, so a change here is loud in every golden.
  */
 import type { Distribution } from '../scenario/types.ts';
 import type { RandomStream } from './random.ts';
+import { exp1 } from './ziggurat.ts';
 
 const CONSTANT = 0;
 const EXPONENTIAL = 1;
@@ -49,7 +51,7 @@ export class Sampler {
   draw(): number {
     switch (this.kind) {
       case EXPONENTIAL:
-        return -this.a * Math.log(1 - this.stream.next());
+        return this.a * exp1(this.stream);
       case CONSTANT:
         return this.a;
       case UNIFORM:

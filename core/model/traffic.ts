@@ -8,6 +8,7 @@
  */
 import type { RatePoint, Traffic } from '../scenario/types.ts';
 import type { RandomStream } from '../engine/random.ts';
+import { exp1 } from '../engine/ziggurat.ts';
 
 export class ArrivalProcess {
   private readonly times: number[];
@@ -46,7 +47,7 @@ export class ArrivalProcess {
 
   /** Time of the next arrival after the previous one (Infinity if the rate stays at zero). */
   next(): number {
-    let need = this.kind === 'poisson' ? -Math.log(1 - this.stream.next()) : 1;
+    let need = this.kind === 'poisson' ? exp1(this.stream) : 1;
     const { times, rates } = this;
     const last = times.length - 1;
     for (;;) {

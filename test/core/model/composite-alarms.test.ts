@@ -4,10 +4,10 @@
  * still resolve the failed zone, and the six targets left run hotter, so p99 latency rises for
  * the whole outage. "Would a composite of 5xx high AND latency high have paged?" Yes, from
  * 780 s to 900 s. Each minute's datapoint is visible a minute after it ends (publicationDelay
- * 60 s): the 1,556 5xx of minute 600–660 s put the 5xx alarm in ALARM at 720 s, the p99 of
- * 854 ms in minute 660–720 s puts the latency alarm there at 780 s. The 5xx alarm leaves ALARM
+ * 60 s): the 1,539 5xx of minute 600–660 s put the 5xx alarm in ALARM at 720 s, the p99 of
+ * 758 ms in minute 660–720 s puts the latency alarm there at 780 s. The 5xx alarm leaves ALARM
  * only at 900 s: minutes without 5xx publish no datapoint, and its evaluation range (N + 2 = 3
- * periods) still holds the 579 of minute 660–720 s as its newest real datapoint at 840 s.
+ * periods) still holds the 543 of minute 660–720 s as its newest real datapoint at 840 s.
  */
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../core/index.ts';
