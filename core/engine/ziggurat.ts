@@ -8,7 +8,7 @@
  * the base layer, drawn from the tail beyond R by the exponential's lack of memory. The layer
  * and the point come from separate bits, so the point is not tied to the layer index (the flaw
  * Doornik found when one integer serves both), and the result is exact in distribution up to
- * the 2^−24 grid across each layer. The goodness-of-fit tests (random.test.ts) check it.
+ * the 2^−24 grid across each layer. The goodness-of-fit tests (ziggurat.test.ts) check it.
  */
 import type { RandomStream } from './random.ts';
 
