@@ -6,10 +6,12 @@
  *   except RequestCountPerTarget, which reports 0 in a minute without requests (AS-TT);
  *   HealthyHostCount / UnHealthyHostCount every minute, one sample per load-balancer node;
  *   TargetResponseTime as a statistic set with a histogram, so percentile alarms work;
- * - AWS/EC2 CPUUtilization per instance and for the group (AutoScalingGroupName), every 5
- *   minutes with basic monitoring or every minute with detailed monitoring (EC2-MON); the group
- *   figure leaves out instances still in their warm-up, as scaling policies see it (AS-DIW);
- *   NetworkIn / NetworkOut likewise, from the bytes each request moves;
+ * - AWS/EC2 CPUUtilization for the group (AutoScalingGroupName), every 5 minutes with basic
+ *   monitoring or every minute with detailed monitoring (EC2-MON), leaving out instances still in
+ *   their warm-up, as scaling policies see it (AS-DIW); NetworkIn / NetworkOut likewise, from the
+ *   bytes each request moves. AWS also publishes these per instance (InstanceId); they are not
+ *   stored here, since no alarm, policy or output reads them (the scenario format names no
+ *   InstanceId dimension), and a metric per instance ever launched would grow with churn;
  * - AWS/AutoScaling group metrics every minute (AS-MET);
  * - CWAgent cpu_usage_active for the group, a high-resolution metric every 10 s, as the
  *   CloudWatch agent publishes it with metrics_collection_interval 10 (CW-PUB), only when an
@@ -235,7 +237,7 @@ export class CloudWatchPublisher {
     this.agentWindowStartS = nowS;
   }
 
-  /** CPU and network per instance and for the group over the monitoring interval that ends now. */
+  /** The group's CPU and network over the monitoring interval that ends now. */
   private publishInstances(nowS: number): void {
     const t = this.instances;
     const servers = this.servers;
@@ -263,10 +265,6 @@ export class CloudWatchPublisher {
       if (!inService) continue;
       const since = Math.max(from, t.inServiceS[i]!);
       const value = since < nowS ? idleCpu + ((100 - idleCpu) * busy) / (concurrency * (nowS - since)) : idleCpu;
-      const id = t.id(i);
-      this.store.put(metricKey('AWS/EC2', 'CPUUtilization', { InstanceId: id }), from, value, visible);
-      this.store.put(metricKey('AWS/EC2', 'NetworkIn', { InstanceId: id }), from, served * REQUEST_BYTES, visible);
-      this.store.put(metricKey('AWS/EC2', 'NetworkOut', { InstanceId: id }), from, served * RESPONSE_BYTES, visible);
       if (t.warmupEndS[i]! > nowS) continue; // warming instances stay out of the group's metric
       cpu.sum += value;
       cpu.min = Math.min(cpu.min, value);
