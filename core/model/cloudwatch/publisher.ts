@@ -88,6 +88,16 @@ export function dimensionsRead(scenario: GroupScenario): MetricDimension[] {
   return [...seen.values()];
 }
 
+function copyCounts(to: Counts, from: Counts): void {
+  to.requests = from.requests;
+  to.ok = from.ok;
+  to.e502 = from.e502;
+  to.e503 = from.e503;
+  to.e504 = from.e504;
+  to.target5xx = from.target5xx;
+  to.latSumMs = from.latSumMs;
+}
+
 function dimensionKey(d: MetricDimension | null): Record<string, string> | undefined {
   return d ? { [d.name]: d.value } : undefined;
 }
@@ -180,14 +190,15 @@ export class CloudWatchPublisher {
           }
         }
       }
-      this.last[k] = now;
+      copyCounts(last, now); // into the same object: one that lived to the next minute would outlive young-generation GCs
       // HTTP_Redirect_Count and HTTP_Fixed_Response_Count: the load balancer's own answers, reported when non-zero (ALB-CW).
       if (alb && source.answered) {
         const a = source.answered();
         const before = this.lastAnswered[k]!;
         if (a.redirects > before.redirects) put(ns, 'HTTP_Redirect_Count', a.redirects - before.redirects);
         if (a.fixed > before.fixed) put(ns, 'HTTP_Fixed_Response_Count', a.fixed - before.fixed);
-        this.lastAnswered[k] = a;
+        before.redirects = a.redirects;
+        before.fixed = a.fixed;
       }
     });
 
