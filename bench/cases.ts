@@ -24,6 +24,8 @@ export interface BenchCase {
   /** The scenario file's text at this scale. */
   yaml(scale: number): string;
   kernel?: KernelModel;
+  /** Run only when named (`npm run bench -- day10`), not with every case. */
+  onlyByName?: boolean;
 }
 
 /** Case (a)'s per-target model at any fleet size: n targets × 1 slot at ρ = 0.9. */
@@ -57,6 +59,33 @@ instance:
 `;
 }
 
+/** The day case's scenario (1,000 req/s, target tracking on CPU, health checks, 3 zones) for `durationS`. */
+function dayYaml(name: string, durationS: number): string {
+  return `
+name: ${name}
+duration: ${durationS}
+zones: [us-east-1a, us-east-1b, us-east-1c]
+traffic: { rate: 1000, arrivals: poisson }
+loadBalancer:
+  type: application
+  targetGroup: { algorithm: round_robin }
+autoScaling:
+  minSize: 3
+  maxSize: 200
+  desiredCapacity: 25
+  defaultInstanceWarmup: 180s
+  policies:
+    - name: cpu-50
+      type: TargetTrackingScaling
+      metric: ASGAverageCPUUtilization
+      targetValue: 50
+instance:
+  concurrency: 4
+  queueLimit: 100
+  serviceTime: { distribution: exponential, mean: 50ms }
+`;
+}
+
 const A_REQUESTS = 2_000_000;
 export const ALGORITHMS = ['random', 'round_robin', 'least_outstanding_requests', 'weighted_random', 'power_of_two_choices', 'flow_hash'] as const;
 export const FLEETS = [10, 1_000, 10_000] as const;
@@ -73,7 +102,7 @@ const fleetLabel = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
 const cases: BenchCase[] = [
   {
     name: 'a',
-    groups: ['a', 'fleets', 'random', 'fleet-10'],
+    groups: ['a', 'fleets', 'random', 'fleet-10', 'memory'],
     description: '(a) 10 targets × 1 slot, random, Poisson 9 req/s, exp. 1 s',
     requests: A_REQUESTS,
     yaml: (scale) => fleetYaml('bench-a', 10, 'random', A_REQUESTS, scale),
@@ -125,29 +154,31 @@ instance:
     groups: ['day'],
     description: 'a day at 1,000 req/s, target tracking (CPU 50 %), health checks, 3 zones',
     requests: 86_400_000,
-    yaml: (scale) => `
-name: bench-day
-duration: ${scale * 86_400}
-zones: [us-east-1a, us-east-1b, us-east-1c]
-traffic: { rate: 1000, arrivals: poisson }
-loadBalancer:
-  type: application
-  targetGroup: { algorithm: round_robin }
-autoScaling:
-  minSize: 3
-  maxSize: 200
-  desiredCapacity: 25
-  defaultInstanceWarmup: 180s
-  policies:
-    - name: cpu-50
-      type: TargetTrackingScaling
-      metric: ASGAverageCPUUtilization
-      targetValue: 50
-instance:
-  concurrency: 4
-  queueLimit: 100
-  serviceTime: { distribution: exponential, mean: 50ms }
-`,
+    yaml: (scale) => dayYaml('bench-day', scale * 86_400),
+  },
+  // Memory flat in duration: the same scenario at 1 h and 10 h (the table prints the ratio of
+  // their peak RSS), and the day at 10× its duration, which runs only when named.
+  {
+    name: 'day-1h',
+    groups: ['memory', 'day-flat'],
+    description: 'the day scenario for 1 h (memory flat in duration?)',
+    requests: 3_600_000,
+    yaml: (scale) => dayYaml('bench-day-1h', scale * 3_600),
+  },
+  {
+    name: 'day-10h',
+    groups: ['memory', 'day-flat'],
+    description: 'the day scenario for 10 h (memory flat in duration?)',
+    requests: 36_000_000,
+    yaml: (scale) => dayYaml('bench-day-10h', scale * 36_000),
+  },
+  {
+    name: 'day10',
+    groups: [],
+    description: 'the day at 10× its duration: 10 days, 864 M requests (only when named)',
+    requests: 864_000_000,
+    onlyByName: true,
+    yaml: (scale) => dayYaml('bench-day10', scale * 864_000),
   },
 );
 

@@ -35,8 +35,11 @@ interface Row {
 }
 
 const USAGE = `usage: npm run bench -- [--quick] [--list] [CASE|GROUP ...]
-  no names     every case (long: the day alone simulates 86 M requests)
-  --quick      a tenth of the requests (the day: one hour)
+  no names     every case but day10 (long: the day alone simulates 86 M requests)
+  --quick      a tenth of the requests (the day: one hour, day10: ten hours)
+  memory       memory flat in duration: case (a) at 1× and 10× and the day scenario at 1 h
+               and 10 h, with the ratios of their peak RSS; day10 (the day × 10, 864 M
+               requests, about 5 minutes) runs only when named
   --list       the cases and groups, then stop
   special      cli (case (a) through \`elbsim run\`), startup (\`elbsim help\`), sweep (80 runs, --jobs 1 and 2)`;
 
@@ -60,7 +63,7 @@ if (unknownFlag || unknown.length > 0) {
   console.error(`unknown ${unknownFlag ? `option ${unknownFlag}` : `case ${unknown.join(', ')}`}\n${USAGE}\n(npm run bench -- --list shows the cases)`);
   process.exit(1);
 }
-const wanted = (c: BenchCase) => names.length === 0 || names.includes(c.name) || c.groups.some((g) => names.includes(g));
+const wanted = (c: BenchCase) => names.includes(c.name) || (!c.onlyByName && (names.length === 0 || c.groups.some((g) => names.includes(g))));
 const wantedSpecial = (s: string) => names.length === 0 || names.includes(s);
 
 const KERNEL = fileURLToPath(new URL('./kernel.js', import.meta.url));
@@ -109,7 +112,9 @@ const perS = (count: number, ms: number) => (count / ms) * 1000;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const rows: Row[] = [];
-const scaleOf = (c: BenchCase) => (quick ? (c.name === 'day' ? 1 / 24 : 0.1) : 1);
+// --quick: the day one hour and the 10-day case 10 hours; every other case a tenth
+const scaleOf = (c: BenchCase) => (quick ? (c.name === 'day' || c.name === 'day10' ? 1 / 24 : 0.1) : 1);
+const byName = new Map<string, Row>();
 
 for (const c of Object.values(CASES)) {
   if (!wanted(c)) continue;
@@ -117,6 +122,7 @@ for (const c of Object.values(CASES)) {
   const run = () => spawnJson([launcher, c.name, String(scale)], `benchmark case ${c.name}`);
   const row: Row = c.kernel ? { label: c.description, ...bracket(c.kernel, c.requests * scale, run) } : { label: c.description, elbsim: run() };
   rows.push(row);
+  byName.set(c.name, row);
   const k = row.kernel ? `, ${((perS(row.elbsim.requests, row.elbsim.wallMs) / perS(row.kernel.requests, row.kernel.wallMs)) * 100).toFixed(0)} % of the kernel` : '';
   log(`${c.name}: ${fmt(row.elbsim.requests)} requests in ${fmt(row.elbsim.wallMs)} ms${k}`);
 }
@@ -184,6 +190,13 @@ if (rows.length > 0) {
   }
   console.log('\nThe kernel runs the same fleet size, rate and number of requests (random dispatch, one slot per target) just before and just after each case; its figures are the mean of the two. Wall is what a user waits; CPU time (user + system, start-up included) moves less when other work shares the machine.');
 }
+// Memory flat in duration (issue 11, the day): 10× the simulated time within 1.1× the peak RSS.
+const flat = ([long, short]: [string, string]) => {
+  const l = byName.get(long);
+  const r = byName.get(short);
+  if (l && r) console.log(`\npeak RSS, ${long} / ${short} (10× the simulated time): ${l.elbsim.maxRssMB.toFixed(0)} / ${r.elbsim.maxRssMB.toFixed(0)} MB = ${(l.elbsim.maxRssMB / r.elbsim.maxRssMB).toFixed(2)}× (flat: ≤ 1.10×)`);
+};
+for (const pair of [['a10', 'a'], ['day-10h', 'day-1h'], ['day10', 'day']] as [string, string][]) flat(pair);
 if (startupMs !== undefined) console.log(`\n\`elbsim help\`, whole process: ${fmt(startupMs)} ms (median of 5)`);
 if (sweepMs) {
   console.log('\nsweep: steady-state (30 simulated minutes) × 4 rates × 20 replications: 80 runs, 25 M requests');

@@ -30,9 +30,12 @@ export class PeriodCloser {
     const period = this.metrics.periods;
     const series = this.loadSeries[g]!;
     let s = series[t];
-    if (!s) s = series[t] = { firstPeriod: period, load: new Float32Array(8), length: 0 };
+    // Never room for more periods than the run has left: a long-lived instance's series ends
+    // exactly as long as the run instead of up to twice that.
+    const left = this.metrics.periodCount - (s ? s.firstPeriod : period);
+    if (!s) s = series[t] = { firstPeriod: period, load: new Float32Array(Math.max(1, Math.min(8, left))), length: 0 };
     const k = period - s.firstPeriod;
-    if (k >= s.load.length) s.load = grown(s.load, Math.max(k + 1, s.load.length * 2));
+    if (k >= s.load.length) s.load = grown(s.load, Math.max(k + 1, Math.min(left, s.load.length * 2)));
     s.load.fill(Number.NaN, s.length, k);
     s.load[k] = load;
     s.length = k + 1;

@@ -28,7 +28,7 @@ import type { Engine } from '../engine/engine.ts';
 import type { PredictiveScalingPolicy, ScalingPolicy, GroupScenario, ScheduledAction } from '../scenario/types.ts';
 import type { AutoScalingGroup } from './autoscaling/group.ts';
 import type { EventLog } from './event-log.ts';
-import { Alarm, targetTrackingAlarms, predefinedMetricSpec, metricGranularityS, targetTrackingPeriodS, type AlarmEvaluation } from './cloudwatch/index.ts';
+import { Alarm, targetTrackingAlarms, predefinedMetricSpec, metricGranularityS, targetTrackingPeriodS, type AlarmEvaluation, type AlarmState } from './cloudwatch/index.ts';
 import { readsAgent, type CloudWatchPublisher } from './cloudwatch/publisher.ts';
 import { combineDecisions, holdDecision, targetTrackingDecision, type ScalingDecision } from './autoscaling/target-tracking.ts';
 import { aggregateMetric, simpleScalingDecision, stepScalingDecision } from './autoscaling/step-scaling.ts';
@@ -56,8 +56,11 @@ export class ScalingController {
   /** The 10-s tick for high-resolution alarms; -1 when no alarm needs one (no per-tick work then). */
   private readonly kFine: number = -1;
   private readonly readsAgent: boolean;
-  /** The latest evaluation of each alarm. */
-  private readonly evaluations = new Map<Alarm, AlarmEvaluation>();
+  /**
+   * What the policies read of each alarm's latest evaluation, copied into one record per alarm:
+   * an evaluation kept until the next minute would outlive young-generation GCs every minute.
+   */
+  private readonly evaluations = new Map<Alarm, LatestEvaluation>();
   private readonly kPredictive: number;
   /**
    * The group's simple-scaling cooldown (AS-COOL): after an activity that changes the desired
@@ -142,7 +145,14 @@ export class ScalingController {
 
   private evaluate(alarm: Alarm, nowS: number): AlarmEvaluation {
     const e = alarm.evaluate(nowS);
-    this.evaluations.set(alarm, e);
+    let latest = this.evaluations.get(alarm);
+    if (!latest) this.evaluations.set(alarm, (latest = { state: e.state, values: new Float64Array(e.points.length), present: new Uint8Array(e.points.length) }));
+    latest.state = e.state;
+    for (let j = 0; j < e.points.length; j++) {
+      const v = e.points[j];
+      latest.present[j] = v === null || v === undefined ? 0 : 1;
+      latest.values[j] = v ?? 0;
+    }
     if (e.changed) this.log.add(nowS, 'alarm', { name: alarm.name, state: e.state });
     return e;
   }
@@ -183,7 +193,7 @@ export class ScalingController {
         // Out: the newest datapoint, to scale out as fast as it can. In: the highest of the
         // datapoints the low alarm evaluated, so the group scales in "more gradually" (AS-TT) and
         // only to a capacity that would have kept every one of them under the target.
-        const metric = firing === null ? null : firing === high ? newest(firing.points) : highestEvaluated(firing.points, entry.low!.spec.evaluationPeriods);
+        const metric = firing === null ? null : firing === high ? newest(firing) : highestEvaluated(firing, entry.low!.spec.evaluationPeriods);
         const decision =
           firing && metric !== null
             ? targetTrackingDecision(policy, metric, current, this.warmingCapacity(nowS, policy.estimatedInstanceWarmupS), policy.metric === 'ALBRequestCountPerTarget')
@@ -191,7 +201,7 @@ export class ScalingController {
         decisions.push({ decision, alarm: firing === high ? entry.high : entry.low, entry });
       } else if (policy.type === 'StepScaling') {
         if (high?.state !== 'ALARM') continue;
-        const points = high.points.filter((p): p is number => p !== null).slice(-policy.alarm.datapointsToAlarm);
+        const points = realPoints(high).slice(-policy.alarm.datapointsToAlarm);
         const value = aggregateMetric(points, policy.metricAggregationType);
         if (value !== null) decisions.push({ decision: stepScalingDecision(policy, value, current, this.warmingCapacity(nowS, policy.estimatedInstanceWarmupS)), alarm: entry.high, entry });
       } else if (policy.type === 'SimpleScaling') {
@@ -331,21 +341,35 @@ export class ScalingController {
   }
 }
 
+/** An alarm's latest state and datapoints (the evaluation range, oldest first; `present` 0 = missing). */
+interface LatestEvaluation {
+  state: AlarmState;
+  values: Float64Array;
+  present: Uint8Array;
+}
+
 /** The newest datapoint of an evaluation, or null if all are missing. */
-function newest(points: readonly (number | null)[]): number | null {
-  for (let i = points.length - 1; i >= 0; i--) if (points[i] !== null) return points[i]!;
+function newest(e: LatestEvaluation): number | null {
+  for (let i = e.values.length - 1; i >= 0; i--) if (e.present[i] === 1) return e.values[i]!;
   return null;
 }
 
 /** The highest of the newest `n` real datapoints (those an alarm with N = n evaluates), or null if none. */
-function highestEvaluated(points: readonly (number | null)[], n: number): number | null {
+function highestEvaluated(e: LatestEvaluation, n: number): number | null {
   let best: number | null = null;
   let seen = 0;
-  for (let i = points.length - 1; i >= 0 && seen < n; i--) {
-    const v = points[i];
-    if (v === null || v === undefined) continue;
+  for (let i = e.values.length - 1; i >= 0 && seen < n; i--) {
+    if (e.present[i] !== 1) continue;
+    const v = e.values[i]!;
     seen++;
     if (best === null || v > best) best = v;
   }
   return best;
+}
+
+/** The real (not missing) datapoints of an evaluation, oldest first. */
+function realPoints(e: LatestEvaluation): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < e.values.length; i++) if (e.present[i] === 1) out.push(e.values[i]!);
+  return out;
 }

@@ -80,6 +80,8 @@ export class Instances {
   market: Uint8Array;
   /** The instance's number in its id (`i-0001`): shared by every group's table so that ids are unique in a run. */
   idNumber: Int32Array;
+  /** Each instance's id once made (`id`). */
+  private readonly idText: string[] = [];
 
   constructor(
     private readonly zoneCount: number,
@@ -154,9 +156,9 @@ export class Instances {
     this.liveCount = k;
   }
 
-  /** AWS-style instance id: i-0001, i-0002, … */
+  /** AWS-style instance id: i-0001, i-0002, …; one string per instance, however often asked (each event about it shares it). */
   id(i: number): string {
-    return instanceId(this.idNumber[i]!);
+    return (this.idText[i] ??= instanceId(this.idNumber[i]!));
   }
 
   private grow(): void {

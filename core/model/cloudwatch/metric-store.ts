@@ -12,11 +12,14 @@
  * Memory stays bounded: each metric keeps only datapoints no older than `retentionS` behind its
  * newest one (pruned on put). The simulator sets the retention from its longest alarm window
  * (`ensureRetention`; each `Alarm` raises it to what it needs). Real CloudWatch keeps 60-s data
- * for 15 days (CW-CONC); nothing in a run looks back that far.
+ * for 15 days (CW-CONC); nothing in a run looks back that far. A metric's datapoints are rows of
+ * typed-array columns, reused as old rows are pruned, and pruned histograms are reused by later
+ * puts: once every metric's columns have grown to its retention, publishing allocates nothing
+ * that outlives the minute, so a long run's heap does not fill with dead datapoints.
  */
 import { Histogram } from '../../report/histogram.ts';
 import type { CloudWatchNamespace, Statistic } from '../../scenario/types.ts';
-import { aggregate, assertStatistic, type StoredDatapoint } from './statistic.ts';
+import { aggregate, assertStatistic, type DatapointColumns } from './statistic.ts';
 
 /** A datapoint given as a statistic set (PutMetricData's StatisticValues), optionally with samples. */
 export interface DatapointStats {
@@ -43,11 +46,30 @@ export function metricKey(
   return `${namespace}|${metric}|${dims}`;
 }
 
-/** One metric's datapoints, sorted by timestamp; entries before `head` are dropped. */
-interface Series {
-  points: StoredDatapoint[];
+/** One metric's datapoints, sorted by timestamp, in rows [head, end) of its columns. */
+interface Series extends DatapointColumns {
   head: number;
-  histogramScale: number;
+  end: number;
+  /** The scale of the metric's histograms (0 until one is put). */
+  scale: number;
+}
+
+const FIRST_ROWS = 16;
+
+function newSeries(rows: number): Series {
+  return {
+    timestampS: new Float64Array(rows),
+    visibleAtS: new Float64Array(rows),
+    sum: new Float64Array(rows),
+    sampleCount: new Float64Array(rows),
+    min: new Float64Array(rows),
+    max: new Float64Array(rows),
+    histogram: new Array<Histogram | null>(rows).fill(null),
+    histogramScale: new Float64Array(rows),
+    head: 0,
+    end: 0,
+    scale: 0,
+  };
 }
 
 export interface SeriesPoint {
@@ -81,19 +103,47 @@ export class MetricStore {
    * or a statistic set. Queries made before `visibleAtS` (default: `timestampS`) do not see it.
    */
   put(key: string, timestampS: number, value: number | DatapointStats, visibleAtS = timestampS): void {
-    const point = this.datapoint(key, timestampS, value, visibleAtS);
+    if (!Number.isFinite(timestampS) || Number.isNaN(visibleAtS)) {
+      throw new Error(`${key}: bad timestamp ${timestampS} / visibleAt ${visibleAtS}`);
+    }
+    let sum: number;
+    let sampleCount: number;
+    let min: number;
+    let max: number;
+    let histogram: Histogram | null = null;
+    let histogramScale = 1;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) throw new Error(`${key}: value must be finite, got ${value}`);
+      sum = min = max = value;
+      sampleCount = 1;
+    } else {
+      ({ sum, sampleCount, min, max } = value);
+      if (!(sampleCount > 0) || !(min <= max) || !Number.isFinite(sum) || !Number.isFinite(min) || !Number.isFinite(max)) {
+        throw new Error(`${key}: bad statistic set ${JSON.stringify({ sum, sampleCount, min, max })}`);
+      }
+      histogramScale = value.histogramScale ?? 1;
+      if (!(histogramScale > 0)) throw new Error(`${key}: histogramScale must be positive`);
+    }
     let s = this.byKey.get(key);
     if (!s) {
-      s = { points: [], head: 0, histogramScale: 0 };
+      s = newSeries(FIRST_ROWS);
       this.byKey.set(key, s);
     }
-    if (point.histogram) {
-      if (s.histogramScale === 0) s.histogramScale = point.histogramScale;
-      else if (s.histogramScale !== point.histogramScale) {
-        throw new Error(`${key}: histogramScale ${point.histogramScale} differs from ${s.histogramScale}`);
-      }
+    if (typeof value !== 'number' && value.histogram && value.histogram.count > 0) {
+      if (s.scale === 0) s.scale = histogramScale;
+      else if (s.scale !== histogramScale) throw new Error(`${key}: histogramScale ${histogramScale} differs from ${s.scale}`);
+      histogram = this.spareHistograms.pop() ?? new Histogram();
+      histogram.merge(value.histogram);
     }
-    insertSorted(s, point);
+    const i = this.rowFor(s, timestampS);
+    s.timestampS[i] = timestampS;
+    s.visibleAtS[i] = visibleAtS;
+    s.sum[i] = sum;
+    s.sampleCount[i] = sampleCount;
+    s.min[i] = min;
+    s.max[i] = max;
+    s.histogram[i] = histogram;
+    s.histogramScale[i] = histogramScale;
     this.prune(s);
   }
 
@@ -104,14 +154,7 @@ export class MetricStore {
   query(key: string, statistic: Statistic, fromS: number, toS: number, nowS: number): number | null {
     const s = this.byKey.get(key);
     if (!s) return null;
-    const from = lowerBound(s, fromS);
-    const to = lowerBound(s, toS);
-    const pts = s.points;
-    let allVisible = true;
-    for (let i = from; i < to; i++) if (pts[i]!.visibleAtS > nowS) allVisible = false;
-    if (allVisible) return aggregate(pts, from, to, statistic, this.scratch);
-    const visible = pts.slice(from, to).filter((p) => p.visibleAtS <= nowS);
-    return aggregate(visible, 0, visible.length, statistic, this.scratch);
+    return aggregate(s, lowerBound(s, fromS), lowerBound(s, toS), nowS, statistic, this.scratch);
   }
 
   /**
@@ -121,9 +164,9 @@ export class MetricStore {
   series(key: string, statistic: Statistic, periodS: number, untilS: number): SeriesPoint[] {
     assertStatistic(statistic);
     const s = this.byKey.get(key);
-    if (!s || s.head >= s.points.length) return [];
+    if (!s || s.head >= s.end) return [];
     const out: SeriesPoint[] = [];
-    const start = Math.floor(s.points[s.head]!.timestampS / periodS) * periodS;
+    const start = Math.floor(s.timestampS[s.head]! / periodS) * periodS;
     for (let t = start; t + periodS <= untilS; t += periodS) {
       out.push({ timeS: t, value: this.query(key, statistic, t, t + periodS, untilS) });
     }
@@ -133,73 +176,95 @@ export class MetricStore {
   /** Retained datapoints of a metric (for tests of the memory bound). */
   count(key: string): number {
     const s = this.byKey.get(key);
-    return s ? s.points.length - s.head : 0;
+    return s ? s.end - s.head : 0;
+  }
+
+  /** Rows the metric's columns hold, retained or free (for tests of the memory bound). */
+  capacity(key: string): number {
+    return this.byKey.get(key)?.timestampS.length ?? 0;
   }
 
   keys(): string[] {
     return [...this.byKey.keys()];
   }
 
-  private datapoint(key: string, timestampS: number, value: number | DatapointStats, visibleAtS: number): StoredDatapoint {
-    if (!Number.isFinite(timestampS) || Number.isNaN(visibleAtS)) {
-      throw new Error(`${key}: bad timestamp ${timestampS} / visibleAt ${visibleAtS}`);
+  /**
+   * The row a datapoint stamped `timestampS` goes to, after every retained one with a timestamp
+   * ≤ it (datapoints usually arrive in time order, so this is the end); rows after it move up
+   * one. Makes room first: moves the retained rows to the front of the columns, or doubles them.
+   */
+  private rowFor(s: Series, timestampS: number): number {
+    if (s.end === s.timestampS.length) {
+      const retained = s.end - s.head;
+      if (2 * retained > s.timestampS.length) grow(s, 2 * s.timestampS.length);
+      else toFront(s);
     }
-    if (typeof value === 'number') {
-      if (!Number.isFinite(value)) throw new Error(`${key}: value must be finite, got ${value}`);
-      return { timestampS, visibleAtS, sum: value, sampleCount: 1, min: value, max: value, histogram: null, histogramScale: 1 };
-    }
-    const { sum, sampleCount, min, max } = value;
-    if (!(sampleCount > 0) || !(min <= max) || !Number.isFinite(sum) || !Number.isFinite(min) || !Number.isFinite(max)) {
-      throw new Error(`${key}: bad statistic set ${JSON.stringify({ sum, sampleCount, min, max })}`);
-    }
-    let histogram: Histogram | null = null;
-    if (value.histogram && value.histogram.count > 0) {
-      histogram = this.spareHistograms.pop() ?? new Histogram();
-      histogram.merge(value.histogram);
-    }
-    const histogramScale = value.histogramScale ?? 1;
-    if (!(histogramScale > 0)) throw new Error(`${key}: histogramScale must be positive`);
-    return { timestampS, visibleAtS, sum, sampleCount, min, max, histogram, histogramScale };
+    let i = s.end;
+    while (i > s.head && s.timestampS[i - 1]! > timestampS) i--;
+    if (i < s.end) shiftUp(s, i);
+    s.end++;
+    return i;
   }
 
-  /** Drops datapoints more than the retention behind the newest; compacts the array now and then. */
+  /** Drops datapoints more than the retention behind the newest. */
   private prune(s: Series): void {
-    const cutoff = s.points[s.points.length - 1]!.timestampS - this.retention;
-    while (s.head < s.points.length && s.points[s.head]!.timestampS < cutoff) {
-      const dropped = s.points[s.head]!;
-      if (dropped.histogram) {
-        dropped.histogram.clear();
-        this.spareHistograms.push(dropped.histogram);
+    const cutoff = s.timestampS[s.end - 1]! - this.retention; // rows are sorted: the last is the newest
+    while (s.head < s.end && s.timestampS[s.head]! < cutoff) {
+      const dropped = s.histogram[s.head];
+      if (dropped) {
+        dropped.clear();
+        this.spareHistograms.push(dropped);
+        s.histogram[s.head] = null;
       }
-      s.points[s.head++] = undefined as unknown as StoredDatapoint;
-    }
-    if (s.head > 32 && s.head * 2 > s.points.length) {
-      s.points.splice(0, s.head);
-      s.head = 0;
+      s.head++;
     }
   }
+}
+
+/** Moves the retained rows to the front of the columns (their histogram slots behind them cleared). */
+function toFront(s: Series): void {
+  const { head, end } = s;
+  for (const c of [s.timestampS, s.visibleAtS, s.sum, s.sampleCount, s.min, s.max, s.histogramScale]) c.copyWithin(0, head, end);
+  const h = s.histogram;
+  for (let k = 0; k < end - head; k++) h[k] = h[head + k] ?? null;
+  for (let k = Math.max(end - head, head); k < end; k++) h[k] = null;
+  s.head = 0;
+  s.end = end - head;
+}
+
+/** Moves rows [i, end) one row up, leaving row i free (there is room: end < rows). */
+function shiftUp(s: Series, i: number): void {
+  for (const c of [s.timestampS, s.visibleAtS, s.sum, s.sampleCount, s.min, s.max, s.histogramScale]) c.copyWithin(i + 1, i, s.end);
+  const h = s.histogram;
+  for (let k = s.end; k > i; k--) h[k] = h[k - 1] ?? null;
+  h[i] = null;
+}
+
+function grow(s: Series, rows: number): void {
+  s.timestampS = grownTo(s.timestampS, rows);
+  s.visibleAtS = grownTo(s.visibleAtS, rows);
+  s.sum = grownTo(s.sum, rows);
+  s.sampleCount = grownTo(s.sampleCount, rows);
+  s.min = grownTo(s.min, rows);
+  s.max = grownTo(s.max, rows);
+  s.histogramScale = grownTo(s.histogramScale, rows);
+  while (s.histogram.length < rows) s.histogram.push(null);
+}
+
+function grownTo(column: Float64Array, rows: number): Float64Array {
+  const next = new Float64Array(rows);
+  next.set(column);
+  return next;
 }
 
 /** Index of the first retained datapoint with timestamp ≥ t. */
 function lowerBound(s: Series, t: number): number {
   let lo = s.head;
-  let hi = s.points.length;
+  let hi = s.end;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (s.points[mid]!.timestampS < t) lo = mid + 1;
+    if (s.timestampS[mid]! < t) lo = mid + 1;
     else hi = mid;
   }
   return lo;
-}
-
-/** Appends in the usual case (datapoints arrive in time order); otherwise inserts in place. */
-function insertSorted(s: Series, point: StoredDatapoint): void {
-  const pts = s.points;
-  if (pts.length === s.head || pts[pts.length - 1]!.timestampS <= point.timestampS) {
-    pts.push(point);
-    return;
-  }
-  let i = pts.length;
-  while (i > s.head && pts[i - 1]!.timestampS > point.timestampS) i--;
-  pts.splice(i, 0, point);
 }

@@ -6,10 +6,12 @@
  *   except RequestCountPerTarget, which reports 0 in a minute without requests (AS-TT);
  *   HealthyHostCount / UnHealthyHostCount every minute, one sample per load-balancer node;
  *   TargetResponseTime as a statistic set with a histogram, so percentile alarms work;
- * - AWS/EC2 CPUUtilization per instance and for the group (AutoScalingGroupName), every 5
- *   minutes with basic monitoring or every minute with detailed monitoring (EC2-MON); the group
- *   figure leaves out instances still in their warm-up, as scaling policies see it (AS-DIW);
- *   NetworkIn / NetworkOut likewise, from the bytes each request moves;
+ * - AWS/EC2 CPUUtilization for the group (AutoScalingGroupName), every 5 minutes with basic
+ *   monitoring or every minute with detailed monitoring (EC2-MON), leaving out instances still in
+ *   their warm-up, as scaling policies see it (AS-DIW); NetworkIn / NetworkOut likewise, from the
+ *   bytes each request moves. AWS also publishes these per instance (InstanceId); they are not
+ *   stored here, since no alarm, policy or output reads them (the scenario format names no
+ *   InstanceId dimension), and a metric per instance ever launched would grow with churn;
  * - AWS/AutoScaling group metrics every minute (AS-MET);
  * - CWAgent cpu_usage_active for the group, a high-resolution metric every 10 s, as the
  *   CloudWatch agent publishes it with metrics_collection_interval 10 (CW-PUB), only when an
@@ -84,6 +86,16 @@ export function dimensionsRead(scenario: GroupScenario): MetricDimension[] {
   const seen = new Map<string, MetricDimension>();
   for (const spec of metricsRead(scenario)) if (spec.dimension) seen.set(`${spec.dimension.name}=${spec.dimension.value}`, spec.dimension);
   return [...seen.values()];
+}
+
+function copyCounts(to: Counts, from: Counts): void {
+  to.requests = from.requests;
+  to.ok = from.ok;
+  to.e502 = from.e502;
+  to.e503 = from.e503;
+  to.e504 = from.e504;
+  to.target5xx = from.target5xx;
+  to.latSumMs = from.latSumMs;
 }
 
 function dimensionKey(d: MetricDimension | null): Record<string, string> | undefined {
@@ -178,14 +190,15 @@ export class CloudWatchPublisher {
           }
         }
       }
-      this.last[k] = now;
+      copyCounts(last, now); // into the same object: one that lived to the next minute would outlive young-generation GCs
       // HTTP_Redirect_Count and HTTP_Fixed_Response_Count: the load balancer's own answers, reported when non-zero (ALB-CW).
       if (alb && source.answered) {
         const a = source.answered();
         const before = this.lastAnswered[k]!;
         if (a.redirects > before.redirects) put(ns, 'HTTP_Redirect_Count', a.redirects - before.redirects);
         if (a.fixed > before.fixed) put(ns, 'HTTP_Fixed_Response_Count', a.fixed - before.fixed);
-        this.lastAnswered[k] = a;
+        before.redirects = a.redirects;
+        before.fixed = a.fixed;
       }
     });
 
@@ -235,7 +248,7 @@ export class CloudWatchPublisher {
     this.agentWindowStartS = nowS;
   }
 
-  /** CPU and network per instance and for the group over the monitoring interval that ends now. */
+  /** The group's CPU and network over the monitoring interval that ends now. */
   private publishInstances(nowS: number): void {
     const t = this.instances;
     const servers = this.servers;
@@ -263,10 +276,6 @@ export class CloudWatchPublisher {
       if (!inService) continue;
       const since = Math.max(from, t.inServiceS[i]!);
       const value = since < nowS ? idleCpu + ((100 - idleCpu) * busy) / (concurrency * (nowS - since)) : idleCpu;
-      const id = t.id(i);
-      this.store.put(metricKey('AWS/EC2', 'CPUUtilization', { InstanceId: id }), from, value, visible);
-      this.store.put(metricKey('AWS/EC2', 'NetworkIn', { InstanceId: id }), from, served * REQUEST_BYTES, visible);
-      this.store.put(metricKey('AWS/EC2', 'NetworkOut', { InstanceId: id }), from, served * RESPONSE_BYTES, visible);
       if (t.warmupEndS[i]! > nowS) continue; // warming instances stay out of the group's metric
       cpu.sum += value;
       cpu.min = Math.min(cpu.min, value);

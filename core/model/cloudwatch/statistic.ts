@@ -17,19 +17,24 @@
 import { Histogram } from '../../report/histogram.ts';
 import type { Statistic } from '../../scenario/types.ts';
 
-/** One stored datapoint: a statistic set, with its samples' histogram when it has one. */
-export interface StoredDatapoint {
+/**
+ * A metric's stored datapoints as parallel columns (the metric store's rows, oldest first): a
+ * statistic set per row, with its samples' histogram when it has one. Rows are typed-array
+ * entries, not objects, so keeping a metric's recent past allocates nothing once its columns
+ * have grown to the retention.
+ */
+export interface DatapointColumns {
   /** Start of the interval the datapoint covers. */
-  timestampS: number;
+  timestampS: Float64Array;
   /** Queries made before this time do not see the datapoint (publication delay). */
-  visibleAtS: number;
-  sum: number;
-  sampleCount: number;
-  min: number;
-  max: number;
+  visibleAtS: Float64Array;
+  sum: Float64Array;
+  sampleCount: Float64Array;
+  min: Float64Array;
+  max: Float64Array;
   /** A private copy; values in the histogram's unit, multiplied by `histogramScale` on output. */
-  histogram: Histogram | null;
-  histogramScale: number;
+  histogram: (Histogram | null)[];
+  histogramScale: Float64Array;
 }
 
 const percentileCache = new Map<string, number>();
@@ -55,29 +60,34 @@ export function assertStatistic(statistic: Statistic): void {
 }
 
 /**
- * The statistic over `points[from..to)`; null when there is no datapoint, or when a percentile
- * is asked of statistic sets that hold more than one distinct value and no histogram.
- * `scratch` is a histogram the caller lends for merging (cleared here).
+ * The statistic over the rows `[from, to)` of `points` that are visible at `nowS`; null when
+ * there is none, or when a percentile is asked of statistic sets that hold more than one
+ * distinct value and no histogram. `scratch` is a histogram the caller lends for merging
+ * (cleared here).
  */
 export function aggregate(
-  points: readonly StoredDatapoint[],
+  points: DatapointColumns,
   from: number,
   to: number,
+  nowS: number,
   statistic: Statistic,
   scratch: Histogram,
 ): number | null {
-  if (to <= from) return null;
   let sum = 0;
   let count = 0;
   let min = Infinity;
   let max = -Infinity;
+  let rows = 0;
+  const visibleAt = points.visibleAtS;
   for (let i = from; i < to; i++) {
-    const p = points[i]!;
-    sum += p.sum;
-    count += p.sampleCount;
-    if (p.min < min) min = p.min;
-    if (p.max > max) max = p.max;
+    if (visibleAt[i]! > nowS) continue;
+    rows++;
+    sum += points.sum[i]!;
+    count += points.sampleCount[i]!;
+    if (points.min[i]! < min) min = points.min[i]!;
+    if (points.max[i]! > max) max = points.max[i]!;
   }
+  if (rows === 0) return null;
   switch (statistic) {
     case 'Sum':
       return sum;
@@ -92,50 +102,39 @@ export function aggregate(
   }
   const q = percentileOf(statistic);
   if (q === null) throw new Error(`not a CloudWatch statistic: ${statistic}`);
-  return percentile(points, from, to, q, scratch);
+  return percentile(points, from, to, nowS, q, scratch);
 }
 
-function percentile(
-  points: readonly StoredDatapoint[],
-  from: number,
-  to: number,
-  q: number,
-  scratch: Histogram,
-): number | null {
+function percentile(points: DatapointColumns, from: number, to: number, nowS: number, q: number, scratch: Histogram): number | null {
   let scale = 0;
   for (let i = from; i < to; i++) {
-    const p = points[i]!;
-    if (p.histogram) scale = p.histogramScale;
-    else if (p.min !== p.max) return null; // a statistic set of several values has no percentiles
+    if (points.visibleAtS[i]! > nowS) continue;
+    if (points.histogram[i]) scale = points.histogramScale[i]!;
+    else if (points.min[i] !== points.max[i]) return null; // a statistic set of several values has no percentiles
   }
-  return scale > 0 ? fromHistograms(points, from, to, q, scale, scratch) : exact(points, from, to, q);
+  return scale > 0 ? fromHistograms(points, from, to, nowS, q, scale, scratch) : exact(points, from, to, nowS, q);
 }
 
 /** Merges the histograms; datapoints without one (single values) are recorded into the merge. */
-function fromHistograms(
-  points: readonly StoredDatapoint[],
-  from: number,
-  to: number,
-  q: number,
-  scale: number,
-  scratch: Histogram,
-): number {
+function fromHistograms(points: DatapointColumns, from: number, to: number, nowS: number, q: number, scale: number, scratch: Histogram): number {
   scratch.clear();
   for (let i = from; i < to; i++) {
-    const p = points[i]!;
-    if (p.histogram) scratch.merge(p.histogram);
-    else for (let k = 0; k < p.sampleCount; k++) scratch.record(p.min / scale);
+    if (points.visibleAtS[i]! > nowS) continue;
+    const h = points.histogram[i];
+    if (h) scratch.merge(h);
+    else for (let k = 0; k < points.sampleCount[i]!; k++) scratch.record(points.min[i]! / scale);
   }
   return scratch.quantile(q) * scale;
 }
 
 /** Weighted nearest rank over the distinct values, each weighted by its sample count. */
-function exact(points: readonly StoredDatapoint[], from: number, to: number, q: number): number {
+function exact(points: DatapointColumns, from: number, to: number, nowS: number, q: number): number {
   const values: { value: number; weight: number }[] = [];
   let n = 0;
   for (let i = from; i < to; i++) {
-    values.push({ value: points[i]!.min, weight: points[i]!.sampleCount });
-    n += points[i]!.sampleCount;
+    if (points.visibleAtS[i]! > nowS) continue;
+    values.push({ value: points.min[i]!, weight: points.sampleCount[i]! });
+    n += points.sampleCount[i]!;
   }
   values.sort((a, b) => a.value - b.value);
   const rank = q * (n - 1);

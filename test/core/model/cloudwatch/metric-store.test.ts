@@ -4,6 +4,7 @@
  * EC2-MON https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-cloudwatch-new.html,
  * CW-CONC https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_concepts.html).
  */
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MetricStore, metricKey } from '../../../../core/model/cloudwatch/metric-store.ts';
 import { Histogram } from '../../../../core/report/histogram.ts';
@@ -184,5 +185,121 @@ describe('timestamps, publication delay, retention', () => {
     const store = new MetricStore({ retentionS: 3600 });
     expect(() => store.put(CPU, 0, NaN)).toThrow(/finite/);
     expect(() => store.put(CPU, 0, { sum: 0, sampleCount: 0, min: 0, max: 0 })).toThrow(/statistic set/);
+  });
+});
+
+/**
+ * The store's rows are typed-array columns reused as old rows are pruned (no object per
+ * datapoint). Checked against the plainest store: a sorted list of datapoint objects, pruned
+ * the same way, queried by filtering. Same statistics, to the bit, in every order of puts.
+ */
+describe('metric store columns, against a list of datapoints', () => {
+  interface Point {
+    t: number;
+    visible: number;
+    sum: number;
+    n: number;
+    min: number;
+    max: number;
+    samples: number[] | null;
+  }
+  const STATS = ['Sum', 'SampleCount', 'Average', 'Minimum', 'Maximum', 'p50', 'p90'] as const;
+
+  function reference(points: Point[], stat: (typeof STATS)[number], from: number, to: number, now: number): number | null {
+    const rows = points.filter((p) => p.t >= from && p.t < to && p.visible <= now);
+    if (rows.length === 0) return null;
+    let sum = 0;
+    let n = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for (const p of rows) {
+      sum += p.sum;
+      n += p.n;
+      if (p.min < min) min = p.min;
+      if (p.max > max) max = p.max;
+    }
+    if (stat === 'Sum') return sum;
+    if (stat === 'SampleCount') return n;
+    if (stat === 'Average') return sum / n;
+    if (stat === 'Minimum') return min;
+    if (stat === 'Maximum') return max;
+    const q = stat === 'p50' ? 0.5 : 0.9;
+    if (rows.some((p) => p.samples)) {
+      const h = new Histogram();
+      for (const p of rows) for (const v of p.samples ?? Array.from({ length: p.n }, () => p.min)) h.record(v);
+      return h.quantile(q);
+    }
+    if (rows.some((p) => p.min !== p.max)) return null;
+    return trueQuantile(rows.flatMap((p) => Array.from({ length: p.n }, () => p.min)), q);
+  }
+
+  it('every statistic of every window equals the list’s, through growth, pruning, out-of-order puts and publication delay', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            step: fc.integer({ min: -3, max: 4 }), // minutes forward (negative: a late datapoint)
+            delay: fc.integer({ min: 0, max: 3 }),
+            kind: fc.constantFrom('value', 'set', 'samples'),
+            a: fc.integer({ min: 1, max: 9 }),
+            b: fc.integer({ min: 0, max: 5 }),
+          }),
+          { minLength: 1, maxLength: 120 },
+        ),
+        fc.integer({ min: 1, max: 12 }),
+        (puts, retentionMinutes) => {
+          const store = new MetricStore({ retentionS: retentionMinutes * 60 });
+          const list: Point[] = [];
+          let clock = 0;
+          for (const put of puts) {
+            clock = Math.max(0, clock + put.step * 60);
+            const t = clock;
+            const visible = t + 60 + put.delay * 30;
+            let p: Point;
+            if (put.kind === 'value') {
+              store.put(CPU, t, put.a, visible);
+              p = { t, visible, sum: put.a, n: 1, min: put.a, max: put.a, samples: null };
+            } else if (put.kind === 'set') {
+              const n = put.b + 1;
+              store.put(CPU, t, { sum: put.a * n, sampleCount: n, min: put.a, max: put.a }, visible);
+              p = { t, visible, sum: put.a * n, n, min: put.a, max: put.a, samples: null };
+            } else {
+              const values = [put.a, put.a + put.b, put.a + 2 * put.b];
+              const h = new Histogram();
+              for (const v of values) h.record(v);
+              store.put(CPU, t, { sum: values.reduce((x, y) => x + y, 0), sampleCount: 3, min: put.a, max: put.a + 2 * put.b, histogram: h }, visible);
+              p = { t, visible, sum: values.reduce((x, y) => x + y, 0), n: 3, min: put.a, max: put.a + 2 * put.b, samples: values };
+            }
+            let at = list.length;
+            while (at > 0 && list[at - 1]!.t > t) at--;
+            list.splice(at, 0, p);
+            const cutoff = list[list.length - 1]!.t - retentionMinutes * 60;
+            while (list.length > 0 && list[0]!.t < cutoff) list.shift();
+            expect(store.count(CPU)).toBe(list.length);
+            for (const stat of STATS) {
+              for (const [from, to] of [[clock - 120, clock + 60], [clock - 600, clock - 60], [-Infinity, Infinity]] as const) {
+                for (const now of [clock, clock + 90, Infinity]) {
+                  const want = reference(list, stat, from, to, now);
+                  expect(store.query(CPU, stat, from, to, now)).toBe(want);
+                }
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a day of per-minute puts to 3 nodes keeps its columns at a fixed size: no datapoint is kept as an object', () => {
+    const store = new MetricStore({ retentionS: 600 });
+    let afterAnHour = 0;
+    for (let t = 0; t < 86_400; t += 60) {
+      for (let node = 0; node < 3; node++) store.put(HEALTHY, t, { sum: 2, sampleCount: 1, min: 2, max: 2 });
+      if (t === 3600) afterAnHour = store.capacity(HEALTHY);
+    }
+    expect(store.count(HEALTHY)).toBe(33);
+    expect(afterAnHour).toBeLessThanOrEqual(2 * 33 + 16);
+    expect(store.capacity(HEALTHY)).toBe(afterAnHour);
   });
 });
