@@ -40,12 +40,18 @@ class Run implements Simulation {
     const fleets = world.groups.map((group, g) => ({ instances: world.instanceTables[g]!, group, idleCpu: scenario.autoScalingGroups[g]!.instance.idleCpu }));
     this.periods = new PeriodCloser(fleets, world.servers, world.targetGroups, world.metrics, world.topology);
     const check = options.checkInvariants === true;
+    // The period closes are known now but pushed one at a time, each by the one before, with the
+    // sequence numbers they would have had if pushed now: the same order, one event in the heap.
+    const total = periods + (partial ? 1 : 0);
+    const first = engine.reserveSequence(total);
+    const closeAt = (k: number) => (k < periods ? (k + 1) * period : this.durationS); // the k-th close, from 0
+    let closed = 0;
     const kPeriod = engine.register(() => {
       this.periods.close(engine.now);
       if (check) world.assertInvariants();
+      if (++closed < total) engine.scheduleReserved(closeAt(closed), first + closed, kPeriod);
     });
-    for (let k = 1; k <= periods; k++) engine.schedule(k * period, kPeriod);
-    if (partial) engine.schedule(this.durationS, kPeriod);
+    engine.scheduleReserved(closeAt(0), first, kPeriod);
     world.start();
   }
 

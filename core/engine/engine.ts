@@ -26,6 +26,17 @@ export class Engine {
     this.queue.push(time, kind, a, b);
   }
 
+  /** Takes `count` sequence numbers for `scheduleReserved` (EventQueue.reserve). */
+  reserveSequence(count: number): number {
+    return this.queue.reserve(count);
+  }
+
+  /** Schedules an event with a sequence number `reserveSequence` took: it runs where it would have had it been scheduled then. */
+  scheduleReserved(time: number, seq: number, kind: number): void {
+    if (time < this.now) throw new Error(`event kind ${kind} scheduled in the past: ${time} < ${this.now}`);
+    this.queue.push(time, kind, 0, 0, seq);
+  }
+
   /**
    * Schedules the next event of the engine's one lane (EventQueue.pushLane): a stream whose
    * events are scheduled one at a time, each from the handler of the one before (the arrivals).

@@ -65,14 +65,28 @@ export class EventQueue {
     return this.laneTime < t ? this.laneTime : t;
   }
 
-  push(time: number, kind: number, a = 0, b = 0): void {
+  /**
+   * Takes `count` sequence numbers for events to be pushed later, each with its own (`push`'s
+   * `seq`). A stream of events whose times are known now, such as the period closes, can then be
+   * pushed one at a time, each from the handler of the one before, and still run exactly where it
+   * would have run had all of it been pushed now: the heap holds one of its events, not all of
+   * them (a run of 22,000 periods no longer makes every push and pop sift through 15 levels).
+   */
+  reserve(count: number): number {
+    const first = this.nextSeq;
+    this.nextSeq += count;
+    return first;
+  }
+
+  /** Schedules an event; `seq`, when given, is one taken by `reserve` (by default the next). */
+  push(time: number, kind: number, a = 0, b = 0, seq = -1): void {
     if (!(time >= 0)) throw new Error(`event scheduled at invalid time ${time}`);
     if (this.n === this.time.length) this.grow();
     const slot = this.freeCount > 0 ? this.free[--this.freeCount]! : this.slots++;
     this.kind[slot] = kind;
     this.argA[slot] = a;
     this.argB[slot] = b;
-    const s = this.nextSeq++;
+    const s = seq >= 0 ? seq : this.nextSeq++;
     // Sift up: move parents down until the place for the new event is found.
     let i = this.n++;
     const time_ = this.time;

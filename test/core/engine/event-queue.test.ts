@@ -51,6 +51,38 @@ describe('EventQueue', () => {
     );
   });
 
+  it('reserved sequence numbers: a stream pushed one event at a time, each by the one before, runs exactly where it would had all of it been pushed at the start', () => {
+    // The period closes: times known at the start (nondecreasing, ties included), then other
+    // events scheduled as the run goes, at the same times too. The reference pushes the whole
+    // stream first.
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 60 }), fc.array(fc.integer({ min: 0, max: 6 }), { maxLength: 200 }), (streamGaps, otherGaps) => {
+        const times: number[] = [];
+        streamGaps.reduce((t, gap) => (times.push(t + gap), t + gap), 0);
+        const order = (oneAtATime: boolean) => {
+          const q = new EventQueue(2);
+          const popped: string[] = [];
+          let first = 0;
+          if (oneAtATime) {
+            first = q.reserve(times.length);
+            q.push(times[0]!, 1, 0, 0, first);
+          } else times.forEach((t, k) => q.push(t, 1, k));
+          let next = 0;
+          for (; next < otherGaps.length / 2; next++) q.push(otherGaps[next]!, 0, next);
+          while (q.pop()) {
+            popped.push(`${q.poppedTime}:${q.poppedKind}:${q.poppedA}`);
+            const k = q.poppedA;
+            if (q.poppedKind === 1 && oneAtATime && k + 1 < times.length) q.push(times[k + 1]!, 1, k + 1, 0, first + k + 1);
+            if (next < otherGaps.length) q.push(q.poppedTime + otherGaps[next]!, 0, next++);
+          }
+          return popped;
+        };
+        expect(order(true)).toEqual(order(false));
+      }),
+      { seed: Number(process.env.FC_SEED ?? 1) },
+    );
+  });
+
   it('the lane holds one event, and counts in size and peekTime', () => {
     const q = new EventQueue();
     q.push(5, 0);
