@@ -21,6 +21,14 @@ export function stop(): never {
   throw STOP;
 }
 
+/**
+ * A problem a plain reader places itself, at `offset`: one the library would report without a
+ * position or not survive (an alias bomb, an alias before its anchor; plain-anchors.ts).
+ */
+export class Located {
+  constructor(readonly offset: number, readonly message: string) {}
+}
+
 // Plain scalars, as the YAML 1.2 core schema of the `yaml` library resolves them (same order).
 
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;

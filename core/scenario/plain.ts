@@ -24,22 +24,30 @@
  * as parse.ts does for the library's value (a key with nothing after it counts as absent).
  */
 import { readJson } from './plain-json.ts';
-import { NOT_PLAIN, STOP } from './plain-base.ts';
-import { kindAt, lineFinder, offsetOf, trackJson, trackPaths, type Track } from './plain-locate.ts';
+import { Located, NOT_PLAIN, STOP } from './plain-base.ts';
+import { aliasNeeds, kindAt, lineFinder, offsetOf, trackJson, trackPaths, type Track } from './plain-locate.ts';
 import { readYaml } from './plain-yaml.ts';
 import type { Anchor, PathKey, Position } from './positions.ts';
 
-export { NOT_PLAIN };
+export { Located, NOT_PLAIN };
 
-/** Plain data from `text`, or NOT_PLAIN. Keys with a null value are left out, unless `keepNulls`. */
+/**
+ * Plain data from `text`, or NOT_PLAIN, or a Located problem (plain-anchors.ts). Keys with a
+ * null value are left out, unless `keepNulls` (for overrides, which leave a file with aliases
+ * or merge keys to the located reading).
+ */
 export function readPlain(text: string, format: 'yaml' | 'json', keepNulls = false): unknown {
   try {
     return format === 'json' ? readJson(text, keepNulls) : readYaml(text, undefined, keepNulls);
   } catch (error) {
     if (error === STOP) return NOT_PLAIN;
+    if (error instanceof Located) return error;
     throw error;
   }
 }
+
+/** Readings of a file at most, to place problems whose paths go on through aliases (one more a level). */
+const MAX_READINGS = 70;
 
 /** Where a problem sits, and what the file holds at its path (undefined: nothing; see kindAt). */
 export interface PlainPlace {
@@ -54,10 +62,23 @@ export interface PlainPlace {
 export function placePlain(text: string, format: 'yaml' | 'json', problems: readonly { path: readonly PathKey[]; anchor: Anchor }[]): PlainPlace[] | undefined {
   const root = trackPaths(problems.map((p) => p.path));
   try {
-    if (format === 'json') trackJson(text, root);
-    else readYaml(text, root);
+    if (format === 'json') {
+      trackJson(text, root);
+    } else {
+      // A path through an alias goes on in its anchor's value, which the reading had passed
+      // when it met the alias: read again, tracking what the aliases need (one more reading
+      // for each level of aliases along the paths).
+      let needs = new Map<number, Track>();
+      for (let reading = 0; ; reading++) {
+        if (reading === MAX_READINGS) return undefined;
+        readYaml(text, root, false, needs);
+        const next = aliasNeeds(root, needs);
+        if (!next.changed) break;
+        needs = next.needs;
+      }
+    }
   } catch (error) {
-    if (error === STOP) return undefined;
+    if (error === STOP || error instanceof Located) return undefined;
     throw error;
   }
   const lineOf = lineFinder(text);
