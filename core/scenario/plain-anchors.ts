@@ -10,21 +10,20 @@
  *   whose value is null counts as held, as in the library, which drops it only afterwards.
  *
  * What the library would turn into a crash or an out-of-memory error is a located problem
- * here, at the alias: an alias before its anchor, an alias inside the value it names (a cycle),
- * aliases that expand to more than the `aliasNodes` limit of nodes in all (the "billion
+ * here, at the alias: an alias before its anchor, a merge of what is not a mapping, aliases that expand to more than the `aliasNodes` limit of nodes in all (the "billion
  * laughs": ten anchors each aliasing the one before ten times are 10^10 nodes once copied), and
- * an alias whose value would nest deeper than the `nestingDepth` limit where it stands.
+ * an alias whose value would nest deeper than the `nestingDepth` limit where it stands. An
+ * alias inside its own anchor's value (a cycle) is left to the library.
  */
 import { LIMITS, formatCount, limitText } from './limits.ts';
-import { Located } from './plain-base.ts';
-
-/** An anchor's value while it is read (an alias to it would be a cycle). */
-const OPEN: unique symbol = Symbol('open anchor');
+import { Located, stop } from './plain-base.ts';
 
 interface Defined {
   value: unknown;
   /** Offset of its `&`, which names this definition (an anchor may be given again later). */
   at: number;
+  /** While its value is read (an alias to it then would be a cycle). */
+  open: boolean;
 }
 
 /** Size (nodes, once every alias is copied out) and height (nesting levels) of a value. */
@@ -33,25 +32,38 @@ interface Measure {
   height: number;
 }
 
+/** What an alias stands for once a problem is found (the reading goes on, the value is never used). */
+const FAILED: Defined = { value: null, at: -1, open: false };
+
 export class Anchors {
-  private readonly byName = new Map<string, Defined | typeof OPEN>();
+  /**
+   * Each name's last anchor by where its `&` stands, as the library resolves an alias: an
+   * anchor given again inside the value of one of the same name is the one that counts after it.
+   */
+  private readonly byName = new Map<string, Defined>();
   /** Measures of the values aliases named, computed once each. */
   private readonly measured = new Map<object, Measure>();
   /** The keys whose value was null, of mappings that had any (they block a later merge). */
   private readonly nullKeys = new WeakMap<object, Set<string>>();
   /** Nodes produced by alias expansion so far. */
   private expanded = 0;
-  /** Whether any alias or merge key was read. */
-  used = false;
+  /**
+   * The first problem found, thrown once the whole text is read (readYaml): a text the reader
+   * steps aside from later still goes to the library, which reports what it finds first.
+   */
+  problem: Located | undefined;
 
   constructor(private readonly keepNulls: boolean) {}
 
-  open(name: string): void {
-    this.byName.set(name, OPEN);
+  open(name: string, at: number): void {
+    this.byName.set(name, { value: null, at, open: true });
   }
 
   define(name: string, at: number, value: unknown): void {
-    this.byName.set(name, { value, at });
+    const defined = this.byName.get(name);
+    if (defined?.at !== at) return; // given again inside its own value
+    defined.value = value;
+    defined.open = false;
   }
 
   /**
@@ -59,20 +71,26 @@ export class Anchors {
    * the top mapping), and where its anchor was defined.
    */
   alias(name: string, at: number, depth: number): Defined {
-    this.used = true;
     const defined = this.byName.get(name);
-    if (defined === undefined) throw new Located(at, `Unresolved alias (the anchor must be set before the alias): ${name}`);
-    if (defined === OPEN) throw new Located(at, `the alias *${name} stands inside the value of its own anchor &${name}, which would make it endless`);
+    if (this.problem) return FAILED;
+    if (defined === undefined) return this.fail(at, `Unresolved alias (the anchor must be set before the alias): ${name}`);
+    // Inside its own anchor's value: a cycle, which the library survives when a later key drops it.
+    if (defined.open) stop();
     const { size, height } = this.measure(defined.value);
     this.expanded += size;
     if (this.expanded > LIMITS.aliasNodes.max) {
-      throw new Located(at, `the aliases up to *${name} expand to more than ${formatCount(LIMITS.aliasNodes.max)} nodes; ${limitText('aliasNodes')}`);
+      return this.fail(at, `the aliases up to *${name} expand to more than ${formatCount(LIMITS.aliasNodes.max)} nodes; ${limitText('aliasNodes')}`);
     }
     // The reader's depth is one more than the nesting level (the top mapping is level 0).
     if (height > 0 && depth - 1 + height - 1 >= LIMITS.nestingDepth.max) {
-      throw new Located(at, `too deeply nested (through the alias *${name}); ${limitText('nestingDepth')}`);
+      return this.fail(at, `too deeply nested (through the alias *${name}); ${limitText('nestingDepth')}`);
     }
     return defined;
+  }
+
+  private fail(at: number, message: string): Defined {
+    this.problem ??= new Located(at, message);
+    return FAILED;
   }
 
   private measure(value: unknown): Measure {
@@ -105,10 +123,10 @@ export class Anchors {
 
   /** The merge key's `value` (at offset `at`) merged into `map`. */
   merge(map: Record<string, unknown>, value: unknown, at: number): void {
-    this.used = true;
     for (const source of Array.isArray(value) ? value : [value]) {
       if (source === null || typeof source !== 'object' || Array.isArray(source)) {
-        throw new Located(at, 'a merge key (<<) takes a mapping, an alias of one, or a list of them');
+        if (!this.problem) this.fail(at, 'a merge key (<<) takes a mapping, an alias of one, or a list of them');
+        return;
       }
       const held = this.nullKeys.get(map);
       const has = (key: string) => Object.hasOwn(map, key) || held?.has(key) === true;

@@ -60,7 +60,7 @@ export abstract class FlowLines extends Lines {
     const need = this.needs?.get(at);
     const withNeed = need ? (track ? mergeTracks(track, need) : need) : track;
     if (withNeed) this.defined.set(at, withNeed);
-    this.anchors.open(found.name);
+    this.anchors.open(found.name, at);
     return { name: found.name, track: withNeed, from };
   }
 

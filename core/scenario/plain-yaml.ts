@@ -36,6 +36,7 @@ class YamlReader extends FlowLines {
     note(this.track, first, value);
     this.skipEmpty();
     if (!this.eof) stop();
+    if (this.anchors.problem) throw this.anchors.problem;
     return value;
   }
 
