@@ -18,7 +18,7 @@ class YamlReader extends FlowLines {
   private readonly track: Track | undefined;
 
   constructor(text: string, track: Track | undefined, keepNulls: boolean, needs: Map<number, Track> | undefined) {
-    super(text, keepNulls, needs);
+    super(text, keepNulls, needs, track !== undefined);
     this.track = track;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -85,7 +85,7 @@ class YamlReader extends FlowLines {
       }
       this.skipEmpty();
       if (!this.eof && this.indent > column) stop();
-      if (this.eof || this.indent < column || !this.isSeqItem(this.start + this.indent)) return this.takeItems(base);
+      if (this.eof || this.indent < column || !this.isSeqItem(this.start + this.indent)) return this.takeItems(base, track);
     }
   }
 

@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../core/index.ts';
 import { NOT_PLAIN, readPlain } from '../../../core/scenario/plain.ts';
+import { plainNumberAt, resolvePlain } from '../../../core/scenario/plain-base.ts';
 import type { PathKey } from '../../../core/scenario/positions.ts';
 import { agrees, library, ROOT, scenarioFiles } from './plain-support.ts';
 
@@ -284,6 +285,27 @@ describe('plain readers', () => {
       }),
       { numRuns: 1000, seed: 10 },
     );
+  });
+});
+
+describe('numbers read in place', () => {
+  it('are the numbers the core schema gives, or left to it', () => {
+    const text = fc.oneof(
+      fc.stringMatching(/^[0-9]{0,18}(?:\.[0-9]{0,18})?$/),
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: 0 }).chain((x) => fc.constantFrom(String(x), x.toFixed(2), x.toFixed(6), x.toPrecision(15))),
+      fc.constantFrom('', '.', '1.', '.5', '-1', '+1', '1e3', '0', '00', '007', '0.0', '1.2.3', '123456789012345', '1234567890123456', '99999999999999.9'),
+    );
+    let read = 0;
+    fc.assert(
+      fc.property(text, (raw) => {
+        const number = plainNumberAt(` ${raw} `, 1, raw.length + 1);
+        if (number === undefined) return;
+        read++;
+        expect(Object.is(number, resolvePlain(raw)), raw).toBe(true);
+      }),
+      { numRuns: 20000, seed: 10 },
+    );
+    expect(read).toBeGreaterThan(5000);
   });
 });
 
