@@ -205,7 +205,7 @@ export abstract class FlowLines extends Lines {
       } else if (key !== undefined) {
         this.anchors.set(map!, key, value);
       } else {
-        this.items.push(value);
+        if (!this.placing || track) this.items.push(value); // see takeItems
       }
       i = this.gap(i, column, closeOuter);
       let next = text.charCodeAt(i);

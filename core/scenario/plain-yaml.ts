@@ -70,6 +70,7 @@ class YamlReader extends FlowLines {
     if (depth > MAX_DEPTH) stop();
     const items = this.items;
     const base = items.length;
+    const keep = !this.placing || track !== undefined; // see takeItems
     for (;;) {
       const dash = this.start + this.indent;
       const at = this.spacesFrom(dash + 1);
@@ -78,10 +79,10 @@ class YamlReader extends FlowLines {
       if (at < this.end && this.text.charCodeAt(at) !== HASH && (this.keyAt(at) || this.isMergeKey(at))) {
         const item = this.mapping(at - this.start, at, depth + 1, child);
         note(child, at, item);
-        items.push(item);
+        if (keep) items.push(item);
       } else {
         const item = this.valueAfter(dash + 1, column, false, depth + 1, child);
-        items.push(item);
+        if (keep) items.push(item);
       }
       this.skipEmpty();
       if (!this.eof && this.indent > column) stop();
