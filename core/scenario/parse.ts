@@ -9,7 +9,9 @@
  * The document with positions costs about 170 bytes of memory per byte of file. So a file is
  * first read to plain data (plain.ts: a few bytes per byte), validated and resolved; problems
  * are placed, and overrides applied, by plain.ts as the document would (plain-locate.ts,
- * plain-overrides.ts). Only text plain.ts leaves to the library gets the document of positions.ts.
+ * plain-overrides.ts). Only text plain.ts leaves to the library gets the document of positions.ts
+ * (and a `--set` on a file with aliases or merge keys: an override of an anchored value changes
+ * its aliases too in the document, which the plain data, sharing nothing by position, cannot do).
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import { compareIssues } from './format.ts';

@@ -9,11 +9,12 @@
  *   mapping does not hold yet (a key of its own written later replaces a merged one); a key
  *   whose value is null counts as held, as in the library, which drops it only afterwards.
  *
- * What the library would turn into a crash or an out-of-memory error is a located problem
- * here, at the alias: an alias before its anchor, a merge of what is not a mapping, aliases that expand to more than the `aliasNodes` limit of nodes in all (the "billion
- * laughs": ten anchors each aliasing the one before ten times are 10^10 nodes once copied), and
- * an alias whose value would nest deeper than the `nestingDepth` limit where it stands. An
- * alias inside its own anchor's value (a cycle) is left to the library.
+ * What the library reports without a position, or would turn into a crash or an out-of-memory
+ * error, is a located problem here, at the alias: an alias before its anchor, a merge of what
+ * is not a mapping, aliases that expand to more than the `aliasNodes` limit of nodes in all
+ * (the "billion laughs": ten anchors each aliasing the one before ten times are 10^10 nodes
+ * once copied), and an alias whose value would nest deeper than the `nestingDepth` limit where
+ * it stands. An alias inside its own anchor's value (a cycle) is left to the library.
  */
 import { LIMITS, formatCount, limitText } from './limits.ts';
 import { Located, stop } from './plain-base.ts';

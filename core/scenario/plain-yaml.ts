@@ -2,7 +2,7 @@
  * A YAML scenario to plain data, for the plain subset scenarios are written in (see plain.ts):
  * block mappings and sequences, flow collections (over several lines too), one-line plain and
  * quoted scalars without escapes, block scalars as mapping values, comments, LF or CR LF line
- * breaks. On anything else, and on
+ * breaks, anchors, aliases and merge keys (plain-anchors.ts). On anything else, and on
  * anything the YAML library would report (a key given twice, odd indentation, text after a
  * value), it steps aside rather than guess. Linear in the text; a list is built on a shared
  * stack and copied out at its exact length.

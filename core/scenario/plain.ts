@@ -10,16 +10,19 @@
  * - YAML: a reader for the plain subset a scenario is written in: block mappings and
  *   sequences, flow collections (`[a, b]`, `{ a: 1 }`) on one line or several, plain, single-
  *   and double-quoted one-line scalars resolved by the YAML 1.2 core schema as the library
- *   does, comments, LF or CR LF line breaks, and block scalars (`>`, `|`) as mapping values,
- *   whose few lines it hands to the library. Anything outside it (anchors, aliases, tags,
- *   merge keys, multi-line plain or quoted scalars, escapes, a flow collection's line not
- *   indented as the library wants it, tabs, a lone CR, control characters, `---`, a key given
- *   twice, a mapping beyond the key limit, deep nesting, odd indentation) is not guessed at:
- *   the reader answers NOT_PLAIN and the library reads the file.
+ *   does, comments, LF or CR LF line breaks, block scalars (`>`, `|`) as mapping values,
+ *   whose few lines it hands to the library, and anchors, aliases and merge keys on values
+ *   (plain-anchors.ts). Anything outside it (tags, anchors on keys, multi-line plain or quoted
+ *   scalars, escapes, a flow collection's line not indented as the library wants it, tabs, a
+ *   lone CR, control characters, `---`, a key given twice, a mapping beyond the key limit,
+ *   deep nesting, odd indentation) is not guessed at: the reader answers NOT_PLAIN and the
+ *   library reads the file. What the library would report without a place, or not survive
+ *   (an alias before its anchor, an alias bomb), the reader answers with a Located problem.
  *
  * So the reader never decides anything the library would decide differently: on any text it
  * either gives exactly the value the library's `toJS()` gives for a document without errors
- * or warnings, or it steps aside (test/core/scenario/plain.test.ts compares the two on every
+ * or warnings, or it steps aside, or it places a problem the library has no value for
+ * (test/core/scenario/plain.test.ts and plain-anchors.test.ts compare the two on every
  * scenario in the repository and on generated texts). Keys whose value is null are dropped,
  * as parse.ts does for the library's value (a key with nothing after it counts as absent).
  */

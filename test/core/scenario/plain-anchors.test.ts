@@ -246,6 +246,65 @@ describe('bundled scenarios written with anchors, aliases and merge keys', () =>
     expect(merges).toBeGreaterThan(5);
   });
 
+  it('read anchors in every place a scenario uses them to the scenario written out', () => {
+    const file = join(ROOT, 'scenarios/path-routing-api-and-web.yaml');
+    const original = readFileSync(file, 'utf8');
+    const head = original.slice(0, original.indexOf('seed: 1\n'));
+    const written = [
+      'seed: &one 1',
+      'duration: 2h',
+      'zones: &zones [us-east-1a, us-east-1b]',
+      'traffic:',
+      '  rate: [[0m, &low 100], [30m, *low], [35m, &high 300], [90m, *high], [95m, *low]]',
+      '  requests:',
+      '    - &request { name: api, weight: 40, method: POST, host: &host shop.example.com, path: /api/orders }',
+      '    - { name: page, weight: 55, host: *host, path: /products/42 }',
+      '    - { <<: *request, name: legacy, weight: 5, path: /old/cart, method: ~ }',
+      'loadBalancer:',
+      '  listeners:',
+      '    - protocol: HTTP',
+      '      port: 80',
+      '      rules:',
+      '        - priority: 10',
+      '          conditions: { pathPattern: ["/api/*"] }',
+      '          actions: &toApi { forward: [{ targetGroup: api }] }',
+      '        - priority: 20',
+      '          conditions: { pathPattern: ["/old/*"] }',
+      '          actions: { redirect: { statusCode: HTTP_301, path: "/cart" } }',
+      '      defaultActions: { forward: [{ targetGroup: web }] }',
+      '  targetGroups:',
+      '    - &tg { name: api, autoScalingGroup: api, algorithm: least_outstanding_requests, deregistrationDelay: &delay 30s }',
+      '    - { name: web, autoScalingGroup: web, deregistrationDelay: *delay }',
+      'autoScalingGroups:',
+      '  - &group',
+      '    name: api',
+      '    minSize: &two 2',
+      '    maxSize: 20',
+      '    defaultInstanceWarmup: 120s',
+      '    policies: &policies',
+      '      - { type: TargetTrackingScaling, metric: ASGAverageCPUUtilization, targetValue: 50 }',
+      '    instance: &instance { concurrency: 4, serviceTime: { distribution: lognormal, mean: 200ms, cv: 1 }, detailedMonitoring: true }',
+      '  - <<: *group',
+      '    name: web',
+      '    minSize: *two',
+      '    policies: *policies',
+      '    instance:',
+      '      <<: *instance',
+      '      serviceTime: { distribution: exponential, mean: 20ms }',
+      '',
+    ].join('\n');
+    // The requests table has no `method` for `page` and `legacy`: the merged one is dropped by `method: ~`.
+    const anchored = parseScenario(head + written, file);
+    expect(anchored.ok).toBe(true);
+    expect(isDeepStrictEqual(anchored, parseScenario(original, file))).toBe(true);
+    expect(sameAsLocated(head + written, file).ok).toBe(true);
+    // A problem in an anchored value is placed where it is written, for each of its aliases.
+    const bad = parseScenario(head + written.replace('targetValue: 50', 'targetValue: -5'), file);
+    expect(bad).toMatchObject({ ok: false });
+    expect(bad.ok ? [] : bad.errors.map((e) => `${e.line}:${e.column} ${e.path}`)).toEqual(['42:87 autoScalingGroups.0.policies.0.targetValue', '42:87 autoScalingGroups.1.policies.0.targetValue']);
+    expect(bad).toEqual(located(head + written.replace('targetValue: 50', 'targetValue: -5'), file));
+  });
+
   it('place problems inside aliased and merged values where the located reading does', () => {
     const text = [
       'name: t',
