@@ -138,12 +138,9 @@ export class Anchors {
   }
 }
 
-/** An anchor or alias name: what the reader reads (YAML allows more; the rest is left to the library). */
-const NAME = /[A-Za-z0-9_-]+/y;
-
-/** The name at `at` (after its `&` or `*`), and where it ends; undefined when there is none. */
+/** The name at `at` (after its `&` or `*`: letters, digits, `_`, `-`; YAML allows more, left to the library), and where it ends. */
 export function nameAt(text: string, at: number): { name: string; end: number } | undefined {
-  NAME.lastIndex = at;
-  const match = NAME.exec(text);
-  return match ? { name: match[0], end: NAME.lastIndex } : undefined;
+  let end = at;
+  for (let c = text.charCodeAt(end); (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d; c = text.charCodeAt(++end));
+  return end > at ? { name: text.slice(at, end), end } : undefined;
 }

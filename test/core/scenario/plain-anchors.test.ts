@@ -298,6 +298,9 @@ describe('bundled scenarios written with anchors, aliases and merge keys', () =>
     expect(anchored.ok).toBe(true);
     expect(isDeepStrictEqual(anchored, parseScenario(original, file))).toBe(true);
     expect(sameAsLocated(head + written, file).ok).toBe(true);
+    // With --set, a file with aliases or merge keys is read by the library (an override of an anchored value reaches its aliases there).
+    const overrides = ['autoScalingGroups.0.maxSize=30', 'autoScalingGroups.1.instance.concurrency=8', 'traffic.requests.1.weight=x'];
+    expect(parseScenario(head + written, file, { overrides })).toEqual(parseScenario(`${head}${written}#\t\n`, file, { overrides }));
     // A problem in an anchored value is placed where it is written, for each of its aliases.
     const bad = parseScenario(head + written.replace('targetValue: 50', 'targetValue: -5'), file);
     expect(bad).toMatchObject({ ok: false });
