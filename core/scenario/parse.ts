@@ -13,7 +13,7 @@
  * (and a `--set` on a file with aliases or merge keys: an override of an anchored value changes
  * its aliases too in the document, which the plain data, sharing nothing by position, cannot do).
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import { compareIssues } from './format.ts';
 import { checkInput, partsFrom } from './check-input.ts';
 import type { Finding } from './issues.ts';
@@ -207,6 +207,28 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
   return parseLocated(text, file, format, options);
 }
 
+/**
+ * The first alias that stands inside the value of the anchor it names (a cycle), if any: one
+ * walk in document order, an alias naming the last anchor of its name before it (as the
+ * library resolves it).
+ */
+function cyclicAlias(doc: Document): { offset: number; name: string } | undefined {
+  const anchors = new Map<string, { range?: readonly [number, number, number] | null }>();
+  let found: { offset: number; name: string } | undefined;
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        const range = anchors.get(node.source)?.range;
+        const at = node.range?.[0];
+        if (!found && range && at !== undefined && range[0] <= at && at < range[1]) found = { offset: at, name: node.source };
+      } else if (node.anchor) {
+        anchors.set(node.anchor, node);
+      }
+    },
+  });
+  return found;
+}
+
 /** The reading that keeps every node's position: for a file with a problem to place, or overrides. */
 function parseLocated(text: string, file: string, format: 'yaml' | 'json', options: ParseOptions): ParseResult {
   const lines = new LineCounter();
@@ -226,8 +248,14 @@ function parseLocated(text: string, file: string, format: 'yaml' | 'json', optio
   try {
     input = withoutNulls(doc.toJS() ?? {}, [], prototypeKeys);
   } catch (error) {
-    // toJS refuses documents whose aliases expand too far ("billion laughs").
+    // toJS refuses documents whose aliases expand too far ("billion laughs"); a cycle (an alias
+    // inside its own anchor's value) makes a value without end, which overflows the stack.
     const message = error instanceof Error ? error.message : String(error);
+    const cycle = STACK_OVERFLOW.test(message) ? cyclicAlias(doc) : undefined;
+    if (cycle) {
+      const { line, col } = lines.linePos(cycle.offset);
+      return { ok: false, errors: [{ file, line, column: col, path: '', message: `the alias *${cycle.name} stands inside the value of its own anchor &${cycle.name}, which would make it endless` }], warnings };
+    }
     return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message }], warnings };
   }
 

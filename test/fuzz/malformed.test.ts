@@ -63,6 +63,7 @@ const CASES: [string, string, string[], number, RegExp][] = [
   ['limit: nesting', `name: t\nzones: ${'['.repeat(100_000)}\n`, [], 2, /:2:\d+: too deeply nested; the limit is 64 levels/],
   ['limit: alias bomb (billion laughs)', `${MINIMAL}description:\n  a: &a [x, x, x, x, x, x, x, x, x, x]\n${'bcdefghi'.split('').map((c, i) => `  ${c}: &${c} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`).join('\n')}\n`, [], 2, /:10:\d+: the aliases up to \*e expand to more than 1,000,000 nodes; the limit is 1,000,000 nodes \(.*billion laughs/],
   ['limit: nesting through aliases', `${MINIMAL}${['a0: &a0 [1]', ...Array.from({ length: 70 }, (_, k) => `a${k + 1}: &a${k + 1} [*a${k}]`)].join('\n')}\n`, [], 2, /:67:12: too deeply nested \(through the alias \*a62\); the limit is 64 levels/],
+  ['alias inside its own anchor (a cycle)', `${MINIMAL}instance: &i\n  x: [*i]\n`, [], 2, /:5:7: the alias \*i stands inside the value of its own anchor &i, which would make it endless/],
   ['alias before its anchor', `${MINIMAL}instance: *base\n`, [], 2, /:4:11: Unresolved alias \(the anchor must be set before the alias\): base/],
   ['merge of a scalar', `${MINIMAL}x: &s 3\ninstance:\n  <<: *s\n`, [], 2, /:6:3: a merge key \(<<\) takes a mapping, an alias of one, or a list of them/],
   ['limit: keys in a mapping', `${MINIMAL}instance:\n${Array.from({ length: 2000 }, (_, i) => `  k${i}: 1`).join('\n')}\n`, [], 2, /:5:3: instance: a mapping of 2,000 keys is too large; the limit is 1,000 keys/],

@@ -76,6 +76,14 @@ describe('anchors and aliases in the plain reader', () => {
     });
   });
 
+  it('report an alias inside its own anchor\'s value at the alias (left to the library, which would overflow the stack)', () => {
+    const text = 'name: t\nduration: 1h\nzones: [a, b]\ninstance: &i\n  x: [1, *i]\n';
+    expect(readPlain(text, 'yaml')).toBe(NOT_PLAIN);
+    expect(parseScenario(text, 'x.yaml')).toMatchObject({ ok: false, errors: [{ line: 5, column: 10, path: '', message: 'the alias *i stands inside the value of its own anchor &i, which would make it endless' }] });
+    // A cycle a later key drops is no problem, for the library as before.
+    expect(parseScenario('name: t\nduration: 1h\nzones: [a, b]\ninstance:\n  <<: &b { concurrency: *b }\n  concurrency: 2\n', 'x.yaml').ok).toBe(true);
+  });
+
   it('report a billion laughs at the alias that passes the limit, naming the limit and why', () => {
     const names = 'abcdefghi';
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
