@@ -2,7 +2,8 @@
  * `npm run bench:parse`: what reading a big scenario costs in memory, per byte of file. Each
  * case is a scenario with a long rate schedule (YAML and indented JSON, about 1 MiB, 2 MiB and
  * the longest schedule allowed, 100,000 points; the YAML also with CR LF line breaks, as one
- * flow list over many lines, and with an anchor and alias), valid or with one unknown key at its end
+ * flow list over many lines, with an anchor and alias, and with every point anchored), valid or
+ * with one unknown key at its end
  * (placed by reading the file once more), and the same 2 MiB files with a tab in a comment at
  * their end, which makes them need the full YAML reading (the YAML library's document with
  * every node's position, which is how every file was read before). Each runs through the real
@@ -50,8 +51,16 @@ function yamlFlow(points: number, bad: boolean): string {
   return lines.join('\n') + '\n';
 }
 
-/** The schedule with an anchor and an alias (`description: *n`): still left to the full YAML reading. */
+/** The schedule with an anchor and an alias (`description: *n`). */
 const yamlAlias = (points: number, bad: boolean) => yaml(points, bad).replace(`name: ${HEAD.name}\n`, `name: &n ${HEAD.name}\ndescription: *n\n`);
+
+/** Every rate point anchored (`- &p12 [720, 112.5]`), and a merge key: an anchor a line. */
+function yamlAnchors(points: number, bad: boolean): string {
+  const lines = [`name: ${HEAD.name}`, `duration: ${HEAD.duration}`, 'zones: [&za a, b]', 'instance:', '  <<: &base { concurrency: 4 }', 'traffic:', '  rate:'];
+  for (let i = 0; i < points; i++) lines.push(`    - &p${i} [${i * 60}, ${rateAt(i)}]`);
+  if (bad) lines.push('  colour: *za');
+  return lines.join('\n') + '\n';
+}
 
 function json(points: number, bad: boolean): string {
   const rate: [number, number][] = [];
@@ -108,7 +117,8 @@ try {
     ['yaml', 'yaml', yaml, [1, 2, 'max', 'full']],
     ['yaml', 'yaml CRLF', yamlCrLf, [1, 2, 'max']],
     ['yaml', 'yaml flow', yamlFlow, [1, 2, 'max']],
-    ['yaml', 'yaml alias', yamlAlias, [1, 2]],
+    ['yaml', 'yaml alias', yamlAlias, [1, 2, 'max']],
+    ['yaml', 'yaml anchors', yamlAnchors, [1, 2, 'max']],
     ['json', 'json', json, [1, 2, 'max', 'full']],
   ] as const;
   for (const [format, label, make, sizes] of cases) {

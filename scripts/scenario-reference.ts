@@ -171,6 +171,12 @@ export function renderReference(): string {
     'keys, as the note says). Durations are seconds, or a number with a unit: `250ms`, `30s`, `5m`,',
     '`2h`, `1d`. Unknown keys are errors. `elbsim validate <file>` checks a file against all of this.',
     '',
+    'A value written once can be reused anywhere with a YAML anchor and alias (`instance: &base { … }`,',
+    'then `instance: *base`), and a mapping can take the keys of one or more others with a merge key',
+    '(`<<: *base` or `<<: [*a, *b]`; its own keys win, and the first mapping listed wins over later',
+    'ones). An alias must come after its anchor; aliases may expand to at most 1,000,000 nodes in all',
+    '(`aliasNodes` below) and not nest deeper than the nesting limit.',
+    '',
   ];
   const sections = ['', ...rows.filter((r) => !r.path.includes('.') && r.nested).map((r) => r.path)];
   for (const section of sections) {

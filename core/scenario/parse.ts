@@ -9,15 +9,19 @@
  * The document with positions costs about 170 bytes of memory per byte of file. So a file is
  * first read to plain data (plain.ts: a few bytes per byte), validated and resolved; problems
  * are placed, and overrides applied, by plain.ts as the document would (plain-locate.ts,
- * plain-overrides.ts). Only text plain.ts leaves to the library gets the document of positions.ts.
+ * plain-overrides.ts). Only text plain.ts leaves to the library gets the document of positions.ts
+ * (and a `--set` on a file with aliases or merge keys: an override of an anchored value changes
+ * its aliases too in the document, which the plain data, sharing nothing by position, cannot do).
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import { compareIssues } from './format.ts';
 import { checkInput, partsFrom } from './check-input.ts';
 import type { Finding } from './issues.ts';
 import { formatCount, LIMITS, limitText } from './limits.ts';
 import { isMapping } from './objects.ts';
-import { NOT_PLAIN, placePlain, readPlain } from './plain.ts';
+import { tooDeep, tooDeepMessage } from './nesting.ts';
+import { Located, NOT_PLAIN, placePlain, readPlain } from './plain.ts';
+import { lineFinder } from './plain-locate.ts';
 import { applyPlainOverrides, fromOverride } from './plain-overrides.ts';
 import { applyOverrides, OVERRIDE_FILE, pathText, type OverrideInput } from './overrides.ts';
 import { inSource, locate, type PathKey } from './positions.ts';
@@ -48,73 +52,9 @@ function withoutNulls(value: unknown, path: PathKey[], prototypeKeys: PathKey[][
   return out;
 }
 
-/** Indentation beyond this many columns is refused before parsing (each level needs at least one). */
-const MAX_INDENT = 4 * LIMITS.nestingDepth.max;
-
-/**
- * A lexical pass over the text, before the YAML parser sees it, for nesting that would take the
- * parser (which recurses) near the end of the stack: flow collections (`[`, `{`) deeper than the
- * nesting limit, compact block sequences (`- - - x`) longer than it, or indentation so deep that
- * its levels could be. Conservative and linear: a bracket counts only where a flow collection
- * can start, quoted text and comments are skipped. The exact depth is checked on the parsed
- * document (checkShape); this pass only keeps the parser away from a stack overflow, whose
- * failure is not always catchable.
- */
-function tooDeep(text: string): { offset: number } | undefined {
-  const max = LIMITS.nestingDepth.max;
-  let depth = 0;
-  let lineStart = true;
-  let indent = 0;
-  let dashes = 0;
-  let previous = '\n'; // the last character that is not a space or tab
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '\n') {
-      lineStart = true;
-      indent = 0;
-      dashes = 0;
-      previous = '\n';
-      continue;
-    }
-    if (c === ' ' || c === '\t') {
-      if (lineStart && ++indent > MAX_INDENT) return { offset: i };
-      continue;
-    }
-    const atStart = lineStart;
-    lineStart = false;
-    const canOpen = atStart || previous === '\n' || ':-,[{?'.includes(previous);
-    if (c === '#' && (atStart || text[i - 1] === ' ' || text[i - 1] === '\t')) {
-      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
-      continue;
-    }
-    if ((c === '"' || c === "'") && canOpen) {
-      for (i++; i < text.length; i++) {
-        if (c === '"' && text[i] === '\\') i++;
-        else if (text[i] === c) {
-          if (c === "'" && text[i + 1] === "'") i++;
-          else break;
-        }
-      }
-      previous = c;
-      continue;
-    }
-    if ((c === '[' || c === '{') && canOpen) {
-      if (++depth > max) return { offset: i };
-    } else if ((c === ']' || c === '}') && depth > 0) {
-      depth--;
-    } else if (c === '-' && depth === 0 && (previous === '\n' || previous === '-') && (text[i + 1] === ' ' || text[i + 1] === '\n')) {
-      if (++dashes > max) return { offset: i };
-    }
-    previous = c;
-  }
-  return undefined;
-}
-
 /** What the YAML parser says when a document nests deeper than the JavaScript stack. */
 const STACK_OVERFLOW = /call stack/i;
 
-/** The nesting-limit message, built only when a file needs it (no work at module load). */
-const tooDeepMessage = (): string => `too deeply nested; ${limitText('nestingDepth')}`;
 
 /**
  * The file's shape against the limits, before it is converted or validated: nesting depth and
@@ -192,15 +132,22 @@ function readDocument(text: string, format: 'yaml' | 'json', lines: LineCounter)
  * placed reading checks that very value, rather than reading the file again), or NOT_PLAIN
  * when plain.ts steps aside.
  */
-function parsePlain(text: string, format: 'yaml' | 'json'): { result: ParseResult } | { value: unknown } | typeof NOT_PLAIN | undefined {
+function parsePlain(text: string, file: string, format: 'yaml' | 'json'): { result: ParseResult } | { value: unknown } | typeof NOT_PLAIN | undefined {
   let value = readPlain(text, format);
   if (value === NOT_PLAIN) return NOT_PLAIN;
+  if (value instanceof Located) return { result: locatedFailure(text, file, value) };
   const checked = ScenarioFileSchema.safeParse(value ?? {});
   if (!checked.success) return { value };
   value = undefined; // the schema's output is a copy: let the plain value go before resolving
   const resolution = resolveScenario(partsFrom(checked.data), true);
   if (resolution.errors.length > 0 || resolution.warnings.length > 0 || !resolution.scenario) return undefined;
   return { result: { ok: true, scenario: resolution.scenario, warnings: [] } };
+}
+
+/** A problem the plain reader placed itself (an alias bomb, an unknown alias: plain-anchors.ts). */
+function locatedFailure(text: string, file: string, problem: Located): ParseResult {
+  const { line, column } = lineFinder(text)(problem.offset);
+  return { ok: false, errors: [{ file, line, column, path: '', message: problem.message }], warnings: [] };
 }
 
 /**
@@ -211,6 +158,7 @@ function parsePlain(text: string, format: 'yaml' | 'json'): { result: ParseResul
 function parsePlainPlaced(text: string, file: string, format: 'yaml' | 'json', overrides: readonly OverrideInput[], read?: { value: unknown }): ParseResult | undefined {
   const value = read && overrides.length === 0 ? read.value : readPlain(text, format, overrides.length > 0);
   if (value === NOT_PLAIN) return undefined;
+  if (value instanceof Located) return locatedFailure(text, file, value);
   const applied = overrides.length > 0 ? applyPlainOverrides(value, overrides) : { input: value ?? {}, issues: [], paths: [] };
   if (!applied) return undefined;
   let placedAll = true;
@@ -249,7 +197,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
   if (overrides.length > 0) {
     plain = parsePlainPlaced(text, file, format, overrides);
   } else {
-    const first = parsePlain(text, format);
+    const first = parsePlain(text, file, format);
     if (first !== NOT_PLAIN) plain = first && 'result' in first ? first.result : parsePlainPlaced(text, file, format, [], first);
   }
   if (plain) return plain;
@@ -257,6 +205,28 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
     return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message: `the file is too large (${formatCount(text.length)} characters) for the full YAML reading it needs; ${limitText('fullReadBytes')}` }], warnings: [] };
   }
   return parseLocated(text, file, format, options);
+}
+
+/**
+ * The first alias that stands inside the value of the anchor it names (a cycle), if any: one
+ * walk in document order, an alias naming the last anchor of its name before it (as the
+ * library resolves it).
+ */
+function cyclicAlias(doc: Document): { offset: number; name: string } | undefined {
+  const anchors = new Map<string, { range?: readonly [number, number, number] | null }>();
+  let found: { offset: number; name: string } | undefined;
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        const range = anchors.get(node.source)?.range;
+        const at = node.range?.[0];
+        if (!found && range && at !== undefined && range[0] <= at && at < range[1]) found = { offset: at, name: node.source };
+      } else if (node.anchor) {
+        anchors.set(node.anchor, node);
+      }
+    },
+  });
+  return found;
 }
 
 /** The reading that keeps every node's position: for a file with a problem to place, or overrides. */
@@ -278,8 +248,14 @@ function parseLocated(text: string, file: string, format: 'yaml' | 'json', optio
   try {
     input = withoutNulls(doc.toJS() ?? {}, [], prototypeKeys);
   } catch (error) {
-    // toJS refuses documents whose aliases expand too far ("billion laughs").
+    // toJS refuses documents whose aliases expand too far ("billion laughs"); a cycle (an alias
+    // inside its own anchor's value) makes a value without end, which overflows the stack.
     const message = error instanceof Error ? error.message : String(error);
+    const cycle = STACK_OVERFLOW.test(message) ? cyclicAlias(doc) : undefined;
+    if (cycle) {
+      const { line, col } = lines.linePos(cycle.offset);
+      return { ok: false, errors: [{ file, line, column: col, path: '', message: `the alias *${cycle.name} stands inside the value of its own anchor &${cycle.name}, which would make it endless` }], warnings };
+    }
     return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message }], warnings };
   }
 

@@ -21,6 +21,14 @@ export function stop(): never {
   throw STOP;
 }
 
+/**
+ * A problem a plain reader places itself, at `offset`: one the library would report without a
+ * position or not survive (an alias bomb, an alias before its anchor; plain-anchors.ts).
+ */
+export class Located {
+  constructor(readonly offset: number, readonly message: string) {}
+}
+
 // Plain scalars, as the YAML 1.2 core schema of the `yaml` library resolves them (same order).
 
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
@@ -31,6 +39,27 @@ const INT_HEX = /^0x[0-9a-fA-F]+$/;
 const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
+/**
+ * The number `text` holds from `start` to `end` when it is plain digits, or digits, a point and
+ * digits (15 digits at most), without taking the text out (a schedule's numbers are most of a
+ * big file); undefined for anything else. The same number resolvePlain gives: an integer is
+ * exact, and a decimal is one division of two exact doubles, which IEEE rounds correctly, as
+ * parseFloat rounds the decimal.
+ */
+export function plainNumberAt(text: string, start: number, end: number): number | undefined {
+  let digits = 0;
+  let point = -1;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) digits = digits * 10 + (c - 0x30);
+    else if (c === 0x2e && point < 0 && i > start && i + 1 < end) point = i;
+    else return undefined;
+  }
+  const count = end - start - (point < 0 ? 0 : 1);
+  if (count === 0 || count > 15) return undefined;
+  return point < 0 ? digits : digits / 10 ** (end - point - 1);
+}
 
 export function resolvePlain(raw: string): unknown {
   if (NULL.test(raw)) return null;

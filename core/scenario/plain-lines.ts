@@ -85,6 +85,12 @@ export class Lines {
     return this.text.charCodeAt(at) === DASH && (at + 1 === this.end || this.text.charCodeAt(at + 1) === SPACE);
   }
 
+  /** Whether a merge key (`<<:` then a space or the end of the line) stands at `at`. */
+  protected isMergeKey(at: number): boolean {
+    const text = this.text;
+    return text.startsWith('<<:', at) && (at + 3 === this.end || text.charCodeAt(at + 3) === SPACE);
+  }
+
   /** The key at `at` and where its value starts, or undefined when there is no key there. */
   protected keyAt(at: number): { key: string; next: number } | undefined {
     KEY.lastIndex = at;

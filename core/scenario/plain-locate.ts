@@ -15,11 +15,14 @@ export interface Track {
   /** The tracked paths below, by `segmentKey`. */
   children: Map<string, Track> | undefined;
   /** Set when the reading found the node; `kind` null for a key with nothing after it or null. */
-  kind: 'map' | 'seq' | 'scalar' | 'null' | undefined;
+  kind: 'map' | 'seq' | 'scalar' | 'null' | 'alias' | undefined;
   /** Offset of the node's first character (a block mapping: its first key; a list: its first `-` or `[`). */
   value: number;
   /** Offset of its key, for a mapping's value. */
   key: number;
+  /** For an alias: the offset of its anchor's `&`, and the track its value was read with (if any). */
+  anchorAt?: number;
+  target?: Track | undefined;
 }
 
 /** Map keys and list indexes apart: `locate` indexes a list only with a number. */
@@ -27,7 +30,7 @@ export function segmentKey(segment: PathKey, inList: boolean): string {
   return inList ? `#${String(segment)}` : `:${String(segment)}`;
 }
 
-function newTrack(): Track {
+export function newTrack(): Track {
   return { children: undefined, kind: undefined, value: -1, key: -1 };
 }
 
@@ -65,6 +68,55 @@ export function note(track: Track | undefined, offset: number, value: unknown): 
   track.kind = value === null ? 'null' : Array.isArray(value) ? 'seq' : typeof value === 'object' ? 'map' : 'scalar';
 }
 
+/** Notes an alias read at `offset` whose anchor's `&` is at `anchorAt`, its value read with `target`. */
+export function noteAlias(track: Track | undefined, offset: number, anchorAt: number, target: Track | undefined): void {
+  if (!track) return;
+  track.value = offset;
+  track.kind = 'alias';
+  track.anchorAt = anchorAt;
+  track.target = target;
+}
+
+/** `extra`'s tracked paths added to `into` (which keeps its own). */
+export function mergeTracks(into: Track, extra: Track): Track {
+  for (const [key, child] of extra.children ?? []) {
+    into.children ??= new Map();
+    let mine = into.children.get(key);
+    if (!mine) into.children.set(key, (mine = newTrack()));
+    mergeTracks(mine, child);
+  }
+  return into;
+}
+
+/**
+ * What the next reading must track under each anchor for the paths that go on through an
+ * alias (`locate` follows an alias to its anchor's node): by the anchor's offset, the paths
+ * below the aliases of it, and a text that changes when anything was added.
+ */
+export function aliasNeeds(root: Track, previous: Map<number, Track>): { needs: Map<number, Track>; changed: boolean } {
+  const needs = new Map<number, Track>();
+  const stack = [root];
+  const seen = new Set<Track>();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (node.kind === 'alias' && node.children && node.anchorAt !== undefined) {
+      let need = needs.get(node.anchorAt);
+      if (!need) needs.set(node.anchorAt, (need = newTrack()));
+      mergeTracks(need, node);
+    }
+    for (const child of node.children?.values() ?? []) stack.push(child);
+    if (node.kind === 'alias' && node.target) stack.push(node.target);
+  }
+  const shape = (need: Map<number, Track>) => [...need].map(([at, t]) => `${at}:${paths(t)}`).sort().join('|');
+  return { needs, changed: shape(needs) !== shape(previous) };
+}
+
+function paths(track: Track): string {
+  return [...(track.children ?? [])].map(([key, child]) => `${key}(${paths(child)})`).sort().join(',');
+}
+
 /** The offset `locate` (positions.ts) gives `path` in a file whose tracked nodes are noted in `root`. */
 export function offsetOf(root: Track, path: readonly PathKey[], anchor: Anchor): number | undefined {
   let node = root;
@@ -73,6 +125,7 @@ export function offsetOf(root: Track, path: readonly PathKey[], anchor: Anchor):
   for (const segment of path) {
     keyOffset = undefined;
     let next: Track | undefined;
+    if (node.kind === 'alias') node = node.target ?? node;
     if (node.kind === 'map') {
       next = node.children?.get(segmentKey(segment, false));
       if (!next || next.kind === undefined) return best;
@@ -94,6 +147,7 @@ export function offsetOf(root: Track, path: readonly PathKey[], anchor: Anchor):
 export function kindAt(root: Track, path: readonly PathKey[]): Track['kind'] {
   let node: Track | undefined = root;
   for (const segment of path) {
+    if (node.kind === 'alias') node = node.target ?? node;
     if (node.kind === 'map') node = node.children?.get(segmentKey(segment, false));
     else if (node.kind === 'seq' && typeof segment === 'number') node = node.children?.get(segmentKey(segment, true));
     else return undefined;
@@ -104,11 +158,15 @@ export function kindAt(root: Track, path: readonly PathKey[]): Track['kind'] {
 
 /** Line and column (1-based) of offsets in `text`, as the library's LineCounter gives them. */
 export function lineFinder(text: string): (offset: number) => Position {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  // Line starts in a typed array: 4 bytes a line, off the JavaScript heap.
+  const starts = new Int32Array(lines);
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
   return (offset) => {
     let low = 0;
-    let high = starts.length - 1;
+    let high = lines - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
       if (starts[mid]! <= offset) low = mid;

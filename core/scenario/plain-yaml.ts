@@ -2,14 +2,14 @@
  * A YAML scenario to plain data, for the plain subset scenarios are written in (see plain.ts):
  * block mappings and sequences, flow collections (over several lines too), one-line plain and
  * quoted scalars without escapes, block scalars as mapping values, comments, LF or CR LF line
- * breaks. On anything else, and on
+ * breaks, anchors, aliases and merge keys (plain-anchors.ts). On anything else, and on
  * anything the YAML library would report (a key given twice, odd indentation, text after a
  * value), it steps aside rather than guess. Linear in the text; a list is built on a shared
  * stack and copied out at its exact length.
  */
 import { parseDocument } from 'yaml';
 import { MAX_DEPTH, MAX_KEYS, resolvePlain, stop } from './plain-base.ts';
-import { FlowLines } from './plain-flow.ts';
+import { AMPERSAND, FlowLines, STAR } from './plain-flow.ts';
 import { CR, HASH, NEWLINE, PLAIN_START, SPACE } from './plain-lines.ts';
 import { childTrack, note, type Track } from './plain-locate.ts';
 
@@ -17,8 +17,8 @@ class YamlReader extends FlowLines {
   /** The paths whose nodes' offsets to note (plain-locate.ts), when placing problems. */
   private readonly track: Track | undefined;
 
-  constructor(text: string, track: Track | undefined, keepNulls: boolean) {
-    super(text, keepNulls);
+  constructor(text: string, track: Track | undefined, keepNulls: boolean, needs: Map<number, Track> | undefined) {
+    super(text, keepNulls, needs, track !== undefined);
     this.track = track;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -36,6 +36,7 @@ class YamlReader extends FlowLines {
     note(this.track, first, value);
     this.skipEmpty();
     if (!this.eof) stop();
+    if (this.anchors.problem) throw this.anchors.problem;
     return value;
   }
 
@@ -44,14 +45,19 @@ class YamlReader extends FlowLines {
     if (depth > MAX_DEPTH) stop();
     const out: Record<string, unknown> = {};
     const seen = new Set<string>();
+    let merges = 0;
     for (;;) {
-      const entry = this.keyAt(at) ?? stop();
-      if (seen.has(entry.key) || seen.size >= MAX_KEYS) stop();
-      seen.add(entry.key);
-      const child = childTrack(track, entry.key, false);
-      if (child) child.key = at;
-      const value = this.valueAfter(entry.next, column, true, depth + 1, child);
-      if (value !== null || this.keepNulls) out[entry.key] = value;
+      if (this.isMergeKey(at)) {
+        if (this.keepNulls || ++merges + seen.size > MAX_KEYS) stop(); // overrides: left to the located reading
+        this.anchors.merge(out, this.valueAfter(at + 3, column, true, depth + 1, undefined), at);
+      } else {
+        const entry = this.keyAt(at) ?? stop();
+        if (seen.has(entry.key) || seen.size + merges >= MAX_KEYS) stop();
+        seen.add(entry.key);
+        const child = childTrack(track, entry.key, false);
+        if (child) child.key = at;
+        this.anchors.set(out, entry.key, this.valueAfter(entry.next, column, true, depth + 1, child));
+      }
       this.skipEmpty();
       if (this.eof || this.indent < column) return out;
       if (this.indent > column) stop();
@@ -64,22 +70,23 @@ class YamlReader extends FlowLines {
     if (depth > MAX_DEPTH) stop();
     const items = this.items;
     const base = items.length;
+    const keep = !this.placing || track !== undefined; // see takeItems
     for (;;) {
       const dash = this.start + this.indent;
       const at = this.spacesFrom(dash + 1);
       if (at < this.end && this.isSeqItem(at)) stop(); // `- - x`
       const child = childTrack(track, items.length - base, true);
-      if (at < this.end && this.text.charCodeAt(at) !== HASH && this.keyAt(at)) {
+      if (at < this.end && this.text.charCodeAt(at) !== HASH && (this.keyAt(at) || this.isMergeKey(at))) {
         const item = this.mapping(at - this.start, at, depth + 1, child);
         note(child, at, item);
-        items.push(item);
+        if (keep) items.push(item);
       } else {
         const item = this.valueAfter(dash + 1, column, false, depth + 1, child);
-        items.push(item);
+        if (keep) items.push(item);
       }
       this.skipEmpty();
       if (!this.eof && this.indent > column) stop();
-      if (this.eof || this.indent < column || !this.isSeqItem(this.start + this.indent)) return this.takeItems(base);
+      if (this.eof || this.indent < column || !this.isSeqItem(this.start + this.indent)) return this.takeItems(base, track);
     }
   }
 
@@ -97,6 +104,13 @@ class YamlReader extends FlowLines {
   /** valueAfter, noting where the value starts when it is tracked. */
   private valueFrom(from: number, column: number, sequenceMayAlign: boolean, depth: number, track: Track | undefined): unknown {
     const at = this.spacesFrom(from);
+    if (at < this.end && this.text.charCodeAt(at) === AMPERSAND) {
+      const anchor = this.anchorAt(at, track);
+      const value = this.valueFrom(anchor.from, column, sequenceMayAlign, depth, anchor.track);
+      if (anchor.track && anchor.track.kind === undefined) note(anchor.track, -1, value);
+      this.anchors.define(anchor.name, at, value);
+      return value;
+    }
     if (at === this.end || this.text.charCodeAt(at) === HASH) {
       this.nextLine();
       this.skipEmpty();
@@ -105,7 +119,7 @@ class YamlReader extends FlowLines {
       let block: unknown = null;
       if (this.indent > column) {
         if (this.isSeqItem(first)) block = this.sequence(this.indent, depth, track);
-        else if (this.keyAt(first)) block = this.mapping(this.indent, first, depth, track);
+        else if (this.keyAt(first) || this.isMergeKey(first)) block = this.mapping(this.indent, first, depth, track);
         else stop(); // a scalar on a line of its own
       } else if (sequenceMayAlign && this.indent === column && this.isSeqItem(first)) {
         block = this.sequence(column, depth, track);
@@ -120,7 +134,7 @@ class YamlReader extends FlowLines {
       return text;
     }
     const value = this.inline(at, column, depth, track);
-    note(track, at, value);
+    if (c !== STAR) note(track, at, value);
     this.nextLine();
     this.skipEmpty();
     // A more indented line after a value on its line continues it (or is an error): not read here.
@@ -166,6 +180,8 @@ class YamlReader extends FlowLines {
     let value: unknown;
     if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
       value = this.flow(at, column, true, depth, track);
+    } else if (c === STAR) {
+      value = this.alias(at, depth, track);
     } else if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
       value = this.quoted(at);
     } else {
@@ -187,6 +203,6 @@ class YamlReader extends FlowLines {
 }
 
 /** The plain data of a YAML text; throws STOP (plain-base.ts) when it steps aside. */
-export function readYaml(text: string, track?: Track, keepNulls = false): unknown {
-  return new YamlReader(text, track, keepNulls).document();
+export function readYaml(text: string, track?: Track, keepNulls = false, needs?: Map<number, Track>): unknown {
+  return new YamlReader(text, track, keepNulls, needs).document();
 }

@@ -58,5 +58,7 @@ function readPoint(pair: unknown, i: number, ctx: z.RefinementCtx): RatePoint | 
   const rate = readRate(pair[1]);
   if (!time.ok) ctx.addIssue({ code: 'custom', path: [i, 0], message: time.message });
   if (typeof rate === 'string') ctx.addIssue({ code: 'custom', path: [i, 1], message: rate });
-  return time.ok && typeof rate === 'number' ? [time.seconds, rate] : undefined;
+  if (!time.ok || typeof rate !== 'number') return undefined;
+  // A pair already in seconds is kept as it is (a long schedule's points are not copied again).
+  return pair[0] === time.seconds && pair[1] === rate ? (pair as unknown as RatePoint) : [time.seconds, rate];
 }

@@ -274,7 +274,7 @@ export function resolveScenario(parts: Parts, complete: boolean): Resolution {
     periodS: period,
     zones: [...zones],
     traffic: {
-      rate: trafficFile.rate.map((p) => [p[0], p[1]] as const),
+      rate: [...trafficFile.rate], // the points are read-only pairs: shared, not copied
       arrivals: trafficFile.arrivals,
       clients: topology.clients,
       clientGroups: topology.clientGroups,

@@ -36,6 +36,7 @@ describe('parsing memory', () => {
   it.each([
     ['YAML', 'big.yaml', yaml(90_000)],
     ['JSON', 'big.json', json(44_000)],
+    ['YAML with anchors, aliases and a merge key', 'anchored.yaml', yaml(90_000).replace('name: big schedule\n', 'name: &n big schedule\ndescription: *n\ninstance: { <<: &i { concurrency: 4 } }\n').replace(/\n {4}- \[6000, /, '\n    - &p [6000, ')],
   ])('a 2 MiB %s scenario validates with a 64 MB heap', (_format, name, text) => {
     const file = join(dir, name);
     writeFileSync(file, text);

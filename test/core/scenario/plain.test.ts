@@ -5,95 +5,16 @@
  * scenario file in the repository, on hand-picked edge cases, and on generated texts built
  * from fragments that mix the subset with what lies just outside it.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LineCounter, parseDocument } from 'yaml';
 import { parseScenario } from '../../../core/index.ts';
-import { NOT_PLAIN, placePlain, readPlain } from '../../../core/scenario/plain.ts';
-import { inSource, locate, type Anchor, type PathKey } from '../../../core/scenario/positions.ts';
-
-const ROOT = join(import.meta.dirname, '../../..');
-
-function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutNulls);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) if (item !== null) out[key] = withoutNulls(item);
-  return out;
-}
-
-/** What the library makes of `text`, as parse.ts reads it; undefined when it reports anything. */
-function library(text: string, format: 'yaml' | 'json'): { value: unknown } | undefined {
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, ...(format === 'json' ? { schema: 'json' as const } : { merge: true }) });
-  if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
-  try {
-    return { value: withoutNulls(doc.toJS()) };
-  } catch {
-    return undefined;
-  }
-}
-
-/** Every path in `value`, and next to each a few that are not there, with both anchors (at most `max`). */
-function probes(value: unknown, max = 400): { path: PathKey[]; anchor: Anchor }[] {
-  const paths: PathKey[][] = [[]];
-  const walk = (node: unknown, path: PathKey[]) => {
-    if (paths.length > max / 2) return;
-    if (Array.isArray(node)) {
-      paths.push([...path, node.length], [...path, 'x']);
-      node.forEach((item, i) => {
-        paths.push([...path, i]);
-        walk(item, [...path, i]);
-      });
-    } else if (node !== null && typeof node === 'object') {
-      paths.push([...path, 'nope'], [...path, 0], [...path, 'nope', 'deeper']);
-      for (const [key, item] of Object.entries(node)) {
-        paths.push([...path, key]);
-        walk(item, [...path, key]);
-      }
-    } else {
-      paths.push([...path, 'below']);
-    }
-  };
-  walk(value, []);
-  return paths.flatMap((path) => [{ path, anchor: 'value' as const }, { path, anchor: 'key' as const }]);
-}
-
-/** The problem positions plain.ts gives a text equal those positions.ts gives in the library's document. */
-function placesAgree(text: string, format: 'yaml' | 'json'): void {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, ...(format === 'json' ? { schema: 'json' as const } : { merge: true }) });
-  const asked = probes(doc.toJS());
-  const plain = placePlain(text, format, asked);
-  expect(plain, text).toBeDefined();
-  asked.forEach(({ path, anchor }, i) => {
-    expect(plain![i]!.position, `${path.join('.')} (${anchor}) in:\n${text}`).toEqual(locate(doc, lines, path, anchor));
-    expect(plain![i]!.found !== undefined, `${path.join('.')} in source, in:\n${text}`).toBe(inSource(doc, path));
-  });
-}
-
-/** The property: the reader agrees with the library or steps aside. Returns whether it read the text. */
-function agrees(text: string, format: 'yaml' | 'json'): boolean {
-  const plain = readPlain(text, format);
-  if (plain === NOT_PLAIN) return false;
-  const expected = library(text, format);
-  expect(expected, `the library reports a problem in a text read as plain:\n${text}`).toBeDefined();
-  expect(isDeepStrictEqual(plain, expected!.value), `different values for:\n${text}\nplain: ${JSON.stringify(plain)}\nlibrary: ${JSON.stringify(expected!.value)}`).toBe(true);
-  placesAgree(text, format);
-  return true;
-}
-
-function scenarioFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name.startsWith('.')) continue;
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) scenarioFiles(path, out);
-    else if (/\.(ya?ml|json)$/.test(name)) out.push(path);
-  }
-  return out;
-}
+import { NOT_PLAIN, readPlain } from '../../../core/scenario/plain.ts';
+import { plainNumberAt, resolvePlain } from '../../../core/scenario/plain-base.ts';
+import type { PathKey } from '../../../core/scenario/positions.ts';
+import { agrees, library, ROOT, scenarioFiles } from './plain-support.ts';
 
 /** A file's one-line flow lists spread over lines (an item a line), for the lines that hold only such a list. */
 function multiLine(text: string): string {
@@ -160,8 +81,8 @@ describe('plain readers', () => {
     ['a folded and a literal block', 'a: >\n  one\n  two\n\nb: |-\n  x\n   y\nc: 1\n', true],
     ['plain text with indicators inside', 'a: x & y, z*2 | w > v\nb: http://h:80/p\nc: a:b\n', true],
     ['a key given twice', 'a: 1\na: 2\n', false],
-    ['an anchor and alias', 'a: &x 1\nb: *x\n', false],
-    ['a merge key', 'a: { x: 1 }\nb:\n  <<: { y: 2 }\n', false],
+    ['an anchor and alias', 'a: &x 1\nb: *x\n', true],
+    ['a merge key', 'a: { x: 1 }\nb:\n  <<: { y: 2 }\n', true],
     ['a tag', 'a: !!str 1\n', false],
     ['a multi-line plain scalar', 'a: one\n  two\n', false],
     ['a multi-line flow list', 'a: [1,\n  2]\n', true],
@@ -364,6 +285,27 @@ describe('plain readers', () => {
       }),
       { numRuns: 1000, seed: 10 },
     );
+  });
+});
+
+describe('numbers read in place', () => {
+  it('are the numbers the core schema gives, or left to it', () => {
+    const text = fc.oneof(
+      fc.stringMatching(/^[0-9]{0,18}(?:\.[0-9]{0,18})?$/),
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: 0 }).chain((x) => fc.constantFrom(String(x), x.toFixed(2), x.toFixed(6), x.toPrecision(15))),
+      fc.constantFrom('', '.', '1.', '.5', '-1', '+1', '1e3', '0', '00', '007', '0.0', '1.2.3', '123456789012345', '1234567890123456', '99999999999999.9'),
+    );
+    let read = 0;
+    fc.assert(
+      fc.property(text, (raw) => {
+        const number = plainNumberAt(` ${raw} `, 1, raw.length + 1);
+        if (number === undefined) return;
+        read++;
+        expect(Object.is(number, resolvePlain(raw)), raw).toBe(true);
+      }),
+      { numRuns: 20000, seed: 10 },
+    );
+    expect(read).toBeGreaterThan(5000);
   });
 });
 
