@@ -47,6 +47,7 @@ export class AzRebalance {
   /** Once a minute: start a rebalance if the zones are uneven and the group is otherwise quiet. */
   tick(): void {
     const group = this.group;
+    if (this.scenario.zones.length < 2) return; // one zone is always balanced: no plan to work out each minute
     if (this.extra >= 0 || group.pending > 0 || group.refreshing || group.suspended('AZRebalance') || group.suspended('Launch')) return;
     const plan = rebalancePlan(group.availableZoneCounts());
     const [into] = plan.launch;
