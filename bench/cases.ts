@@ -9,6 +9,10 @@
  * event-driven simulator of it.
  */
 
+// Not toLocaleString: its first call loads the locale data (20-70 ms), in the timed case process
+// and not in the kernel's.
+import { formatCount } from '../core/scenario/limits.ts';
+
 export interface KernelModel {
   targets: number;
   rate: number;
@@ -123,7 +127,7 @@ for (const algorithm of ALGORITHMS) {
     cases.push({
       name: `${SHORT[algorithm]}-${fleetLabel(n)}`,
       groups: [...new Set(['fleets', SHORT[algorithm], algorithm, `fleet-${fleetLabel(n)}`])],
-      description: `${algorithm}${algorithm === 'flow_hash' ? ' (network LB)' : ''}, ${n.toLocaleString('en-US')} targets × 1 slot, ρ 0.9`,
+      description: `${algorithm}${algorithm === 'flow_hash' ? ' (network LB)' : ''}, ${formatCount(n)} targets × 1 slot, ρ 0.9`,
       requests: A_REQUESTS,
       yaml: (scale) => fleetYaml(`bench-${SHORT[algorithm]}-${n}`, n, algorithm, A_REQUESTS, scale),
       kernel: { targets: n, rate: 0.9 * n },
