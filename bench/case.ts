@@ -3,6 +3,7 @@
  * `elbsim run` would read the file, runs it and prints its figures as one line of JSON.
  * Usage: case.mjs NAME SCALE
  */
+import '../bin/v8-tuning.js'; // as `elbsim` does, first
 import { createSimulation, parseScenario } from '../core/index.ts';
 import { CASES } from './cases.ts';
 

@@ -7,6 +7,7 @@
 // TypeScript; ELBSIM_CLI=compiled always runs dist-cli/ without comparing. The choice is passed
 // on in ELBSIM_CLI to the sweep's worker threads (bin/sweep-worker.js), so they run the same code.
 // Setting exitCode (not calling process.exit) lets stdout and stderr drain before the process ends.
+import './v8-tuning.js'; // first: V8's inlining budget, before any simulation code compiles
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
