@@ -310,10 +310,15 @@ describe('bundled scenarios written with anchors, aliases and merge keys', () =>
     const overrides = ['autoScalingGroups.0.maxSize=30', 'autoScalingGroups.1.instance.concurrency=8', 'traffic.requests.1.weight=x'];
     expect(parseScenario(head + written, file, { overrides })).toEqual(parseScenario(`${head}${written}#\t\n`, file, { overrides }));
     // A problem in an anchored value is placed where it is written, for each of its aliases.
-    const bad = parseScenario(head + written.replace('targetValue: 50', 'targetValue: -5'), file);
+    const badText = head + written.replace('targetValue: 50', 'targetValue: -5');
+    const bad = parseScenario(badText, file);
     expect(bad).toMatchObject({ ok: false });
-    expect(bad.ok ? [] : bad.errors.map((e) => `${e.line}:${e.column} ${e.path}`)).toEqual(['42:87 autoScalingGroups.0.policies.0.targetValue', '42:87 autoScalingGroups.1.policies.0.targetValue']);
-    expect(bad).toEqual(located(head + written.replace('targetValue: 50', 'targetValue: -5'), file));
+    // Where `-5` stands in the file (the head is the bundled file's own description, so its line moves with it).
+    const badLines = badText.split('\n');
+    const line = badLines.findIndex((l) => l.includes('targetValue: -5')) + 1;
+    const at = `${line}:${badLines[line - 1]!.indexOf('-5') + 1}`;
+    expect(bad.ok ? [] : bad.errors.map((e) => `${e.line}:${e.column} ${e.path}`)).toEqual([`${at} autoScalingGroups.0.policies.0.targetValue`, `${at} autoScalingGroups.1.policies.0.targetValue`]);
+    expect(bad).toEqual(located(badText, file));
   });
 
   it('place problems inside aliased and merged values where the located reading does', () => {
