@@ -84,7 +84,7 @@ export class Metrics {
     this.minuteLatMaxMs = 0;
   }
 
-  /** Only kept when an alarm reads a percentile of response time (a logarithm per response). */
+  /** Only kept when an alarm reads a percentile of response time (one more bucket count per response). */
   minuteHistogram: Histogram | null = null;
 
   /** A successful response after `latencyS` seconds. */
