@@ -118,6 +118,12 @@ export class SimController implements ReactiveController {
     worker.addEventListener('message', (event: MessageEvent<FromWorker>) => this.onMessage(event.data));
     worker.addEventListener('error', (event: ErrorEvent) => {
       event.preventDefault();
+      // A prewarmed worker that fails before any run is asked for is dropped quietly: the next
+      // run starts a fresh one and reports its own failure, instead of an error on an idle page.
+      if (!this.running) {
+        if (worker === this.worker) this.stopWorker();
+        return;
+      }
       this.fail(event.message || 'the simulation worker failed to start');
     });
     worker.addEventListener('messageerror', () => this.fail('the simulation result could not be received'));

@@ -17,6 +17,10 @@ class FakeWorker extends EventTarget {
   reply(message: FromWorker): void {
     this.dispatchEvent(new MessageEvent('message', { data: message }));
   }
+  /** The worker's script failed (an ErrorEvent in a browser: an event with a message). */
+  fail(message: string): void {
+    this.dispatchEvent(Object.assign(new Event('error', { cancelable: true }), { message }));
+  }
 }
 
 class Host implements ReactiveControllerHost {
@@ -101,6 +105,17 @@ describe('SimController: runs in a worker, as immutable snapshots', () => {
     controller.run([job('B')]);
     expect(workers[0]!.terminated).toBe(true);
     expect(workers).toHaveLength(2);
+  });
+
+  it('a prewarmed worker that fails before any run is dropped without an error; the run then starts a fresh one', () => {
+    const { controller, workers } = setup();
+    controller.prewarm();
+    workers[0]!.fail('could not load');
+    expect(controller.snapshot.status).toBe('idle');
+    expect(workers[0]!.terminated).toBe(true);
+    controller.run([job('A')]);
+    expect(workers).toHaveLength(2);
+    expect(controller.snapshot.status).toBe('running');
   });
 
   it('cancel terminates the worker at once; late messages from it are ignored; the next run gets a new worker', () => {
