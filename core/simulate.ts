@@ -49,9 +49,9 @@ class Run implements Simulation {
     const kPeriod = engine.register(() => {
       this.periods.close(engine.now);
       if (check) world.assertInvariants();
-      if (++closed < total) engine.scheduleReserved(closeAt(closed), first + closed, kPeriod);
+      if (++closed < total) engine.schedule(closeAt(closed), kPeriod, 0, 0, first + closed);
     });
-    engine.scheduleReserved(closeAt(0), first, kPeriod);
+    engine.schedule(closeAt(0), kPeriod, 0, 0, first);
     world.start();
   }
 

@@ -21,20 +21,18 @@ export class Engine {
     return this.handlers.length - 1;
   }
 
-  schedule(time: number, kind: number, a = 0, b = 0): void {
+  /**
+   * Schedules an event. `seq`, when given, is a sequence number `reserveSequence` took: the event
+   * then runs where it would have run had it been scheduled at that time.
+   */
+  schedule(time: number, kind: number, a = 0, b = 0, seq = -1): void {
     if (time < this.now) throw new Error(`event kind ${kind} scheduled in the past: ${time} < ${this.now}`);
-    this.queue.push(time, kind, a, b);
+    this.queue.push(time, kind, a, b, seq);
   }
 
-  /** Takes `count` sequence numbers for `scheduleReserved` (EventQueue.reserve). */
+  /** Takes `count` sequence numbers for `schedule`'s `seq` (EventQueue.reserve). */
   reserveSequence(count: number): number {
     return this.queue.reserve(count);
-  }
-
-  /** Schedules an event with a sequence number `reserveSequence` took: it runs where it would have had it been scheduled then. */
-  scheduleReserved(time: number, seq: number, kind: number): void {
-    if (time < this.now) throw new Error(`event kind ${kind} scheduled in the past: ${time} < ${this.now}`);
-    this.queue.push(time, kind, 0, 0, seq);
   }
 
   /**
