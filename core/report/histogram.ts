@@ -111,7 +111,7 @@ export class Histogram {
    * a few hundred values spread over several hundred buckets, so merging it and clearing it visit
    * those buckets only, not every bucket between its lowest and its highest.
    */
-  private readonly used = new Int32Array(BUCKETS);
+  private readonly used = new Uint16Array(BUCKETS); // bucket indexes, all below 1,400
   private usedCount = 0;
 
   record(value: number): void {
