@@ -4,7 +4,7 @@
  * top-level keys for the picker.
  */
 import { parse as parseYaml } from 'yaml';
-import { NOT_PLAIN, readPlain } from '../core/scenario/plain.ts';
+import { Located, NOT_PLAIN, readPlain } from '../core/scenario/plain.ts';
 
 export interface BundledScenario {
   /** File name without extension: the `?scenario=` value. */
@@ -28,7 +28,8 @@ const files = import.meta.glob('../scenarios/*.{yaml,yml,json}', { query: '?raw'
 export function describeScenario(text: string, fallback: string, format: 'yaml' | 'json' = 'yaml'): { title: string; description: string } {
   try {
     const plain = readPlain(text, format);
-    const doc = (plain === NOT_PLAIN ? parseYaml(text) : plain) as unknown;
+    // A file the reader leaves to the library, or one it finds a problem in (an alias bomb): the library's reading.
+    const doc = (plain === NOT_PLAIN || plain instanceof Located ? parseYaml(text) : plain) as unknown;
     if (doc && typeof doc === 'object') {
       const { name, description } = doc as Record<string, unknown>;
       return {
