@@ -37,6 +37,16 @@ export interface Counts {
 
 const COUNT_KEYS = ['requests', 'ok', 'e502', 'e503', 'e504', 'target5xx', 'latSumMs'] as const;
 
+/** Adds `from`'s counts to `to`'s. */
+export function addCounts(to: Counts, from: Counts): void {
+  for (const key of COUNT_KEYS) to[key] += from[key];
+}
+
+/** Copies `from`'s counts into `to` (an object kept from one minute to the next is reused, not replaced). */
+export function copyCounts(to: Counts, from: Counts): void {
+  for (const key of COUNT_KEYS) to[key] = from[key];
+}
+
 export class Metrics {
   // The current period.
   requests = 0;
@@ -127,7 +137,7 @@ export class Metrics {
   /** Running totals including the open period, for per-minute deltas. */
   cumulative(): Counts {
     const now = this.current();
-    for (const key of COUNT_KEYS) now[key] += this.total[key];
+    addCounts(now, this.total);
     return now;
   }
 
@@ -168,15 +178,7 @@ export class Metrics {
     ts.client_latency_p99_ms[k] = answered ? this.clientHistogram.quantile(0.99) : NaN;
     ts.client_latency_max_ms[k] = answered ? this.clientMaxMs : NaN;
 
-    // The totals field by field: no object and no keyed access per period.
-    const total = this.total;
-    total.requests += this.requests;
-    total.ok += this.ok;
-    total.e502 += this.elb502;
-    total.e503 += this.elb503;
-    total.e504 += this.elb504;
-    total.target5xx += this.target5xx;
-    total.latSumMs += this.latSumMs;
+    addCounts(this.total, this.current());
     if (any) this.totalHistogram.merge(this.histogram);
     this.requests = this.ok = this.elb502 = this.elb503 = this.elb504 = this.target5xx = 0;
     this.latSumMs = 0;

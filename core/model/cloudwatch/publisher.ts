@@ -23,7 +23,7 @@
 import { grown } from '../table.ts';
 import type { MetricDimension, MetricSpec, GroupScenario } from '../../scenario/types.ts';
 import type { AutoScalingGroup } from '../autoscaling/group.ts';
-import type { Counts, Metrics } from '../metrics.ts';
+import { copyCounts, type Counts, type Metrics } from '../metrics.ts';
 import type { RequestPath } from '../request-path.ts';
 import { Lifecycle, type Instances } from '../autoscaling/instances.ts';
 import type { Servers } from '../compute/servers.ts';
@@ -86,16 +86,6 @@ export function dimensionsRead(scenario: GroupScenario): MetricDimension[] {
   const seen = new Map<string, MetricDimension>();
   for (const spec of metricsRead(scenario)) if (spec.dimension) seen.set(`${spec.dimension.name}=${spec.dimension.value}`, spec.dimension);
   return [...seen.values()];
-}
-
-function copyCounts(to: Counts, from: Counts): void {
-  to.requests = from.requests;
-  to.ok = from.ok;
-  to.e502 = from.e502;
-  to.e503 = from.e503;
-  to.e504 = from.e504;
-  to.target5xx = from.target5xx;
-  to.latSumMs = from.latSumMs;
 }
 
 function dimensionKey(d: MetricDimension | null): Record<string, string> | undefined {
