@@ -56,6 +56,9 @@ interface Series extends DatapointColumns {
 
 const FIRST_ROWS = 16;
 
+/** The numeric columns of a series, for the moves and the growth that treat them all alike. */
+const NUMERIC = ['timestampS', 'visibleAtS', 'sum', 'sampleCount', 'min', 'max', 'histogramScale'] as const;
+
 function newSeries(rows: number): Series {
   return {
     timestampS: new Float64Array(rows),
@@ -224,7 +227,7 @@ export class MetricStore {
 /** Moves the retained rows to the front of the columns (their histogram slots behind them cleared). */
 function toFront(s: Series): void {
   const { head, end } = s;
-  for (const c of [s.timestampS, s.visibleAtS, s.sum, s.sampleCount, s.min, s.max, s.histogramScale]) c.copyWithin(0, head, end);
+  for (const c of NUMERIC) s[c].copyWithin(0, head, end);
   const h = s.histogram;
   for (let k = 0; k < end - head; k++) h[k] = h[head + k] ?? null;
   for (let k = Math.max(end - head, head); k < end; k++) h[k] = null;
@@ -234,20 +237,14 @@ function toFront(s: Series): void {
 
 /** Moves rows [i, end) one row up, leaving row i free (there is room: end < rows). */
 function shiftUp(s: Series, i: number): void {
-  for (const c of [s.timestampS, s.visibleAtS, s.sum, s.sampleCount, s.min, s.max, s.histogramScale]) c.copyWithin(i + 1, i, s.end);
+  for (const c of NUMERIC) s[c].copyWithin(i + 1, i, s.end);
   const h = s.histogram;
   for (let k = s.end; k > i; k--) h[k] = h[k - 1] ?? null;
   h[i] = null;
 }
 
 function grow(s: Series, rows: number): void {
-  s.timestampS = grownTo(s.timestampS, rows);
-  s.visibleAtS = grownTo(s.visibleAtS, rows);
-  s.sum = grownTo(s.sum, rows);
-  s.sampleCount = grownTo(s.sampleCount, rows);
-  s.min = grownTo(s.min, rows);
-  s.max = grownTo(s.max, rows);
-  s.histogramScale = grownTo(s.histogramScale, rows);
+  for (const c of NUMERIC) s[c] = grownTo(s[c], rows);
   while (s.histogram.length < rows) s.histogram.push(null);
 }
 
