@@ -50,14 +50,12 @@ export function metricKey(
 interface Series extends DatapointColumns {
   head: number;
   end: number;
-  /** The scale of the metric's histograms (0 until one is put). */
-  scale: number;
 }
 
 const FIRST_ROWS = 16;
 
 /** The numeric columns of a series, for the moves and the growth that treat them all alike. */
-const NUMERIC = ['timestampS', 'visibleAtS', 'sum', 'sampleCount', 'min', 'max', 'histogramScale'] as const;
+const NUMERIC = ['timestampS', 'visibleAtS', 'sum', 'sampleCount', 'min', 'max'] as const;
 
 function newSeries(rows: number): Series {
   return {
@@ -68,7 +66,6 @@ function newSeries(rows: number): Series {
     min: new Float64Array(rows),
     max: new Float64Array(rows),
     histogram: new Array<Histogram | null>(rows).fill(null),
-    histogramScale: new Float64Array(rows),
     head: 0,
     end: 0,
     scale: 0,
@@ -146,7 +143,6 @@ export class MetricStore {
     s.min[i] = min;
     s.max[i] = max;
     s.histogram[i] = histogram;
-    s.histogramScale[i] = histogramScale;
     this.prune(s);
   }
 

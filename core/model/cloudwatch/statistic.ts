@@ -32,9 +32,10 @@ export interface DatapointColumns {
   sampleCount: Float64Array;
   min: Float64Array;
   max: Float64Array;
-  /** A private copy; values in the histogram's unit, multiplied by `histogramScale` on output. */
+  /** A private copy; values in the histogram's unit, multiplied by `scale` on output. */
   histogram: (Histogram | null)[];
-  histogramScale: Float64Array;
+  /** The one scale of the metric's histograms (0 until one is put). */
+  scale: number;
 }
 
 const percentileCache = new Map<string, number>();
@@ -106,13 +107,13 @@ export function aggregate(
 }
 
 function percentile(points: DatapointColumns, from: number, to: number, nowS: number, q: number, scratch: Histogram): number | null {
-  let scale = 0;
+  let histograms = false;
   for (let i = from; i < to; i++) {
     if (points.visibleAtS[i]! > nowS) continue;
-    if (points.histogram[i]) scale = points.histogramScale[i]!;
+    if (points.histogram[i]) histograms = true;
     else if (points.min[i] !== points.max[i]) return null; // a statistic set of several values has no percentiles
   }
-  return scale > 0 ? fromHistograms(points, from, to, nowS, q, scale, scratch) : exact(points, from, to, nowS, q);
+  return histograms ? fromHistograms(points, from, to, nowS, q, points.scale, scratch) : exact(points, from, to, nowS, q);
 }
 
 /** Merges the histograms; datapoints without one (single values) are recorded into the merge. */
