@@ -15,7 +15,7 @@
 import { Lifecycle, type Instances } from './autoscaling/instances.ts';
 import type { AutoScalingGroup } from './autoscaling/group.ts';
 import type { Servers } from './compute/servers.ts';
-import { RequestFlag, type RequestPool } from './requests.ts';
+import { Rec, RequestFlag, type RequestPool } from './requests.ts';
 import { Registration, type Members } from './target-group/members.ts';
 
 export interface InvariantTables {
@@ -37,7 +37,7 @@ export function brokenInvariant(w: InvariantTables, timeS: number): string | nul
     if (busy < 0 || busy > servers.concurrency[s]!) return `${at}: server ${s} has ${busy} busy slots of ${servers.concurrency[s]}`;
     if (queued < 0 || queued > servers.queueLimit[s]!) return `${at}: server ${s} has ${queued} queued, limit ${servers.queueLimit[s]}`;
     let listed = 0;
-    for (let r = servers.queueHead[s]!; r >= 0 && listed <= queued; r = pool.next[r]!) listed++;
+    for (let r = servers.queueHead[s]!; r >= 0 && listed <= queued; r = pool.get(r, Rec.Next)) listed++;
     if (listed !== queued) return `${at}: server ${s} counts ${queued} queued but its list holds ${listed === queued + 1 ? 'more' : listed}`;
   }
   let outstanding = 0;
@@ -51,8 +51,8 @@ export function brokenInvariant(w: InvariantTables, timeS: number): string | nul
   let flagged = 0;
   let waiting = 0;
   for (let r = 0; r < pool.highWater; r++) {
-    if (pool.token[r] === 0) continue;
-    const flags = pool.flags[r]!;
+    if (pool.get(r, Rec.Token) === 0) continue;
+    const flags = pool.get(r, Rec.Flags);
     if (flags & RequestFlag.Outstanding) flagged++;
     if ((flags & (RequestFlag.Answered | RequestFlag.HealthCheck)) === 0) waiting++;
   }
@@ -61,14 +61,14 @@ export function brokenInvariant(w: InvariantTables, timeS: number): string | nul
   // Each server's list holds exactly the live requests it holds or is being connected to.
   let onLists = 0;
   for (let s = 0; s < pool.serverHead.length; s++) {
-    for (let r = pool.serverHead[s]!, prev = -1; r >= 0; prev = r, r = pool.atNext[r]!) {
-      if (pool.token[r] === 0 || pool.server[r] !== s || pool.atPrev[r] !== prev) return `${at}: request record ${r} on server ${s}'s list is ${pool.token[r] === 0 ? 'free' : pool.server[r] !== s ? `at server ${pool.server[r]}` : 'linked back wrong'}`;
-      if ((pool.flags[r]! & RequestFlag.AtTarget) === 0 && pool.list[r] !== 1) return `${at}: request record ${r} on server ${s}'s list is neither held by it nor connecting to it`;
+    for (let r = pool.serverHead[s]!, prev = -1; r >= 0; prev = r, r = pool.get(r, Rec.AtNext)) {
+      if (pool.get(r, Rec.Token) === 0 || pool.get(r, Rec.Server) !== s || pool.get(r, Rec.AtPrev) !== prev) return `${at}: request record ${r} on server ${s}'s list is ${pool.get(r, Rec.Token) === 0 ? 'free' : pool.get(r, Rec.Server) !== s ? `at server ${pool.get(r, Rec.Server)}` : 'linked back wrong'}`;
+      if ((pool.get(r, Rec.Flags) & RequestFlag.AtTarget) === 0 && pool.get(r, Rec.List) !== 1) return `${at}: request record ${r} on server ${s}'s list is neither held by it nor connecting to it`;
       if (++onLists > pool.highWater) return `${at}: server ${s}'s request list loops`;
     }
   }
   let atServers = 0;
-  for (let r = 0; r < pool.highWater; r++) if (pool.token[r] !== 0 && ((pool.flags[r]! & RequestFlag.AtTarget) !== 0 || pool.list[r] === 1)) atServers++;
+  for (let r = 0; r < pool.highWater; r++) if (pool.get(r, Rec.Token) !== 0 && ((pool.get(r, Rec.Flags) & RequestFlag.AtTarget) !== 0 || pool.get(r, Rec.List) === 1)) atServers++;
   if (atServers !== onLists) return `${at}: ${atServers} request records are at or connecting to a server but the servers' lists hold ${onLists}`;
   if (flagged !== outstanding) return `${at}: ${flagged} request records are outstanding but the nodes count ${outstanding}`;
   if (waiting !== w.unanswered) return `${at}: ${waiting} live records await an answer but the request path counts ${w.unanswered}`;

@@ -22,7 +22,7 @@ import type { Servers } from './compute/servers.ts';
 import type { Members } from './target-group/members.ts';
 import type { CheckTransport } from './target-group/health-checks.ts';
 import type { WorkDropper } from './target-group/target-group.ts';
-import { DeadlineList, RequestFlag, RequestPool } from './requests.ts';
+import { DeadlineList, Rec, RecF64, RequestFlag, RequestPool } from './requests.ts';
 import type { TopologyMetrics } from './topology-metrics.ts';
 import type { AliasTable } from '../plan/alias.ts';
 import { grown } from './table.ts';
@@ -179,9 +179,11 @@ export class RequestPath implements CheckTransport, WorkDropper {
     const pool = this.pool;
     const r = pool.alloc(now, -1);
     pool.placeAt(r, s);
-    pool.member[r] = m;
-    pool.tag[r] = seq;
-    pool.flags[r] = RequestFlag.AtTarget | RequestFlag.HealthCheck;
+    const i = pool.i32;
+    const b = r << 4;
+    i[b + Rec.Member] = m;
+    i[b + Rec.Tag] = seq;
+    i[b + Rec.Flags] = RequestFlag.AtTarget | RequestFlag.HealthCheck;
     if (servers.busy[s]! < servers.concurrency[s]!) this.startService(r, s);
     else this.enqueue(r, s);
     return true;
@@ -190,7 +192,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
   private enqueue(r: number, s: number): void {
     const servers = this.servers;
     const tail = servers.queueTail[s]!;
-    if (tail >= 0) this.pool.next[tail] = r;
+    if (tail >= 0) this.pool.i32[(tail << 4) + Rec.Next] = r;
     else servers.queueHead[s] = r;
     servers.queueTail[s] = r;
     servers.queueLen[s]!++;
@@ -206,28 +208,31 @@ export class RequestPath implements CheckTransport, WorkDropper {
   /** Request r takes a worker slot of server s (busy already counts it): its completion is scheduled. */
   private serve(r: number, s: number): void {
     const now = this.engine.now;
-    const pool = this.pool;
+    const i = this.pool.i32;
+    const b = r << 4;
     const servers = this.servers;
-    const flags = (pool.flags[r]! |= RequestFlag.InService);
+    const flags = (i[b + Rec.Flags]! |= RequestFlag.InService);
     const took = flags & RequestFlag.HealthCheck ? HEALTH_CHECK_SERVICE_S : this.service[servers.kind[s]!]!.draw() * servers.slowFactor[s]!;
-    this.engine.schedule(now + took, this.kComplete, r, pool.token[r]!);
+    this.engine.schedule(now + took, this.kComplete, r, i[b + Rec.Token]!);
   }
 
   private complete(r: number, token: number): void {
     const pool = this.pool;
-    if (pool.token[r] !== token || (pool.flags[r]! & RequestFlag.InService) === 0) return; // dropped by its target
+    const i = pool.i32;
+    const b = r << 4;
+    const flags = i[b + Rec.Flags]!;
+    if (i[b + Rec.Token] !== token || (flags & RequestFlag.InService) === 0) return; // dropped by its target
     const now = this.engine.now;
-    const s = pool.server[r]!;
+    const s = i[b + Rec.Server]!;
     const servers = this.servers;
     servers.flushBusy(s, now);
     servers.busy[s]!--;
-    const flags = pool.flags[r]!;
-    if (flags & RequestFlag.HealthCheck) this.events!.checkResponse(pool.member[r]!, pool.tag[r]!);
+    if (flags & RequestFlag.HealthCheck) this.events!.checkResponse(i[b + Rec.Member]!, i[b + Rec.Tag]!);
     else if ((flags & RequestFlag.Answered) === 0) {
       // A target across a network link (on premises) adds its round trip to the response.
-      const latencyS = now - pool.arrivalS[r]! + servers.rttS[s]!;
+      const latencyS = now - pool.f64[r << 3]! + servers.rttS[s]!;
       this.metrics.recordOk(latencyS);
-      const tg = this.members.tg[pool.member[r]!]!;
+      const tg = this.members.tg[i[b + Rec.Member]!]!;
       const topology = this.topology;
       topology.ok[tg]!++;
       topology.latSumMs[tg]! += latencyS * 1000;
@@ -239,12 +244,13 @@ export class RequestPath implements CheckTransport, WorkDropper {
     // Take the next live request from the queue: it takes the freed slot at this same instant,
     // so the busy integral, brought up to now above, needs no second flush.
     let q = servers.queueHead[s]!;
+    const iq = pool.i32; // read again: a health check's answer above may have grown the pool
     while (q >= 0) {
-      const next = pool.next[q]!;
+      const next = iq[(q << 4) + Rec.Next]!;
       servers.queueHead[s] = next;
       if (next < 0) servers.queueTail[s] = -1;
       servers.queueLen[s]!--;
-      if ((pool.flags[q]! & RequestFlag.Answered) === 0) {
+      if ((iq[(q << 4) + Rec.Flags]! & RequestFlag.Answered) === 0) {
         servers.busy[s]!++;
         this.serve(q, s);
         return;
@@ -256,10 +262,11 @@ export class RequestPath implements CheckTransport, WorkDropper {
   }
 
   private releaseOutstanding(r: number): void {
-    const pool = this.pool;
-    if (pool.flags[r]! & RequestFlag.Outstanding) {
-      pool.flags[r]! &= ~RequestFlag.Outstanding;
-      this.members.release(pool.node[r]!, pool.member[r]!);
+    const i = this.pool.i32;
+    const b = r << 4;
+    if (i[b + Rec.Flags]! & RequestFlag.Outstanding) {
+      i[b + Rec.Flags]! &= ~RequestFlag.Outstanding;
+      this.members.release(i[b + Rec.Node]!, i[b + Rec.Member]!);
     }
   }
 
@@ -270,14 +277,14 @@ export class RequestPath implements CheckTransport, WorkDropper {
       return;
     }
     this[pending] = true;
-    this.engine.schedule(this.pool.deadlineS[list.head]!, list === this.idle ? this.kIdle : this.kConnect);
+    this.engine.schedule(list.headDeadline(), list === this.idle ? this.kIdle : this.kConnect);
   }
 
   /** Answers with `code` every request on `list` whose deadline has come, then re-arms. */
   private expire(list: DeadlineList, code: 504): void {
     const now = this.engine.now;
     const pool = this.pool;
-    while (list.head >= 0 && pool.deadlineS[list.head]! <= now) {
+    while (list.head >= 0 && pool.f64[(list.head << 3) + RecF64.DeadlineS]! <= now) {
       const r = list.head;
       list.remove(r);
       this.answer(r, code);
@@ -288,13 +295,16 @@ export class RequestPath implements CheckTransport, WorkDropper {
   /** The load balancer answers r with an error; the record is freed unless a target still holds it. */
   private answer(r: number, code: 502 | 504): void {
     const pool = this.pool;
-    pool.flags[r]! |= RequestFlag.Answered;
+    const i = pool.i32;
+    const b = r << 4;
+    i[b + Rec.Flags]! |= RequestFlag.Answered;
     this.unanswered--;
-    this.metrics.recordElb(code, this.engine.now - pool.arrivalS[r]!);
-    this.topology.elb5xx[this.members.tg[pool.member[r]!]!]!++;
+    this.metrics.recordElb(code, this.engine.now - pool.f64[r << 3]!);
+    this.topology.elb5xx[this.members.tg[i[b + Rec.Member]!]!]!++;
     this.releaseOutstanding(r);
-    if (pool.list[r]! >= 0) (pool.list[r] === 0 ? this.idle : this.connect).remove(r);
-    if ((pool.flags[r]! & RequestFlag.AtTarget) === 0) pool.free(r);
+    const list = i[b + Rec.List]!;
+    if (list >= 0) (list === 0 ? this.idle : this.connect).remove(r);
+    if ((i[b + Rec.Flags]! & RequestFlag.AtTarget) === 0) pool.free(r);
   }
 
   /**
@@ -315,7 +325,8 @@ export class RequestPath implements CheckTransport, WorkDropper {
     // The server's own requests, in record order: the order the answers (and so the latency
     // sums) and the freed records take is the order a scan of the whole pool would give.
     let n = 0;
-    for (let r = pool.serverHead[s]!; r >= 0; r = pool.atNext[r]!) {
+    const i = pool.i32;
+    for (let r = pool.serverHead[s]!; r >= 0; r = i[(r << 4) + Rec.AtNext]!) {
       if (n === this.dropping.length) this.dropping = grown(this.dropping, 2 * n);
       this.dropping[n++] = r;
     }
@@ -323,9 +334,10 @@ export class RequestPath implements CheckTransport, WorkDropper {
     const held = this.dropping;
     for (let k = 0; k < n; k++) {
       const r = held[k]!;
-      if ((pool.flags[r]! & RequestFlag.AtTarget) === 0) continue;
-      pool.flags[r]! &= ~(RequestFlag.AtTarget | RequestFlag.InService);
-      if (pool.flags[r]! & (RequestFlag.Answered | RequestFlag.HealthCheck)) pool.free(r); // a lost check fails by its timeout
+      const f = (r << 4) + Rec.Flags;
+      if ((i[f]! & RequestFlag.AtTarget) === 0) continue;
+      i[f]! &= ~(RequestFlag.AtTarget | RequestFlag.InService);
+      if (i[f]! & (RequestFlag.Answered | RequestFlag.HealthCheck)) pool.free(r); // a lost check fails by its timeout
       else if (code !== null) this.answer(r, code);
       else pool.leaveServer(r); // it waits for its idle timeout, held by no server
     }
@@ -333,7 +345,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
     if (code !== null) {
       for (let k = 0; k < n; k++) {
         const r = held[k]!;
-        if (pool.token[r] !== 0 && pool.list[r] === 1) this.answer(r, code);
+        if (i[(r << 4) + Rec.Token] !== 0 && i[(r << 4) + Rec.List] === 1) this.answer(r, code);
       }
     }
   }

@@ -1,5 +1,5 @@
 /**
- * Requests in flight, as a pool of records in parallel arrays (no object per request).
+ * Requests in flight, as a pool of records in typed-array rows (no object per request).
  *
  * A record lives from arrival at the load balancer until both the client has its answer and no
  * target holds the request any more, so the pool's size follows the requests in flight (bounded
@@ -9,7 +9,7 @@
  * intrusive linked lists, so every operation is O(1) and dropping a server's work visits that
  * server's requests only.
  */
-import { grown, nextCapacity } from './table.ts';
+import { nextCapacity } from './table.ts';
 
 export const enum RequestFlag {
   /** Queued at or being served by a target. */
@@ -26,27 +26,42 @@ export const enum RequestFlag {
 /** `atPrev` of a request on no server's list. */
 const NOT_AT_SERVER = -2;
 
-export class RequestPool {
-  arrivalS: Float64Array;
-  deadlineS: Float64Array;
+/**
+ * A record's fields: one 64-byte row per record, 2 doubles then 12 int32s over one buffer, so a
+ * request touches one cache line (two when the buffer is not line-aligned) instead of one per
+ * column: on a fleet of thousands of targets the records in flight are far apart and each column
+ * read was a cache miss. Doubles at `f64[(r << 3) + k]`, ints at `i32[(r << 4) + k]`.
+ */
+export const enum RecF64 {
+  ArrivalS = 0,
+  DeadlineS = 1,
+}
+export const enum Rec {
   /** The server holding the request, and the target-group member it was routed to. */
-  server: Int32Array;
-  member: Int32Array;
-  node: Int32Array;
+  Server = 4,
+  Member = 5,
+  Node = 6,
   /** Next request in the same target queue, or in the free list. */
-  next: Int32Array;
+  Next = 7,
   /** Deadline-list links and list id (-1 when on none). */
-  prev: Int32Array;
-  listNext: Int32Array;
-  list: Int8Array;
-  flags: Uint8Array;
-  /** Changes on every allocation, so a completion event for a reused record is recognised as stale. */
-  token: Int32Array;
+  Prev = 8,
+  ListNext = 9,
+  List = 10,
+  Flags = 11,
+  /** Changes on every allocation, so a completion event for a reused record is recognised as stale; 0 when free. */
+  Token = 12,
   /** Health checks: the check's sequence number, so the checker can match the response. */
-  tag: Int32Array;
-  /** Links on the list of the server's requests (`placeAt`); atPrev is NOT_AT_SERVER when on none, -1 at the list's head. */
-  atPrev: Int32Array;
-  atNext: Int32Array;
+  Tag = 13,
+  /** Links on the list of the server's requests (`placeAt`); AtPrev is NOT_AT_SERVER when on none, -1 at the list's head. */
+  AtPrev = 14,
+  AtNext = 15,
+}
+const ROW_BYTES = 64;
+
+export class RequestPool {
+  /** The rows' doubles and ints (replaced when the pool grows: read them after any `alloc`). */
+  f64: Float64Array;
+  i32: Int32Array;
   /** Per server row: the first request on its list, or -1. */
   serverHead = new Int32Array(64).fill(-1);
   private freeHead = -1;
@@ -55,20 +70,9 @@ export class RequestPool {
   inFlight = 0;
 
   constructor(private capacity = 1024) {
-    this.arrivalS = new Float64Array(capacity);
-    this.deadlineS = new Float64Array(capacity);
-    this.server = new Int32Array(capacity);
-    this.member = new Int32Array(capacity);
-    this.node = new Int32Array(capacity);
-    this.next = new Int32Array(capacity);
-    this.prev = new Int32Array(capacity);
-    this.listNext = new Int32Array(capacity);
-    this.list = new Int8Array(capacity);
-    this.flags = new Uint8Array(capacity);
-    this.token = new Int32Array(capacity);
-    this.tag = new Int32Array(capacity);
-    this.atPrev = new Int32Array(capacity);
-    this.atNext = new Int32Array(capacity);
+    const buffer = new ArrayBuffer(capacity * ROW_BYTES);
+    this.f64 = new Float64Array(buffer);
+    this.i32 = new Int32Array(buffer);
   }
 
   /** Size of the pool: the most requests that were ever in flight at once. */
@@ -76,18 +80,29 @@ export class RequestPool {
     return this.allocated;
   }
 
+  /** Record r's int field (for readers off the hot path). */
+  get(r: number, field: Rec): number {
+    return this.i32[(r << 4) + field]!;
+  }
+
+  set(r: number, field: Rec, value: number): void {
+    this.i32[(r << 4) + field] = value;
+  }
+
   alloc(arrivalS: number, node: number): number {
     const r = this.take();
-    this.arrivalS[r] = arrivalS;
-    this.node[r] = node;
-    this.server[r] = -1;
-    this.member[r] = -1;
-    this.next[r] = -1;
-    this.list[r] = -1;
-    this.flags[r] = 0;
-    this.atPrev[r] = NOT_AT_SERVER;
+    this.f64[r << 3] = arrivalS;
+    const i = this.i32;
+    const b = r << 4;
+    i[b + Rec.Node] = node;
+    i[b + Rec.Server] = -1;
+    i[b + Rec.Member] = -1;
+    i[b + Rec.Next] = -1;
+    i[b + Rec.List] = -1;
+    i[b + Rec.Flags] = 0;
+    i[b + Rec.AtPrev] = NOT_AT_SERVER;
     this.tokens = (this.tokens + 1) | 0 || 1; // 0 marks a free record
-    this.token[r] = this.tokens;
+    i[b + Rec.Token] = this.tokens;
     this.inFlight++;
     return r;
   }
@@ -96,7 +111,7 @@ export class RequestPool {
   private take(): number {
     const r = this.freeHead;
     if (r >= 0) {
-      this.freeHead = this.next[r]!;
+      this.freeHead = this.i32[(r << 4) + Rec.Next]!;
       return r;
     }
     if (this.allocated === this.capacity) this.grow();
@@ -109,47 +124,55 @@ export class RequestPool {
    */
   allocAt(arrivalS: number, node: number, s: number, member: number, flags: number): number {
     const r = this.take();
-    this.arrivalS[r] = arrivalS;
-    this.node[r] = node;
-    this.member[r] = member;
-    this.next[r] = -1;
-    this.list[r] = -1;
-    this.flags[r] = flags;
+    this.f64[r << 3] = arrivalS;
+    const i = this.i32;
+    const b = r << 4;
+    i[b + Rec.Node] = node;
+    i[b + Rec.Member] = member;
+    i[b + Rec.Next] = -1;
+    i[b + Rec.List] = -1;
+    i[b + Rec.Flags] = flags;
     this.tokens = (this.tokens + 1) | 0 || 1; // 0 marks a free record
-    this.token[r] = this.tokens;
+    i[b + Rec.Token] = this.tokens;
     this.inFlight++;
     this.placeAt(r, s);
     return r;
   }
 
   free(r: number): void {
-    if (this.atPrev[r] !== NOT_AT_SERVER) this.leaveServer(r);
-    this.flags[r] = 0;
-    this.token[r] = 0;
-    this.next[r] = this.freeHead;
+    const i = this.i32;
+    const b = r << 4;
+    if (i[b + Rec.AtPrev] !== NOT_AT_SERVER) this.leaveServer(r);
+    i[b + Rec.Flags] = 0;
+    i[b + Rec.Token] = 0;
+    i[b + Rec.Next] = this.freeHead;
     this.freeHead = r;
     this.inFlight--;
   }
 
   /** Request r is sent to server s: its server, and on the list of s's requests until it is freed or `leaveServer`. */
   placeAt(r: number, s: number): void {
-    this.server[r] = s;
+    const i = this.i32;
+    const b = r << 4;
+    i[b + Rec.Server] = s;
     if (s >= this.serverHead.length) this.growServers(s);
     const head = this.serverHead[s]!;
-    this.atPrev[r] = -1;
-    this.atNext[r] = head;
-    if (head >= 0) this.atPrev[head] = r;
+    i[b + Rec.AtPrev] = -1;
+    i[b + Rec.AtNext] = head;
+    if (head >= 0) i[(head << 4) + Rec.AtPrev] = r;
     this.serverHead[s] = r;
   }
 
   /** Takes r off its server's list (its server no longer holds it; it keeps `server`). */
   leaveServer(r: number): void {
-    const prev = this.atPrev[r]!;
-    const next = this.atNext[r]!;
-    if (prev >= 0) this.atNext[prev] = next;
-    else this.serverHead[this.server[r]!] = next;
-    if (next >= 0) this.atPrev[next] = prev;
-    this.atPrev[r] = NOT_AT_SERVER;
+    const i = this.i32;
+    const b = r << 4;
+    const prev = i[b + Rec.AtPrev]!;
+    const next = i[b + Rec.AtNext]!;
+    if (prev >= 0) i[(prev << 4) + Rec.AtNext] = next;
+    else this.serverHead[i[b + Rec.Server]!] = next;
+    if (next >= 0) i[(next << 4) + Rec.AtPrev] = prev;
+    i[b + Rec.AtPrev] = NOT_AT_SERVER;
   }
 
   private growServers(s: number): void {
@@ -162,20 +185,11 @@ export class RequestPool {
 
   private grow(): void {
     const n = (this.capacity = nextCapacity(this.capacity));
-    this.arrivalS = grown(this.arrivalS, n);
-    this.deadlineS = grown(this.deadlineS, n);
-    this.server = grown(this.server, n);
-    this.member = grown(this.member, n);
-    this.node = grown(this.node, n);
-    this.next = grown(this.next, n);
-    this.prev = grown(this.prev, n);
-    this.listNext = grown(this.listNext, n);
-    this.list = grown(this.list, n);
-    this.flags = grown(this.flags, n);
-    this.token = grown(this.token, n);
-    this.tag = grown(this.tag, n);
-    this.atPrev = grown(this.atPrev, n);
-    this.atNext = grown(this.atNext, n);
+    const buffer = new ArrayBuffer(n * ROW_BYTES);
+    const i32 = new Int32Array(buffer);
+    i32.set(this.i32);
+    this.i32 = i32;
+    this.f64 = new Float64Array(buffer);
   }
 }
 
@@ -196,23 +210,31 @@ export class DeadlineList {
   /** Appends r with the given deadline (callers append in nondecreasing deadline order). */
   append(r: number, deadlineS: number): void {
     const p = this.pool;
-    p.deadlineS[r] = deadlineS;
-    p.list[r] = this.id;
-    p.prev[r] = this.tail;
-    p.listNext[r] = -1;
-    if (this.tail >= 0) p.listNext[this.tail] = r;
+    p.f64[(r << 3) + RecF64.DeadlineS] = deadlineS;
+    const i = p.i32;
+    const b = r << 4;
+    i[b + Rec.List] = this.id;
+    i[b + Rec.Prev] = this.tail;
+    i[b + Rec.ListNext] = -1;
+    if (this.tail >= 0) i[(this.tail << 4) + Rec.ListNext] = r;
     else this.head = r;
     this.tail = r;
   }
 
   remove(r: number): void {
-    const p = this.pool;
-    const prev = p.prev[r]!;
-    const next = p.listNext[r]!;
-    if (prev >= 0) p.listNext[prev] = next;
+    const i = this.pool.i32;
+    const b = r << 4;
+    const prev = i[b + Rec.Prev]!;
+    const next = i[b + Rec.ListNext]!;
+    if (prev >= 0) i[(prev << 4) + Rec.ListNext] = next;
     else this.head = next;
-    if (next >= 0) p.prev[next] = prev;
+    if (next >= 0) i[(next << 4) + Rec.Prev] = prev;
     else this.tail = prev;
-    p.list[r] = -1;
+    i[b + Rec.List] = -1;
+  }
+
+  /** The deadline of the list's first request (the list is not empty). */
+  headDeadline(): number {
+    return this.pool.f64[(this.head << 3) + RecF64.DeadlineS]!;
   }
 }

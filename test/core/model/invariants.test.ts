@@ -4,7 +4,7 @@ import { brokenInvariant, type InvariantTables } from '../../../core/model/invar
 import { Servers } from '../../../core/model/compute/servers.ts';
 import { Instances, Lifecycle } from '../../../core/model/autoscaling/instances.ts';
 import { Members } from '../../../core/model/target-group/members.ts';
-import { RequestFlag, RequestPool } from '../../../core/model/requests.ts';
+import { Rec, RequestFlag, RequestPool } from '../../../core/model/requests.ts';
 import { RoutingNode } from '../../../core/model/target-group/routing.ts';
 import type { AutoScalingGroup } from '../../../core/model/autoscaling/group.ts';
 
@@ -49,11 +49,11 @@ describe('brokenInvariant', () => {
     const t = tables();
     const r = t.pool.alloc(0, 0);
     t.pool.placeAt(r, 0);
-    t.pool.flags[r] = RequestFlag.Outstanding; // neither held (AtTarget) nor connecting
+    t.pool.set(r, Rec.Flags, RequestFlag.Outstanding); // neither held (AtTarget) nor connecting
     t.members.outstanding[0]![0] = 1;
     t.unanswered = 1;
     expect(brokenInvariant(t, 60)).toMatch(/request record 0 on server 0's list is neither held by it nor connecting to it/);
-    t.pool.flags[r] = RequestFlag.Outstanding | RequestFlag.AtTarget;
+    t.pool.set(r, Rec.Flags, RequestFlag.Outstanding | RequestFlag.AtTarget);
     expect(brokenInvariant(t, 60)).toBeNull();
     t.pool.leaveServer(r);
     expect(brokenInvariant(t, 60)).toMatch(/1 request records are at or connecting to a server but the servers' lists hold 0/);

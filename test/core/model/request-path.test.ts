@@ -12,6 +12,7 @@ import { Metrics } from '../../../core/model/metrics.ts';
 import { ArrivalProcess } from '../../../core/model/traffic.ts';
 import { TopologyMetrics } from '../../../core/model/topology-metrics.ts';
 import { RequestPath } from '../../../core/model/request-path.ts';
+import { Rec } from '../../../core/model/requests.ts';
 import { scenarioFromYaml } from '../../support/scenario.ts';
 
 const scenario = scenarioFromYaml(`
@@ -112,7 +113,7 @@ describe('RequestPath', () => {
     const pool = path.pool;
     const onList = (s: number) => {
       const rs: number[] = [];
-      for (let r = pool.serverHead[s]!; r >= 0; r = pool.atNext[r]!) rs.push(r);
+      for (let r = pool.serverHead[s]!; r >= 0; r = pool.get(r, Rec.AtNext)) rs.push(r);
       return rs;
     };
     expect(onList(a).length).toBe(4);
@@ -137,7 +138,7 @@ describe('RequestPath', () => {
     path.start();
     engine.runUntil(5.2); // arrivals at 0.5, 1.5, …, 4.5
     let listed = 0;
-    for (let r = path.pool.serverHead[s]!; r >= 0; r = path.pool.atNext[r]!) listed++;
+    for (let r = path.pool.serverHead[s]!; r >= 0; r = path.pool.get(r, Rec.AtNext)) listed++;
     expect(listed).toBe(5);
     path.dropServerWork(s, null); // a fault's drop leaves them connecting
     expect(metrics.elb502).toBe(0);
