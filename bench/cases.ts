@@ -103,6 +103,9 @@ const SHORT: Record<(typeof ALGORITHMS)[number], string> = {
 };
 const fleetLabel = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
 
+/** The name of the case that runs `algorithm` on `n` targets (random on 10 is case (a)). */
+export const fleetCaseName = (algorithm: (typeof ALGORITHMS)[number], n: number) => (algorithm === 'random' && n === 10 ? 'a' : `${SHORT[algorithm]}-${fleetLabel(n)}`);
+
 const cases: BenchCase[] = [
   {
     name: 'a',
@@ -125,7 +128,7 @@ for (const algorithm of ALGORITHMS) {
   for (const n of FLEETS) {
     if (algorithm === 'random' && n === 10) continue; // that is case (a)
     cases.push({
-      name: `${SHORT[algorithm]}-${fleetLabel(n)}`,
+      name: fleetCaseName(algorithm, n),
       groups: [...new Set(['fleets', SHORT[algorithm], algorithm, `fleet-${fleetLabel(n)}`])],
       description: `${algorithm}${algorithm === 'flow_hash' ? ' (network LB)' : ''}, ${formatCount(n)} targets × 1 slot, ρ 0.9`,
       requests: A_REQUESTS,

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
-import { CASES, type BenchCase, type KernelModel } from './cases.ts';
+import { ALGORITHMS, CASES, FLEETS, fleetCaseName, type BenchCase, type KernelModel } from './cases.ts';
 
 interface Figures {
   requests: number;
@@ -189,6 +189,20 @@ if (rows.length > 0) {
     console.log(`| ${label} | ${fmt(e.requests)} | ${(e.wallMs / 1000).toFixed(2)} s | ${millions(rate)} | ${pct} | ${cpuPct} | ${events} | ${kEvents} | ${rss} |`);
   }
   console.log('\nThe kernel runs the same fleet size, rate and number of requests (random dispatch, one slot per target) just before and just after each case; its figures are the mean of the two. Wall is what a user waits; CPU time (user + system, start-up included) moves less when other work shares the machine.');
+}
+// Cost per event independent of fleet size (issue 11): simulation time per event at the largest
+// fleet over the smallest, for elbsim and for the kernel on the same two fleets.
+const perEvent = (f: Figures) => f.simMs / f.events;
+const small = FLEETS[0];
+const large = FLEETS[FLEETS.length - 1]!;
+const scaling = ALGORITHMS.flatMap((algorithm) => {
+  const lo = byName.get(fleetCaseName(algorithm, small));
+  const hi = byName.get(fleetCaseName(algorithm, large));
+  return lo?.kernel && hi?.kernel ? [{ algorithm, elbsim: perEvent(hi.elbsim) / perEvent(lo.elbsim), kernel: perEvent(hi.kernel) / perEvent(lo.kernel) }] : [];
+});
+if (scaling.length > 0) {
+  console.log(`\ncost per simulated event, ${fmt(large)} targets / ${small} targets (simulation time per event; the issue asks ≤ 1.5×):`);
+  for (const { algorithm, elbsim, kernel } of scaling) console.log(`  ${algorithm.padEnd(28)} elbsim ${elbsim.toFixed(2)}×   the kernel on the same fleets ${kernel.toFixed(2)}×`);
 }
 // Memory flat in duration (issue 11, the day): 10× the simulated time within 1.1× the peak RSS.
 const flat = ([long, short]: [string, string]) => {
