@@ -117,15 +117,28 @@ function paths(track: Track): string {
   return [...(track.children ?? [])].map(([key, child]) => `${key}(${paths(child)})`).sort().join(',');
 }
 
-/** The offset `locate` (positions.ts) gives `path` in a file whose tracked nodes are noted in `root`. */
-export function offsetOf(root: Track, path: readonly PathKey[], anchor: Anchor): number | undefined {
+/**
+ * The offset `locate` (positions.ts) gives `path` in a file whose tracked nodes are noted in
+ * `root`; after overrides, in the document they changed: a path that reaches through an alias a
+ * value they replaced under its anchor (`replaced`: by the anchor's offset, the paths below it)
+ * stops there, at the key of the new value, which has no place of its own (a list item: above it).
+ */
+export function offsetOf(root: Track, path: readonly PathKey[], anchor: Anchor, replaced?: ReadonlyMap<number, readonly (readonly PathKey[])[]>): number | undefined {
   let node = root;
   let best: number | undefined = root.kind === undefined ? undefined : root.value;
   let keyOffset: number | undefined;
+  let below: readonly (readonly PathKey[])[] | undefined;
+  let since: PathKey[] = [];
   for (const segment of path) {
     keyOffset = undefined;
     let next: Track | undefined;
-    if (node.kind === 'alias') node = node.target ?? node;
+    if (node.kind === 'alias') {
+      if (replaced && node.anchorAt !== undefined) {
+        below = replaced.get(node.anchorAt);
+        since = [];
+      }
+      node = node.target ?? node;
+    }
     if (node.kind === 'map') {
       next = node.children?.get(segmentKey(segment, false));
       if (!next || next.kind === undefined) return best;
@@ -135,6 +148,10 @@ export function offsetOf(root: Track, path: readonly PathKey[], anchor: Anchor):
       if (!next || next.kind === undefined) return best;
     } else {
       return best;
+    }
+    if (below) {
+      since.push(segment);
+      if (below.some((p) => p.length === since.length && p.every((k, i) => String(k) === String(since[i])))) return node.kind === 'map' ? keyOffset : best;
     }
     if (next.kind === 'null') return keyOffset ?? best;
     best = next.value;

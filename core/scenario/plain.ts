@@ -29,6 +29,7 @@
 import { readJson } from './plain-json.ts';
 import { Located, NOT_PLAIN, STOP } from './plain-base.ts';
 import { aliasNeeds, kindAt, lineFinder, offsetOf, trackJson, trackPaths, type Track } from './plain-locate.ts';
+import type { Replaced } from './plain-overrides.ts';
 import { readYaml } from './plain-yaml.ts';
 import type { Anchor, PathKey, Position } from './positions.ts';
 
@@ -36,8 +37,8 @@ export { Located, NOT_PLAIN };
 
 /**
  * Plain data from `text`, or NOT_PLAIN, or a Located problem (plain-anchors.ts). Keys with a
- * null value are left out, unless `keepNulls` (for overrides, which leave a file with aliases
- * or merge keys to the located reading).
+ * null value are left out, unless `keepNulls` (for overrides, which also keep aliases, anchored
+ * values and merges in their places: plain-anchored.ts).
  */
 export function readPlain(text: string, format: 'yaml' | 'json', keepNulls = false): unknown {
   try {
@@ -60,9 +61,10 @@ export interface PlainPlace {
 
 /**
  * The positions of `problems` in a text readPlain read (plain-locate.ts), each as positions.ts
- * `locate` gives it in the library's document; undefined if the text cannot be read again.
+ * `locate` gives it in the library's document (with overrides: the document they changed, whose
+ * values they replaced under anchors are `replaced`); undefined if the text cannot be read again.
  */
-export function placePlain(text: string, format: 'yaml' | 'json', problems: readonly { path: readonly PathKey[]; anchor: Anchor }[]): PlainPlace[] | undefined {
+export function placePlain(text: string, format: 'yaml' | 'json', problems: readonly { path: readonly PathKey[]; anchor: Anchor }[], replaced?: Replaced): PlainPlace[] | undefined {
   const root = trackPaths(problems.map((p) => p.path));
   try {
     if (format === 'json') {
@@ -86,7 +88,7 @@ export function placePlain(text: string, format: 'yaml' | 'json', problems: read
   }
   const lineOf = lineFinder(text);
   return problems.map((p) => {
-    const offset = offsetOf(root, p.path, p.anchor);
+    const offset = offsetOf(root, p.path, p.anchor, replaced);
     return { position: offset === undefined || offset < 0 ? undefined : lineOf(offset), found: kindAt(root, p.path) };
   });
 }
