@@ -193,6 +193,16 @@ describe('--set on a file with anchors, aliases and merge keys', () => {
     expect(plain).toBeGreaterThan(100);
   });
 
+  it('read 150 aliases of one anchor with --set as without it (the library refuses them; the reader bounds aliases by aliasNodes)', () => {
+    const text = `${base}traffic:\n  rate:\n    - [0, &r 5]\n${Array.from({ length: 150 }, (_, i) => `    - [${i + 1}, *r]\n`).join('')}`;
+    expect(parseScenario(`${text}#\t\n`, 'x.yaml', { overrides: ['seed=3'] })).toMatchObject({ ok: false, errors: [{ line: 1, column: 1, message: 'Excessive alias count indicates a resource exhaustion attack' }] });
+    const without = parseScenario(text, 'x.yaml');
+    const plain = parseScenario(text, 'x.yaml', { overrides: ['seed=3'] });
+    expect(without.ok && plain.ok).toBe(true);
+    if (!without.ok || !plain.ok) return;
+    expect(plain.scenario).toEqual({ ...without.scenario, seed: 3 });
+  });
+
   it('read an anchored file beyond the full reading\'s 2 MiB with --set, and place its problems', () => {
     const big = `# ${'x'.repeat(LIMITS.fullReadBytes.max)}\n`;
     const groups = 'autoScalingGroups:\n  - { name: g, instance: &i { concurrency: 4, queueLimit: 3 } }\n  - { name: h, instance: { <<: *i, queueLimit: 5 } }\n  - { name: k, instance: *i }\n';
