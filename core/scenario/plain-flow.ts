@@ -82,12 +82,17 @@ export abstract class FlowLines extends Lines {
   }
 
   /**
-   * The items pushed since `base`, as a list of their own; when placing problems, an empty
-   * list for a list on no problem's path (`track` undefined): only the positions on the paths
-   * are wanted, and the values there (a second copy of a long schedule is not).
+   * Whether a list read with `track` keeps its items: not when placing problems and the list is
+   * on no problem's path (`track` undefined): only the positions on the paths are wanted, and
+   * the values there (a second copy of a long schedule is not).
    */
+  protected keepsItems(track: Track | undefined): boolean {
+    return !this.placing || track !== undefined;
+  }
+
+  /** The items pushed since `base`, as a list of their own (an empty one where keepsItems says no). */
   protected takeItems(base: number, track: Track | undefined): unknown[] {
-    if (this.placing && !track) {
+    if (!this.keepsItems(track)) {
       this.items.length = base;
       return [];
     }
@@ -207,7 +212,7 @@ export abstract class FlowLines extends Lines {
       } else if (key !== undefined) {
         this.anchors.set(map!, key, value);
       } else {
-        if (!this.placing || track) this.items.push(value); // see takeItems
+        if (this.keepsItems(track)) this.items.push(value);
       }
       i = this.gap(i, column, closeOuter);
       let next = text.charCodeAt(i);

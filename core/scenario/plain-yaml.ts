@@ -72,7 +72,7 @@ class YamlReader extends FlowLines {
     if (depth > MAX_DEPTH) stop();
     const items = this.items;
     const base = items.length;
-    const keep = !this.placing || track !== undefined; // see takeItems
+    const keep = this.keepsItems(track);
     for (;;) {
       const dash = this.start + this.indent;
       const at = this.spacesFrom(dash + 1);
