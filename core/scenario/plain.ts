@@ -26,6 +26,7 @@
  * scenario in the repository and on generated texts). Keys whose value is null are dropped,
  * as parse.ts does for the library's value (a key with nothing after it counts as absent).
  */
+import { LIMITS } from './limits.ts';
 import { readJson } from './plain-json.ts';
 import { Located, NOT_PLAIN, STOP } from './plain-base.ts';
 import { aliasNeeds, kindAt, lineFinder, offsetOf, trackJson, trackPaths, type Track } from './plain-locate.ts';
@@ -50,8 +51,12 @@ export function readPlain(text: string, format: 'yaml' | 'json', keepNulls = fal
   }
 }
 
-/** Readings of a file at most, to place problems whose paths go on through aliases (one more a level). */
-const MAX_READINGS = 70;
+/**
+ * Readings of a file at most, to place problems whose paths go on through aliases: one more for
+ * each alias along a path, and there is at most one a level, the levels bounded by the nesting
+ * limit (through aliases too, plain-anchors.ts), and one reading that finds nothing new.
+ */
+const MAX_READINGS = LIMITS.nestingDepth.max + 1;
 
 /** Where a problem sits, and what the file holds at its path (undefined: nothing; see kindAt). */
 export interface PlainPlace {

@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../core/index.ts';
 import { LIMITS } from '../../../core/scenario/limits.ts';
-import { Located, NOT_PLAIN, readPlain } from '../../../core/scenario/plain.ts';
+import { Located, NOT_PLAIN, placePlain, readPlain } from '../../../core/scenario/plain.ts';
 import { anchored, anchoredTop, documentText } from './anchored-documents.ts';
 import { agrees, library, ROOT, scenarioFiles } from './plain-support.ts';
 
@@ -122,6 +122,16 @@ describe('anchors and aliases in the plain reader', () => {
     const map = `m: &m {${Array.from({ length: 999 }, (_, i) => `k${i}: 1`).join(', ')}}\n`;
     expect(readPlain(`${map}ms: [${Array(1000).fill('{<<: *m}').join(', ')}]\n`, 'yaml')).not.toBeInstanceOf(Located);
     expect(readPlain(`${map}ms: [${Array(1001).fill('{<<: *m}').join(', ')}]\n`, 'yaml')).toBeInstanceOf(Located);
+  });
+
+  it('place a problem at the end of the longest chain of aliases the reader takes (a reading for each alias)', () => {
+    // Each a(k+1) holds an alias of a(k) under k: the path to a0's value goes through every alias.
+    const chain = (levels: number) => ['a0: &a0 {k: 1}', ...Array.from({ length: levels }, (_, k) => `a${k + 1}: &a${k + 1} {k: *a${k}}`)].join('\n') + '\n';
+    let longest = 0;
+    while (!(readPlain(chain(longest + 1), 'yaml') instanceof Located)) longest++;
+    expect(longest).toBeGreaterThan(LIMITS.nestingDepth.max - 4);
+    const places = placePlain(chain(longest), 'yaml', [{ path: [`a${longest}`, ...Array(longest + 1).fill('k')], anchor: 'value' }]);
+    expect(places).toEqual([{ position: { line: 1, column: 13 }, found: 'scalar' }]);
   });
 
   it('report nesting through aliases at the same depth as nesting written out', () => {
