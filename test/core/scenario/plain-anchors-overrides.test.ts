@@ -19,15 +19,7 @@ import { applyPlainOverrides, fromOverride } from '../../../core/scenario/plain-
 import { Located, NOT_PLAIN, placePlain, readPlain } from '../../../core/scenario/plain.ts';
 import { inSource, locate, type Anchor, type PathKey } from '../../../core/scenario/positions.ts';
 import { anchored, anchoredTop, documentText, type Tree } from './anchored-documents.ts';
-import { ROOT, scenarioFiles } from './plain-support.ts';
-
-function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutNulls);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) if (item !== null) out[key] = withoutNulls(item);
-  return out;
-}
+import { ROOT, scenarioFiles, withoutNulls } from './plain-support.ts';
 
 const startsWith = (path: readonly PathKey[], prefix: readonly PathKey[]) => prefix.length <= path.length && prefix.every((k, i) => String(k) === String(path[i]));
 
