@@ -15,7 +15,8 @@
  *
  * The merged values are also put in the mapping as it is read (plain-anchors.ts), so that the
  * reader's limits measure the same value with or without overrides. `resolveAnchored` then turns
- * the whole reading into the plain data the library's `toJS()` gives for the changed document.
+ * the whole reading into the plain data the library's `toJS()` gives for the document as the
+ * overrides changed it.
  */
 
 /** An anchor's definition as the reader keeps it (plain-anchors.ts). */
