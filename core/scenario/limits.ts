@@ -36,7 +36,7 @@ export const LIMITS = {
     what: 'size of a file that needs the full YAML reading',
     keys: '(the file)',
     unit: 'bytes',
-    why: 'YAML beyond what elbsim reads itself (tags, tabs, a lone CR, escapes, text over several lines, a flow collection line indented less than the library wants, anchors in JSON), a file with a key given twice, a mapping over 1,000 keys or nesting over 60 levels, or a --set on a file with aliases or merge keys, or with __proto__ or aliases in its value, is read keeping every node with its position, about 250 bytes of memory per byte of file at the peak',
+    why: 'YAML beyond what elbsim reads itself (tags, tabs, a lone CR, escapes, text over several lines, a flow collection line indented less than the library wants, anchors in JSON), a file with a key given twice, a mapping over 1,000 keys or nesting over 60 levels, or a --set that takes away an anchor an alias names, sets a `<<` key, goes to a file whose aliases or merge keys have a problem, or has __proto__ or aliases in its value, is read keeping every node with its position, about 250 bytes of memory per byte of file at the peak',
   },
   aliasNodes: {
     max: 1_000_000,

@@ -58,7 +58,12 @@ export function parseOverride(input: OverrideInput): OverrideResult {
   const valueDoc = parseDocument(valueSource);
   const parseError = valueDoc.errors[0];
   if (parseError) return problem(pathString, `the value is not valid YAML: ${parseError.message.split('\n')[0]}`);
-  return { ok: true, override: { path, value: valueDoc.toJS() } };
+  try {
+    return { ok: true, override: { path, value: valueDoc.toJS() } };
+  } catch (error) {
+    // An alias without its anchor (`[*a]`) is no parse error, but toJS refuses it.
+    return problem(pathString, `the value is not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 export function pathText(path: readonly PathKey[]): string {

@@ -9,9 +9,9 @@
  * The document with positions costs about 170 bytes of memory per byte of file. So a file is
  * first read to plain data (plain.ts: a few bytes per byte), validated and resolved; problems
  * are placed, and overrides applied, by plain.ts as the document would (plain-locate.ts,
- * plain-overrides.ts). Only text plain.ts leaves to the library gets the document of positions.ts
- * (and a `--set` on a file with aliases or merge keys: an override of an anchored value changes
- * its aliases too in the document, which the plain data, sharing nothing by position, cannot do).
+ * plain-overrides.ts, plain-anchored.ts for anchors, aliases and merge keys). Only text plain.ts
+ * leaves to the library gets the document of positions.ts, and the few overrides plain-overrides.ts
+ * leaves to it (one that takes away an anchor an alias names, a `<<` or `__proto__` key).
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import { compareIssues } from './format.ts';
@@ -158,8 +158,10 @@ function locatedFailure(text: string, file: string, problem: Located): ParseResu
 function parsePlainPlaced(text: string, file: string, format: 'yaml' | 'json', overrides: readonly OverrideInput[], read?: { value: unknown }): ParseResult | undefined {
   const value = read && overrides.length === 0 ? read.value : readPlain(text, format, overrides.length > 0);
   if (value === NOT_PLAIN) return undefined;
-  if (value instanceof Located) return locatedFailure(text, file, value);
-  const applied = overrides.length > 0 ? applyPlainOverrides(value, overrides) : { input: value ?? {}, issues: [], paths: [] };
+  // With overrides, a problem the reader places (in an alias or merge) is left to the library:
+  // an override may replace what holds it, and the document would then have no problem.
+  if (value instanceof Located) return overrides.length > 0 ? undefined : locatedFailure(text, file, value);
+  const applied = overrides.length > 0 ? applyPlainOverrides(value, overrides) : { input: value ?? {}, issues: [], paths: [], replaced: undefined };
   if (!applied) return undefined;
   let placedAll = true;
   const result = checkInput(applied.input, {
@@ -167,7 +169,7 @@ function parsePlainPlaced(text: string, file: string, format: 'yaml' | 'json', o
     errors: applied.issues,
     warnings: [],
     place: (findings) => {
-      const places = findings.length > 0 ? placePlain(text, format, findings) : [];
+      const places = findings.length > 0 ? placePlain(text, format, findings, applied.replaced) : [];
       if (!places) placedAll = false;
       return findings.map((f, i) => {
         const path = pathText(f.path);

@@ -17,15 +17,8 @@
  * it stands. An alias inside its own anchor's value (a cycle) is left to the library.
  */
 import { LIMITS, formatCount, limitText } from './limits.ts';
+import { Anchored, noteMerge, noteOwnKey, unwrap, type Defined } from './plain-anchored.ts';
 import { Located, stop } from './plain-base.ts';
-
-interface Defined {
-  value: unknown;
-  /** Offset of its `&`, which names this definition (an anchor may be given again later). */
-  at: number;
-  /** While its value is read (an alias to it then would be a cycle). */
-  open: boolean;
-}
 
 /** Size (nodes, once every alias is copied out) and height (nesting levels) of a value. */
 interface Measure {
@@ -34,7 +27,7 @@ interface Measure {
 }
 
 /** What an alias stands for once a problem is found (the reading goes on, the value is never used). */
-const FAILED: Defined = { value: null, at: -1, open: false };
+const FAILED: Defined = { value: null, at: -1, open: false, uses: 0 };
 
 export class Anchors {
   /**
@@ -54,17 +47,30 @@ export class Anchors {
    */
   problem: Located | undefined;
 
+  /** Whether any anchor or merge key was read. */
+  used = false;
+
+  /**
+   * `keepNulls`: for overrides, which also keep anchors, aliases and merges as the document
+   * does (plain-anchored.ts).
+   */
   constructor(private readonly keepNulls: boolean) {}
 
   open(name: string, at: number): void {
-    this.byName.set(name, { value: null, at, open: true });
+    this.used = true;
+    this.byName.set(name, { value: null, at, open: true, uses: 0 });
   }
 
-  define(name: string, at: number, value: unknown): void {
-    const defined = this.byName.get(name);
-    if (defined?.at !== at) return; // given again inside its own value
-    defined.value = value;
-    defined.open = false;
+  /** Defines the anchor whose `&` is at `at`; returns what its place holds (for overrides, an Anchored). */
+  define(name: string, at: number, value: unknown): unknown {
+    let defined = this.byName.get(name);
+    if (defined?.at === at) {
+      defined.value = value;
+      defined.open = false;
+    } else {
+      defined = { value, at, open: false, uses: 0 }; // given again inside its own value: no alias names this one
+    }
+    return this.keepNulls ? new Anchored(defined) : value;
   }
 
   /**
@@ -77,6 +83,7 @@ export class Anchors {
     if (defined === undefined) return this.fail(at, `Unresolved alias (the anchor must be set before the alias): ${name}`);
     // Inside its own anchor's value: a cycle, which the library survives when a later key drops it.
     if (defined.open) stop();
+    defined.uses++;
     const { size, height } = this.measure(defined.value);
     this.expanded += size;
     if (this.expanded > LIMITS.aliasNodes.max) {
@@ -95,6 +102,7 @@ export class Anchors {
   }
 
   private measure(value: unknown): Measure {
+    value = unwrap(value);
     if (value === null || typeof value !== 'object') return { size: 1, height: 0 };
     const known = this.measured.get(value);
     if (known) return known;
@@ -114,6 +122,7 @@ export class Anchors {
   set(map: Record<string, unknown>, key: string, value: unknown): void {
     if (value !== null || this.keepNulls) {
       map[key] = value;
+      if (this.keepNulls) noteOwnKey(map, key);
       return;
     }
     if (Object.hasOwn(map, key)) delete map[key]; // a merged value this key replaces
@@ -124,7 +133,11 @@ export class Anchors {
 
   /** The merge key's `value` (at offset `at`) merged into `map`. */
   merge(map: Record<string, unknown>, value: unknown, at: number): void {
-    for (const source of Array.isArray(value) ? value : [value]) {
+    this.used = true;
+    if (this.keepNulls) noteMerge(map, value);
+    const sources = unwrap(value);
+    for (let source of Array.isArray(sources) ? sources : [sources]) {
+      source = unwrap(source);
       if (source === null || typeof source !== 'object' || Array.isArray(source)) {
         if (!this.problem) this.fail(at, 'a merge key (<<) takes a mapping, an alias of one, or a list of them');
         return;

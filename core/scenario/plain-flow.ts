@@ -5,6 +5,7 @@
  * a plain scalar continued on the next line, an empty entry, a key with its value on the
  * next line, a comment line not indented past the block collection's column.
  */
+import { AliasRef } from './plain-anchored.ts';
 import { Anchors, nameAt } from './plain-anchors.ts';
 import { MAX_DEPTH, MAX_KEYS, plainNumberAt, resolvePlain, stop } from './plain-base.ts';
 import { HASH, Lines, PLAIN_START, SPACE } from './plain-lines.ts';
@@ -26,7 +27,10 @@ export abstract class FlowLines extends Lines {
    */
   protected readonly items: unknown[] = [];
 
-  /** Keep `key: null` entries (for overrides, which treat them as the library's document does). */
+  /**
+   * Keep `key: null` entries, aliases and anchored values in their places and merges as
+   * written (for overrides, which treat them as the library's document does: plain-anchored.ts).
+   */
   protected readonly keepNulls: boolean;
 
   /** Anchors read so far, and what aliases and merge keys make of them (plain-anchors.ts). */
@@ -70,21 +74,25 @@ export abstract class FlowLines extends Lines {
 
   /** The alias at `at` (its `*`) at nesting `depth`; `after` is set to the position after its name. */
   protected alias(at: number, depth: number, track: Track | undefined): unknown {
-    if (this.keepNulls) stop(); // overrides on a file with aliases are left to the located reading
     const found = nameAt(this.text, at + 1) ?? stop();
     const defined = this.anchors.alias(found.name, at, depth);
     noteAlias(track, at, defined.at, this.defined.get(defined.at));
     this.after = found.end;
-    return defined.value;
+    return this.keepNulls ? new AliasRef(defined) : defined.value; // overrides: the alias in its place (plain-anchored.ts)
   }
 
   /**
-   * The items pushed since `base`, as a list of their own; when placing problems, an empty
-   * list for a list on no problem's path (`track` undefined): only the positions on the paths
-   * are wanted, and the values there (a second copy of a long schedule is not).
+   * Whether a list read with `track` keeps its items: not when placing problems and the list is
+   * on no problem's path (`track` undefined): only the positions on the paths are wanted, and
+   * the values there (a second copy of a long schedule is not).
    */
+  protected keepsItems(track: Track | undefined): boolean {
+    return !this.placing || track !== undefined;
+  }
+
+  /** The items pushed since `base`, as a list of their own (an empty one where keepsItems says no). */
   protected takeItems(base: number, track: Track | undefined): unknown[] {
-    if (this.placing && !track) {
+    if (!this.keepsItems(track)) {
       this.items.length = base;
       return [];
     }
@@ -174,7 +182,7 @@ export abstract class FlowLines extends Lines {
       let child: Track | undefined;
       const keyAt = i;
       if (isMap && this.isMergeKey(i)) {
-        if (this.keepNulls || ++merges + seen!.size > MAX_KEYS) stop();
+        if (++merges + seen!.size > MAX_KEYS) stop();
         key = MERGE;
         i = this.spacesFrom(i + 3);
       } else if (isMap) {
@@ -194,8 +202,7 @@ export abstract class FlowLines extends Lines {
       if (text.charCodeAt(i) === AMPERSAND) {
         const anchor = this.anchorAt(i, child);
         if (anchor.from >= this.end) stop(); // the value on the next line
-        value = this.flowValue(anchor.from, column, depth, anchor.track);
-        this.anchors.define(anchor.name, start, value);
+        value = this.anchors.define(anchor.name, start, this.flowValue(anchor.from, column, depth, anchor.track));
       } else {
         value = this.flowValue(i, column, depth, child);
       }
@@ -205,7 +212,7 @@ export abstract class FlowLines extends Lines {
       } else if (key !== undefined) {
         this.anchors.set(map!, key, value);
       } else {
-        if (!this.placing || track) this.items.push(value); // see takeItems
+        if (this.keepsItems(track)) this.items.push(value);
       }
       i = this.gap(i, column, closeOuter);
       let next = text.charCodeAt(i);

@@ -117,24 +117,42 @@ function paths(track: Track): string {
   return [...(track.children ?? [])].map(([key, child]) => `${key}(${paths(child)})`).sort().join(',');
 }
 
-/** The offset `locate` (positions.ts) gives `path` in a file whose tracked nodes are noted in `root`. */
-export function offsetOf(root: Track, path: readonly PathKey[], anchor: Anchor): number | undefined {
+/** `node`, or for an alias the track of its anchor's value (positions.ts follows an alias to its anchor). */
+function pastAlias(node: Track): Track {
+  return node.kind === 'alias' ? (node.target ?? node) : node;
+}
+
+/** The tracked child `segment` names in `node`: a mapping's key, or a list's index (`locate` indexes a list only with a number). */
+function childOf(node: Track, segment: PathKey): Track | undefined {
+  if (node.kind === 'map') return node.children?.get(segmentKey(segment, false));
+  if (node.kind === 'seq' && typeof segment === 'number') return node.children?.get(segmentKey(segment, true));
+  return undefined;
+}
+
+/**
+ * The offset `locate` (positions.ts) gives `path` in a file whose tracked nodes are noted in
+ * `root`; after overrides, in the document they changed: a path that reaches through an alias a
+ * value they replaced under its anchor (`replaced`: by the anchor's offset, the paths below it)
+ * stops there, at the key of the new value, which has no place of its own (a list item: above it).
+ */
+export function offsetOf(root: Track, path: readonly PathKey[], anchor: Anchor, replaced?: ReadonlyMap<number, readonly (readonly PathKey[])[]>): number | undefined {
   let node = root;
   let best: number | undefined = root.kind === undefined ? undefined : root.value;
   let keyOffset: number | undefined;
+  let below: readonly (readonly PathKey[])[] | undefined;
+  let since: PathKey[] = [];
   for (const segment of path) {
-    keyOffset = undefined;
-    let next: Track | undefined;
-    if (node.kind === 'alias') node = node.target ?? node;
-    if (node.kind === 'map') {
-      next = node.children?.get(segmentKey(segment, false));
-      if (!next || next.kind === undefined) return best;
-      keyOffset = next.key;
-    } else if (node.kind === 'seq' && typeof segment === 'number') {
-      next = node.children?.get(segmentKey(segment, true));
-      if (!next || next.kind === undefined) return best;
-    } else {
-      return best;
+    if (node.kind === 'alias' && replaced && node.anchorAt !== undefined) {
+      below = replaced.get(node.anchorAt);
+      since = [];
+    }
+    node = pastAlias(node);
+    const next = childOf(node, segment);
+    if (!next || next.kind === undefined) return best;
+    keyOffset = node.kind === 'map' ? next.key : undefined;
+    if (below) {
+      since.push(segment);
+      if (below.some((p) => p.length === since.length && p.every((k, i) => String(k) === String(since[i])))) return node.kind === 'map' ? keyOffset : best;
     }
     if (next.kind === 'null') return keyOffset ?? best;
     best = next.value;
@@ -147,10 +165,7 @@ export function offsetOf(root: Track, path: readonly PathKey[], anchor: Anchor):
 export function kindAt(root: Track, path: readonly PathKey[]): Track['kind'] {
   let node: Track | undefined = root;
   for (const segment of path) {
-    if (node.kind === 'alias') node = node.target ?? node;
-    if (node.kind === 'map') node = node.children?.get(segmentKey(segment, false));
-    else if (node.kind === 'seq' && typeof segment === 'number') node = node.children?.get(segmentKey(segment, true));
-    else return undefined;
+    node = childOf(pastAlias(node), segment);
     if (!node) return undefined;
   }
   return node.kind;

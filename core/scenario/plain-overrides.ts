@@ -9,6 +9,7 @@
  */
 import { dropNulls } from './plain-json.ts';
 import { isMapping } from './objects.ts';
+import { AliasRef, Anchored, holdsUsedAnchor, isAnchored, mergeRecord, noteOwnKey, resolveAnchored, unwrap } from './plain-anchored.ts';
 import { OVERRIDE_FILE, parseOverride, pathText, type OverrideInput } from './overrides.ts';
 import type { PlainPlace } from './plain.ts';
 import type { PathKey } from './positions.ts';
@@ -18,29 +19,66 @@ function describeValue(value: unknown): string {
   return value === null ? 'empty' : `the value \`${String(value)}\``;
 }
 
-/** overrides.ts `setIn` on plain data whose `key: null` entries are kept (they count as absent). */
-function setPlain(root: Record<string, unknown>, path: readonly PathKey[], value: unknown): string | undefined {
+/** What setPlain answers for an override it leaves to the located reading. */
+const ASIDE: unique symbol = Symbol('aside');
+
+/**
+ * Where an override replaced a value written under an anchor: by the offset of the anchor's
+ * `&`, the paths below it. A problem whose path reaches one through an alias is placed, as the
+ * library's document places it, at the key of the replaced value (or above it, for a list item).
+ */
+export type Replaced = Map<number, PathKey[][]>;
+
+/**
+ * overrides.ts `setIn` on plain data whose `key: null` entries are kept (they count as absent),
+ * with aliases, anchored values and merges in their places (plain-anchored.ts): an alias is not
+ * gone through, a merged key is absent, and an override that takes away an anchor some alias
+ * names (by replacing its value or one around it) is left to the located reading.
+ */
+function setPlain(root: Record<string, unknown>, path: readonly PathKey[], value: unknown, replaced: Replaced): string | undefined | typeof ASIDE {
   let node: unknown = root;
+  const anchors: { at: number; from: number }[] = [];
   for (let i = 0; i < path.length; i++) {
     const segment = path[i]!;
     const last = i === path.length - 1;
     const here = pathText(path.slice(0, i)) || 'the scenario';
     const fresh = () => (typeof path[i + 1] === 'number' ? [] : {});
-    if (isMapping(node)) {
+    if (node instanceof Anchored) {
+      anchors.push({ at: node.defined.at, from: i });
+      node = node.defined.value;
+    }
+    let existing: unknown;
+    if (node instanceof AliasRef) {
+      return `cannot set \`${pathText(path)}\`: ${here} is not a mapping`;
+    } else if (isMapping(node)) {
       const key = String(segment);
-      const existing = Object.hasOwn(node, key) ? node[key] : undefined;
-      const child = last ? value : existing !== undefined && existing !== null ? existing : fresh();
+      const record = mergeRecord(node);
+      existing = (record ? record.own.has(key) : Object.hasOwn(node, key)) ? node[key] : undefined;
+      // An alias is kept (and refused below) even when it names a null; an anchored null is replaced.
+      const kept = existing instanceof AliasRef || (existing !== undefined && unwrap(existing) !== null);
+      const child = last ? value : kept ? existing : fresh();
+      if (child !== existing && holdsUsedAnchor(existing)) return ASIDE;
       node[key] = child;
+      noteOwnKey(node, key);
       node = child;
     } else if (Array.isArray(node)) {
       if (typeof segment !== 'number') return `${here} is a list; index it with a number, e.g. ${here}.0`;
       if (segment > node.length) return `${here} has ${node.length} item${node.length === 1 ? '' : 's'}; index ${segment} is out of range (use 0 to ${node.length})`;
       // A null item is kept and descended into, as the document's null scalar is.
-      const child = last ? value : segment < node.length ? node[segment] : fresh();
+      existing = segment < node.length ? node[segment] : undefined;
+      const child = last ? value : segment < node.length ? existing : fresh();
+      if (child !== existing && holdsUsedAnchor(existing)) return ASIDE;
       node[segment] = child;
       node = child;
     } else {
       return `cannot set \`${pathText(path)}\`: ${here} is ${describeValue(node)}`;
+    }
+    if (last && existing !== undefined) {
+      for (const { at, from } of anchors) {
+        let list = replaced.get(at);
+        if (!list) replaced.set(at, (list = []));
+        list.push(path.slice(from));
+      }
     }
   }
   return undefined;
@@ -58,6 +96,7 @@ export interface PlainOverrides {
   issues: ScenarioIssue[];
   /** The paths set, in order. */
   paths: PathKey[][];
+  replaced: Replaced;
 }
 
 /** Applies `overrides` to `data` (read with keepNulls); undefined when left to the located reading. */
@@ -67,6 +106,7 @@ export function applyPlainOverrides(data: unknown, overrides: readonly OverrideI
   if (!isMapping(input)) return undefined;
   const issues: ScenarioIssue[] = [];
   const paths: PathKey[][] = [];
+  const replaced: Replaced = new Map();
   for (const override of overrides) {
     const parsed = parseOverride(override);
     if (!parsed.ok) {
@@ -75,13 +115,16 @@ export function applyPlainOverrides(data: unknown, overrides: readonly OverrideI
     }
     const { path, value } = parsed.override;
     const source = typeof override === 'string' ? override : override.value;
-    if (path.includes('__proto__') || hasProtoKey(value) || (typeof value === 'object' && value !== null && /[&*]/.test(source))) return undefined;
-    const failure = setPlain(input, path, value);
+    // A `<<` key an override adds is a merge key in the document, which merges it at toJS.
+    if (path.includes('__proto__') || path.includes('<<') || hasProtoKey(value) || (typeof value === 'object' && value !== null && /[&*]/.test(source))) return undefined;
+    const failure = setPlain(input, path, value, replaced);
+    if (failure === ASIDE) return undefined;
     if (failure) issues.push({ file: OVERRIDE_FILE, path: pathText(path), message: failure });
     else paths.push(path);
   }
+  if (isAnchored(input)) resolveAnchored(input);
   dropNulls(input);
-  return { input, issues, paths };
+  return { input, issues, paths, replaced };
 }
 
 function startsWith(path: readonly PathKey[], prefix: readonly PathKey[]): boolean {

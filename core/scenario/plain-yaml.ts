@@ -9,6 +9,7 @@
  */
 import { parseDocument } from 'yaml';
 import { MAX_DEPTH, MAX_KEYS, resolvePlain, stop } from './plain-base.ts';
+import { markAnchored } from './plain-anchored.ts';
 import { AMPERSAND, FlowLines, STAR } from './plain-flow.ts';
 import { CR, HASH, NEWLINE, PLAIN_START, SPACE } from './plain-lines.ts';
 import { childTrack, note, type Track } from './plain-locate.ts';
@@ -37,6 +38,7 @@ class YamlReader extends FlowLines {
     this.skipEmpty();
     if (!this.eof) stop();
     if (this.anchors.problem) throw this.anchors.problem;
+    if (this.keepNulls && this.anchors.used) markAnchored(value);
     return value;
   }
 
@@ -48,7 +50,7 @@ class YamlReader extends FlowLines {
     let merges = 0;
     for (;;) {
       if (this.isMergeKey(at)) {
-        if (this.keepNulls || ++merges + seen.size > MAX_KEYS) stop(); // overrides: left to the located reading
+        if (++merges + seen.size > MAX_KEYS) stop();
         this.anchors.merge(out, this.valueAfter(at + 3, column, true, depth + 1, undefined), at);
       } else {
         const entry = this.keyAt(at) ?? stop();
@@ -70,7 +72,7 @@ class YamlReader extends FlowLines {
     if (depth > MAX_DEPTH) stop();
     const items = this.items;
     const base = items.length;
-    const keep = !this.placing || track !== undefined; // see takeItems
+    const keep = this.keepsItems(track);
     for (;;) {
       const dash = this.start + this.indent;
       const at = this.spacesFrom(dash + 1);
@@ -108,8 +110,7 @@ class YamlReader extends FlowLines {
       const anchor = this.anchorAt(at, track);
       const value = this.valueFrom(anchor.from, column, sequenceMayAlign, depth, anchor.track);
       if (anchor.track && anchor.track.kind === undefined) note(anchor.track, -1, value);
-      this.anchors.define(anchor.name, at, value);
-      return value;
+      return this.anchors.define(anchor.name, at, value);
     }
     if (at === this.end || this.text.charCodeAt(at) === HASH) {
       this.nextLine();

@@ -26,9 +26,11 @@
  * scenario in the repository and on generated texts). Keys whose value is null are dropped,
  * as parse.ts does for the library's value (a key with nothing after it counts as absent).
  */
+import { LIMITS } from './limits.ts';
 import { readJson } from './plain-json.ts';
 import { Located, NOT_PLAIN, STOP } from './plain-base.ts';
 import { aliasNeeds, kindAt, lineFinder, offsetOf, trackJson, trackPaths, type Track } from './plain-locate.ts';
+import type { Replaced } from './plain-overrides.ts';
 import { readYaml } from './plain-yaml.ts';
 import type { Anchor, PathKey, Position } from './positions.ts';
 
@@ -36,8 +38,8 @@ export { Located, NOT_PLAIN };
 
 /**
  * Plain data from `text`, or NOT_PLAIN, or a Located problem (plain-anchors.ts). Keys with a
- * null value are left out, unless `keepNulls` (for overrides, which leave a file with aliases
- * or merge keys to the located reading).
+ * null value are left out, unless `keepNulls` (for overrides, which also keep aliases, anchored
+ * values and merges in their places: plain-anchored.ts).
  */
 export function readPlain(text: string, format: 'yaml' | 'json', keepNulls = false): unknown {
   try {
@@ -49,8 +51,12 @@ export function readPlain(text: string, format: 'yaml' | 'json', keepNulls = fal
   }
 }
 
-/** Readings of a file at most, to place problems whose paths go on through aliases (one more a level). */
-const MAX_READINGS = 70;
+/**
+ * Readings of a file at most, to place problems whose paths go on through aliases: one more for
+ * each alias along a path, and there is at most one a level, the levels bounded by the nesting
+ * limit (through aliases too, plain-anchors.ts), and one reading that finds nothing new.
+ */
+const MAX_READINGS = LIMITS.nestingDepth.max + 1;
 
 /** Where a problem sits, and what the file holds at its path (undefined: nothing; see kindAt). */
 export interface PlainPlace {
@@ -60,9 +66,10 @@ export interface PlainPlace {
 
 /**
  * The positions of `problems` in a text readPlain read (plain-locate.ts), each as positions.ts
- * `locate` gives it in the library's document; undefined if the text cannot be read again.
+ * `locate` gives it in the library's document (with overrides: the document they changed, whose
+ * values they replaced under anchors are `replaced`); undefined if the text cannot be read again.
  */
-export function placePlain(text: string, format: 'yaml' | 'json', problems: readonly { path: readonly PathKey[]; anchor: Anchor }[]): PlainPlace[] | undefined {
+export function placePlain(text: string, format: 'yaml' | 'json', problems: readonly { path: readonly PathKey[]; anchor: Anchor }[], replaced?: Replaced): PlainPlace[] | undefined {
   const root = trackPaths(problems.map((p) => p.path));
   try {
     if (format === 'json') {
@@ -86,7 +93,7 @@ export function placePlain(text: string, format: 'yaml' | 'json', problems: read
   }
   const lineOf = lineFinder(text);
   return problems.map((p) => {
-    const offset = offsetOf(root, p.path, p.anchor);
+    const offset = offsetOf(root, p.path, p.anchor, replaced);
     return { position: offset === undefined || offset < 0 ? undefined : lineOf(offset), found: kindAt(root, p.path) };
   });
 }

@@ -46,4 +46,17 @@ describe('parsing memory', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
+
+  it('a YAML scenario over 2 MiB with anchors, aliases and a merge key runs with --set and a 64 MB heap', () => {
+    // 95,000 points a hundredth of a second apart (the schedule limit is 100,000), so the run is 20 minutes.
+    const lines = ['name: &n big anchored schedule', 'description: *n', 'duration: 20m', 'zones: &z [a, b]', 'instance: { <<: &i { concurrency: 4 }, queueLimit: 50 }', 'traffic:', '  rate:'];
+    for (let i = 0; i < 95_000; i++) lines.push(i === 5 ? `    - [${i / 100}, &low 20.5]` : `    - [${(i / 100).toFixed(2)}, ${i % 5000 === 7 ? '*low' : (20.123456 + (i % 17)).toFixed(6)}]`);
+    const file = join(dir, 'anchored-big.yaml');
+    writeFileSync(file, lines.join('\n') + '\n');
+    expect(statSync(file).size).toBeGreaterThan(LIMITS.fullReadBytes.max);
+    const out = join(dir, 'anchored-big-out');
+    const result = spawnSync(process.execPath, ['--max-old-space-size=64', BIN, 'run', file, '--set', 'instance.concurrency=8', '--quiet', '--out', out], { encoding: 'utf8', timeout: 120_000 });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
 });

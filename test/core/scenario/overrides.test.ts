@@ -78,6 +78,7 @@ describe('--set overrides', () => {
     ['zones.5=c', '--set: zones.5: zones has 2 items; index 5 is out of range (use 0 to 2)'],
     ['zones.first=c', '--set: zones.first: zones is a list; index it with a number, e.g. zones.0'],
     ['traffic.rate=[1, 2', '--set: traffic.rate: the value is not valid YAML'],
+    ['seed=[*a]', '--set: seed: the value is not valid YAML: Unresolved alias (the anchor must be set before the alias): a'],
   ])('a bad override %j is an error against --set', (override, message) => {
     expect(errorsOf(MINIMAL, { overrides: [override] }).join('\n')).toContain(message);
   });

@@ -13,7 +13,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../core/index.ts';
 import { LIMITS } from '../../../core/scenario/limits.ts';
-import { Located, NOT_PLAIN, readPlain } from '../../../core/scenario/plain.ts';
+import { Located, NOT_PLAIN, placePlain, readPlain } from '../../../core/scenario/plain.ts';
+import { anchored, anchoredTop, documentText } from './anchored-documents.ts';
 import { agrees, library, ROOT, scenarioFiles } from './plain-support.ts';
 
 /** The located reading of the same text (a tab in a comment sends it there). */
@@ -123,6 +124,16 @@ describe('anchors and aliases in the plain reader', () => {
     expect(readPlain(`${map}ms: [${Array(1001).fill('{<<: *m}').join(', ')}]\n`, 'yaml')).toBeInstanceOf(Located);
   });
 
+  it('place a problem at the end of the longest chain of aliases the reader takes (a reading for each alias)', () => {
+    // Each a(k+1) holds an alias of a(k) under k: the path to a0's value goes through every alias.
+    const chain = (levels: number) => ['a0: &a0 {k: 1}', ...Array.from({ length: levels }, (_, k) => `a${k + 1}: &a${k + 1} {k: *a${k}}`)].join('\n') + '\n';
+    let longest = 0;
+    while (!(readPlain(chain(longest + 1), 'yaml') instanceof Located)) longest++;
+    expect(longest).toBeGreaterThan(LIMITS.nestingDepth.max - 4);
+    const places = placePlain(chain(longest), 'yaml', [{ path: [`a${longest}`, ...Array(longest + 1).fill('k')], anchor: 'value' }]);
+    expect(places).toEqual([{ position: { line: 1, column: 13 }, found: 'scalar' }]);
+  });
+
   it('report nesting through aliases at the same depth as nesting written out', () => {
     for (let levels = 60; levels <= 66; levels++) {
       // a0 is [1]; each a(k) holds an alias of the one before, so a(n) nests n + 1 levels.
@@ -138,42 +149,12 @@ describe('anchors and aliases in the plain reader', () => {
     expect(deep).toMatchObject({ ok: false, errors: [{ line: 67, column: 12, message: expect.stringMatching(/^too deeply nested \(through the alias \*a62\); the limit is 64 levels/) }] });
   });
 
-  // Generated documents: anchors on scalars and collections, aliases and merge keys among them,
-  // now and then an alias before its anchor or a merge of something that is not a mapping.
-  const names = ['a', 'b', 'c'];
-  const scalar = fc.oneof(
-    { weight: 4, arbitrary: fc.constantFrom('1', 'x', '~', '"q"', '[1, 2]', '{p: 1, q: [2]}', '{}', '[]') },
-    { weight: 3, arbitrary: fc.constantFrom(...names).map((n) => `*${n}`) },
-    { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...names), fc.constantFrom('1', 'x', '[1, *a]', '{p: *b, q: 2}', '{p: 1}', '{q: ~}')).map(([n, v]) => `&${n} ${v}`) },
-    { weight: 1, arbitrary: fc.constantFrom('[*a, *b]', '{r: *c}') },
-  );
-  type Tree = { scalar: string } | { map: [string, Tree][]; anchor?: string } | { seq: Tree[]; anchor?: string };
-  const key = fc.oneof({ weight: 5, arbitrary: fc.constantFrom('p', 'q', 'r', 's') }, { weight: 2, arbitrary: fc.constant('<<') });
-  const anchor = fc.option(fc.constantFrom(...names), { nil: undefined, freq: 2 });
-  const { tree } = fc.letrec<{ tree: Tree; map: Tree; seq: Tree }>((tie) => ({
-    tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar.map((s): Tree => ({ scalar: s })), tie('map'), tie('seq')),
-    map: fc.tuple(fc.uniqueArray(fc.tuple(key, tie('tree')), { minLength: 1, maxLength: 4, selector: ([k]) => k }), anchor).map(([map, a]): Tree => ({ map, ...(a ? { anchor: a } : {}) })),
-    seq: fc.tuple(fc.array(tie('tree'), { minLength: 1, maxLength: 3 }), anchor).map(([seq, a]): Tree => ({ seq, ...(a ? { anchor: a } : {}) })),
-  }));
-
-  /** Block YAML for `node` after `lead` (`key:` or `-`), its entries at column `indent`. */
-  function render(node: Tree, indent: number, out: string[], lead: string): void {
-    const pad = ' '.repeat(indent);
-    if ('scalar' in node) return void out.push(`${lead} ${node.scalar}`);
-    out.push(node.anchor ? `${lead} &${node.anchor}` : lead);
-    if ('map' in node) for (const [k, child] of node.map) render(child, indent + 2, out, `${pad}${k}:`);
-    else for (const child of node.seq) render(child, indent + 2, out, `${pad}-`);
-  }
-
   it('agree with the library on generated documents with anchors, aliases and merge keys', () => {
     let read = 0;
     let aliased = 0;
     fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(fc.constantFrom('t', 'u', 'v', 'w'), tree), { minLength: 1, maxLength: 4, selector: ([k]) => k }), (top) => {
-        // Anchors first, mostly, so that most aliases have one to refer to.
-        const out: string[] = [top.length % 4 === 0 ? 'd: 0' : 'd: [&a {z: 0}, &b {p: 1, q: [2]}, &c 3]'];
-        for (const [k, child] of top) render(child, 2, out, `${k}:`);
-        const text = out.join('\n') + '\n';
+      fc.property(anchoredTop, (top) => {
+        const text = documentText(top);
         if (agrees(text, 'yaml')) {
           read++;
           const value = readPlain(text, 'yaml');
@@ -186,49 +167,6 @@ describe('anchors and aliases in the plain reader', () => {
     expect(aliased).toBeGreaterThan(500);
   });
 });
-
-/**
- * Every bundled scenario rewritten to use anchors where its value stays the same: each scalar
- * given again is an alias of its first occurrence, each block mapping's first key moves into a
- * merge key (`<<: { key: value }`), and block mappings are anchored.
- */
-function anchored(text: string): { text: string; aliases: number; merges: number } {
-  const first = new Map<string, string>();
-  let aliases = 0;
-  let merges = 0;
-  let n = 0;
-  const lines = text.split('\n');
-  let inBlockScalar = -1;
-  const out = lines.map((line, i) => {
-    const indent = line.length - line.trimStart().length;
-    if (inBlockScalar >= 0 && (line.trim() === '' || indent > inBlockScalar)) return line;
-    inBlockScalar = -1;
-    const m = /^( *(?:- )?)([A-Za-z_][\w.-]*): (.*)$/.exec(line);
-    if (!m) return line;
-    const [, lead, key, value] = m as unknown as [string, string, string, string];
-    if (/^[>|]/.test(value)) {
-      inBlockScalar = indent;
-      return line;
-    }
-    if (/^[\w.-]+$/.test(value) && !/^(?:true|false|null)$/.test(value)) {
-      const known = first.get(value);
-      if (known) {
-        aliases++;
-        return `${lead}${key}: *${known}`;
-      }
-      const name = `v${++n}`;
-      first.set(value, name);
-      return `${lead}${key}: &${name} ${value}`;
-    }
-    if (/^\{ [\w]+: [\w.-]+,/.test(value) && !lead.includes('-') && lines[i + 1] !== undefined) {
-      merges++;
-      const inner = /^\{ ([\w]+: [\w.-]+), (.*)$/.exec(value)!;
-      return `${lead}${key}: { <<: { ${inner[1]} }, ${inner[2]}`;
-    }
-    return line;
-  });
-  return { text: out.join('\n').replace(/^([A-Za-z_]\w*):$/gm, (_all, k: string) => `${k}: &top_${k}`), aliases, merges };
-}
 
 describe('bundled scenarios written with anchors, aliases and merge keys', () => {
   const files = scenarioFiles(join(ROOT, 'scenarios'));
@@ -306,7 +244,7 @@ describe('bundled scenarios written with anchors, aliases and merge keys', () =>
     expect(anchored.ok).toBe(true);
     expect(isDeepStrictEqual(anchored, parseScenario(original, file))).toBe(true);
     expect(sameAsLocated(head + written, file).ok).toBe(true);
-    // With --set, a file with aliases or merge keys is read by the library (an override of an anchored value reaches its aliases there).
+    // With --set, read plainly to the same result as the library's document, where an override of an anchored value reaches its aliases.
     const overrides = ['autoScalingGroups.0.maxSize=30', 'autoScalingGroups.1.instance.concurrency=8', 'traffic.requests.1.weight=x'];
     expect(parseScenario(head + written, file, { overrides })).toEqual(parseScenario(`${head}${written}#\t\n`, file, { overrides }));
     // A problem in an anchored value is placed where it is written, for each of its aliases.

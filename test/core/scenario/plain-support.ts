@@ -13,7 +13,8 @@ import { inSource, locate, type Anchor, type PathKey } from '../../../core/scena
 
 export const ROOT = join(import.meta.dirname, '../../..');
 
-function withoutNulls(value: unknown): unknown {
+/** `value` without its `key: null` entries, as parse.ts reads the library's value. */
+export function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
