@@ -191,11 +191,11 @@ export abstract class FlowLines extends Lines {
         if (seen!.has(entry.key) || seen!.size + merges >= MAX_KEYS) stop();
         seen!.add(entry.key);
         key = entry.key;
-        child = childTrack(track, key, false);
+        child = childTrack(track, key);
         if (child) child.key = i;
         i = this.spacesFrom(entry.next);
       } else {
-        child = childTrack(track, this.items.length - base, true);
+        child = childTrack(track, this.items.length - base);
       }
       const start = i;
       let value: unknown;

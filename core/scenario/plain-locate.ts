@@ -25,40 +25,39 @@ export interface Track {
   target?: Track | undefined;
 }
 
-/** Map keys and list indexes apart: `locate` indexes a list only with a number. */
-export function segmentKey(segment: PathKey, inList: boolean): string {
-  return inList ? `#${String(segment)}` : `:${String(segment)}`;
+/**
+ * A child's key: the segment as text, for a mapping's key and a list's index alike. A node of the
+ * file is one or the other, so the two never meet under one track; `locate` indexes a list only
+ * with a number, which `childOf` checks when it looks a child up. (Keeping them apart, with a
+ * numeric segment tracked under both, made the tree 2^k nodes for a path with k numbers.)
+ */
+export function segmentKey(segment: PathKey): string {
+  return String(segment);
 }
 
 export function newTrack(): Track {
   return { children: undefined, kind: undefined, value: -1, key: -1 };
 }
 
-/** The tree of `paths` (a path that enters a list is tracked under both keys, see segmentKey). */
+/** The tree of `paths`, one node a path prefix. */
 export function trackPaths(paths: readonly (readonly PathKey[])[]): Track {
   const root = newTrack();
   for (const path of paths) {
-    let nodes = [root];
+    let node = root;
     for (const segment of path) {
-      const next: Track[] = [];
-      for (const node of nodes) {
-        node.children ??= new Map();
-        const keys = typeof segment === 'number' ? [segmentKey(segment, false), segmentKey(segment, true)] : [segmentKey(segment, false)];
-        for (const key of keys) {
-          let child = node.children.get(key);
-          if (!child) node.children.set(key, (child = newTrack()));
-          next.push(child);
-        }
-      }
-      nodes = next;
+      node.children ??= new Map();
+      const key = segmentKey(segment);
+      let child = node.children.get(key);
+      if (!child) node.children.set(key, (child = newTrack()));
+      node = child;
     }
   }
   return root;
 }
 
 /** The child of `track` a reading of a mapping's key or a list's item notes, if tracked. */
-export function childTrack(track: Track | undefined, segment: string | number, inList: boolean): Track | undefined {
-  return track?.children?.get(segmentKey(segment, inList));
+export function childTrack(track: Track | undefined, segment: string | number): Track | undefined {
+  return track?.children?.get(segmentKey(segment));
 }
 
 /** Notes a node read at `offset` with value `value` on a tracked path. */
@@ -124,8 +123,8 @@ function pastAlias(node: Track): Track {
 
 /** The tracked child `segment` names in `node`: a mapping's key, or a list's index (`locate` indexes a list only with a number). */
 function childOf(node: Track, segment: PathKey): Track | undefined {
-  if (node.kind === 'map') return node.children?.get(segmentKey(segment, false));
-  if (node.kind === 'seq' && typeof segment === 'number') return node.children?.get(segmentKey(segment, true));
+  if (node.kind === 'map') return node.children?.get(segmentKey(segment));
+  if (node.kind === 'seq' && typeof segment === 'number') return node.children?.get(segmentKey(segment));
   return undefined;
 }
 
@@ -225,10 +224,10 @@ export function trackJson(text: string, root: Track): void {
         space();
         let child: Track | undefined;
         if (inList) {
-          child = childTrack(track, index, true);
+          child = childTrack(track, index);
         } else {
           const keyAt = i;
-          child = childTrack(track, string(), false);
+          child = childTrack(track, string());
           if (child) child.key = keyAt;
           space();
           i++; // the colon

@@ -56,7 +56,7 @@ class YamlReader extends FlowLines {
         const entry = this.keyAt(at) ?? stop();
         if (seen.has(entry.key) || seen.size + merges >= MAX_KEYS) stop();
         seen.add(entry.key);
-        const child = childTrack(track, entry.key, false);
+        const child = childTrack(track, entry.key);
         if (child) child.key = at;
         this.anchors.set(out, entry.key, this.valueAfter(entry.next, column, true, depth + 1, child));
       }
@@ -77,7 +77,7 @@ class YamlReader extends FlowLines {
       const dash = this.start + this.indent;
       const at = this.spacesFrom(dash + 1);
       if (at < this.end && this.isSeqItem(at)) stop(); // `- - x`
-      const child = childTrack(track, items.length - base, true);
+      const child = childTrack(track, items.length - base);
       if (at < this.end && this.text.charCodeAt(at) !== HASH && (this.keyAt(at) || this.isMergeKey(at))) {
         const item = this.mapping(at - this.start, at, depth + 1, child);
         note(child, at, item);
