@@ -10,6 +10,13 @@
 import { MAX_DEPTH } from './plain-base.ts';
 import type { Anchor, PathKey, Position } from './positions.ts';
 
+/**
+ * (plain-overrides.ts) Where an override replaced a value written under an anchor: by the offset of the anchor's
+ * `&`, the paths below it. A problem whose path reaches one through an alias is placed, as the
+ * library's document places it, at the key of the replaced value (or above it, for a list item).
+ */
+export type Replaced = Map<number, PathKey[][]>;
+
 /** A node of the file on a tracked path: what it is and where it starts. */
 export interface Track {
   /** The tracked paths below, by `segmentKey`. */

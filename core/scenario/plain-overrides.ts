@@ -12,6 +12,7 @@ import { isMapping } from './objects.ts';
 import { AliasRef, Anchored, holdsUsedAnchor, isAnchored, mergeRecord, noteOwnKey, resolveAnchored, unwrap } from './plain-anchored.ts';
 import { OVERRIDE_FILE, parseOverride, pathText, type OverrideInput } from './overrides.ts';
 import type { PlainPlace } from './plain.ts';
+import type { Replaced } from './plain-locate.ts';
 import type { PathKey } from './positions.ts';
 import type { ScenarioIssue } from './types.ts';
 
@@ -22,12 +23,6 @@ function describeValue(value: unknown): string {
 /** What setPlain answers for an override it leaves to the located reading. */
 const ASIDE: unique symbol = Symbol('aside');
 
-/**
- * Where an override replaced a value written under an anchor: by the offset of the anchor's
- * `&`, the paths below it. A problem whose path reaches one through an alias is placed, as the
- * library's document places it, at the key of the replaced value (or above it, for a list item).
- */
-export type Replaced = Map<number, PathKey[][]>;
 
 /**
  * overrides.ts `setIn` on plain data whose `key: null` entries are kept (they count as absent),

@@ -29,8 +29,7 @@
 import { LIMITS } from './limits.ts';
 import { readJson } from './plain-json.ts';
 import { Located, NOT_PLAIN, STOP } from './plain-base.ts';
-import { aliasNeeds, kindAt, lineFinder, offsetOf, trackJson, trackPaths, type Track } from './plain-locate.ts';
-import type { Replaced } from './plain-overrides.ts';
+import { aliasNeeds, kindAt, lineFinder, offsetOf, trackJson, trackPaths, type Replaced, type Track } from './plain-locate.ts';
 import { readYaml } from './plain-yaml.ts';
 import type { Anchor, PathKey, Position } from './positions.ts';
 
