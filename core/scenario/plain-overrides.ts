@@ -79,10 +79,11 @@ function setPlain(root: Record<string, unknown>, path: readonly PathKey[], value
   return undefined;
 }
 
-function hasProtoKey(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(hasProtoKey);
+/** Whether a key of `value`, at any depth, is `__proto__` or a merge key `<<` (which the document merges at toJS). */
+function hasSpecialKey(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasSpecialKey);
   if (!isMapping(value)) return false;
-  return Object.keys(value).some((key) => key === '__proto__' || hasProtoKey(value[key]));
+  return Object.keys(value).some((key) => key === '__proto__' || key === '<<' || hasSpecialKey(value[key]));
 }
 
 export interface PlainOverrides {
@@ -110,8 +111,8 @@ export function applyPlainOverrides(data: unknown, overrides: readonly OverrideI
     }
     const { path, value } = parsed.override;
     const source = typeof override === 'string' ? override : override.value;
-    // A `<<` key an override adds is a merge key in the document, which merges it at toJS.
-    if (path.includes('__proto__') || path.includes('<<') || hasProtoKey(value) || (typeof value === 'object' && value !== null && /[&*]/.test(source))) return undefined;
+    // A `<<` key an override adds, in its path or in its value, is a merge key in the document, which merges it at toJS.
+    if (path.includes('__proto__') || path.includes('<<') || hasSpecialKey(value) || (typeof value === 'object' && value !== null && /[&*]/.test(source))) return undefined;
     const failure = setPlain(input, path, value, replaced);
     if (failure === ASIDE) return undefined;
     if (failure) issues.push({ file: OVERRIDE_FILE, path: pathText(path), message: failure });

@@ -101,6 +101,8 @@ describe('--set on a file with anchors, aliases and merge keys', () => {
     ['an anchored null some alias names, filled: left to the library', `${base}n: &n\nm: *n\n`, ['n.x=1'], 'aside'],
     ['a value around an anchor some alias names, replaced: left to the library', `${base}x: { y: &y 2 }\nseed: *y\n`, ['x=1'], 'aside'],
     ['a `<<` key: left to the library', `${group}autoScalingGroups:\n  - { name: g, instance: { <<: *i } }\n`, ['autoScalingGroups.0.instance.<<={ queueLimit: 2 }'], 'aside'],
+    ['a `<<` key in an override\'s value, with or without anchors in the file: left to the library, which merges it', `${base}instance: { queueLimit: 3 }\n`, ['instance={ <<: { concurrency: 2 }, queueLimit: 5 }'], 'aside'],
+    ['a `<<` key deep in an override\'s value: left to the library', `${group}`, ['autoScalingGroups=[{ name: g, instance: { <<: { concurrency: 2 } } }]'], 'aside'],
     ['an alias before its anchor: left to the library', `${base}seed: *s\nx: &s 3\n`, ['seed=4'], 'located'],
   ])('%s', (_name, text, overrides, how) => {
     expect(overridesAgree(text, overrides)).toBe(how);
