@@ -211,7 +211,7 @@ export const LIMITS = {
     what: 'requests in flight',
     keys: 'traffic.rate, loadBalancer.idleTimeout, instance.queueLimit, instance.concurrency, maxSize',
     unit: 'requests',
-    why: 'each request in flight costs a 64-byte record (up to twice that while the pool, which grows by doubling, is part empty), plus its pending completion in the event queue when in service; the bound is the smaller of peak rate × idle timeout and fleet × (concurrency + queueLimit)',
+    why: 'each request in flight costs a 64-byte record in a pool that grows by doubling (at the limit 2^25 records, 2.1 GB, and 3.2 GB for the moment it grows), plus 36 bytes of event queue when in service; the bound is the smaller of peak rate × idle timeout and fleet × (concurrency + queueLimit)',
   },
   fleetSize: {
     max: 100_000,
