@@ -140,8 +140,8 @@ export function resolveAnchored(root: Record<string, unknown>): void {
     for (const key of record.own) own.set(key, resolve(map[key]));
     const sources = record.entries.map((entry) => {
       if (typeof entry === 'string') return entry;
-      const value = resolve(entry.merge);
-      return (Array.isArray(value) ? value : [value]).map((item) => resolve(item) as Record<string, unknown>);
+      const value = resolve(entry.merge); // a list of sources is resolved in place, item by item
+      return (Array.isArray(value) ? value : [value]) as Record<string, unknown>[];
     });
     delete map[MERGES];
     for (const key of Object.keys(map)) delete map[key];
