@@ -230,7 +230,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
     if (flags & RequestFlag.HealthCheck) this.events!.checkResponse(i[b + Rec.Member]!, i[b + Rec.Tag]!);
     else if ((flags & RequestFlag.Answered) === 0) {
       // A target across a network link (on premises) adds its round trip to the response.
-      const latencyS = now - pool.f64[r << 3]! + servers.rttS[s]!;
+      const latencyS = now - pool.f64[(r << 3) + RecF64.ArrivalS]! + servers.rttS[s]!;
       this.metrics.recordOk(latencyS);
       const tg = this.members.tg[i[b + Rec.Member]!]!;
       const topology = this.topology;
@@ -244,7 +244,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
     // Take the next live request from the queue: it takes the freed slot at this same instant,
     // so the busy integral, brought up to now above, needs no second flush.
     let q = servers.queueHead[s]!;
-    const iq = pool.i32; // read again: a health check's answer above may have grown the pool
+    const iq = pool.i32; // read again, in case what a health check's answer reaches above ever allocates a record
     while (q >= 0) {
       const next = iq[(q << 4) + Rec.Next]!;
       servers.queueHead[s] = next;
@@ -283,8 +283,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
   /** Answers with `code` every request on `list` whose deadline has come, then re-arms. */
   private expire(list: DeadlineList, code: 504): void {
     const now = this.engine.now;
-    const pool = this.pool;
-    while (list.head >= 0 && pool.f64[(list.head << 3) + RecF64.DeadlineS]! <= now) {
+    while (list.head >= 0 && list.headDeadline() <= now) {
       const r = list.head;
       list.remove(r);
       this.answer(r, code);
@@ -299,7 +298,7 @@ export class RequestPath implements CheckTransport, WorkDropper {
     const b = r << 4;
     i[b + Rec.Flags]! |= RequestFlag.Answered;
     this.unanswered--;
-    this.metrics.recordElb(code, this.engine.now - pool.f64[r << 3]!);
+    this.metrics.recordElb(code, this.engine.now - pool.f64[(r << 3) + RecF64.ArrivalS]!);
     this.topology.elb5xx[this.members.tg[i[b + Rec.Member]!]!]!++;
     this.releaseOutstanding(r);
     const list = i[b + Rec.List]!;

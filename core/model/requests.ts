@@ -4,8 +4,8 @@
  * A record lives from arrival at the load balancer until both the client has its answer and no
  * target holds the request any more, so the pool's size follows the requests in flight (bounded
  * by the fleet's slots and queues), never the number simulated. Each record sits on at most one
- * target queue (`next`), on one deadline list (`prev`/`listNext`) and on its server's list of the
- * requests it holds or is being connected to (`atPrev`/`atNext`, from `serverHead`), all
+ * target queue (`Rec.Next`), on one deadline list (`Rec.Prev`/`Rec.ListNext`) and on its server's
+ * list of the requests it holds or is being connected to (`Rec.AtPrev`/`Rec.AtNext`, from `serverHead`), all
  * intrusive linked lists, so every operation is O(1) and dropping a server's work visits that
  * server's requests only.
  */
@@ -23,14 +23,16 @@ export const enum RequestFlag {
   HealthCheck = 16,
 }
 
-/** `atPrev` of a request on no server's list. */
+/** `Rec.AtPrev` of a request on no server's list. */
 const NOT_AT_SERVER = -2;
 
 /**
  * A record's fields: one 64-byte row per record, 2 doubles then 12 int32s over one buffer, so a
- * request touches one cache line (two when the buffer is not line-aligned) instead of one per
- * column: on a fleet of thousands of targets the records in flight are far apart and each column
- * read was a cache miss. Doubles at `f64[(r << 3) + k]`, ints at `i32[(r << 4) + k]`.
+ * request touches one or two adjacent cache lines (a buffer is not always 64-byte aligned) instead
+ * of one per column: on a fleet of thousands of targets the records in flight are far apart and
+ * each column read was a cache miss. Doubles at `f64[(r << 3) + k]`, ints at `i32[(r << 4) + k]`
+ * (Rec holds slots 4 to 15: a further field needs a wider row). The shifts stay exact below 2^27
+ * records, far above the inFlight limit (20 M).
  */
 export const enum RecF64 {
   ArrivalS = 0,
@@ -91,7 +93,7 @@ export class RequestPool {
 
   alloc(arrivalS: number, node: number): number {
     const r = this.take();
-    this.f64[r << 3] = arrivalS;
+    this.f64[(r << 3) + RecF64.ArrivalS] = arrivalS;
     const i = this.i32;
     const b = r << 4;
     i[b + Rec.Node] = node;
@@ -124,7 +126,7 @@ export class RequestPool {
    */
   allocAt(arrivalS: number, node: number, s: number, member: number, flags: number): number {
     const r = this.take();
-    this.f64[r << 3] = arrivalS;
+    this.f64[(r << 3) + RecF64.ArrivalS] = arrivalS;
     const i = this.i32;
     const b = r << 4;
     i[b + Rec.Node] = node;
@@ -163,7 +165,7 @@ export class RequestPool {
     this.serverHead[s] = r;
   }
 
-  /** Takes r off its server's list (its server no longer holds it; it keeps `server`). */
+  /** Takes r off its server's list (its server no longer holds it; it keeps `Rec.Server`). */
   leaveServer(r: number): void {
     const i = this.i32;
     const b = r << 4;

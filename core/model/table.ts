@@ -1,7 +1,8 @@
 /**
  * Growing the typed-array columns of the simulator's tables (servers, instances, target-group
- * members, request records). Each table lists its own columns when it grows, so every column is
- * written out where it is declared and nothing reflects over an object's keys.
+ * members; the request records are rows of one buffer and grow it whole). Each table lists its own
+ * columns when it grows, so every column is written out where it is declared and nothing reflects
+ * over an object's keys.
  */
 type Column = Float64Array | Float32Array | Int32Array | Int8Array | Uint8Array;
 
