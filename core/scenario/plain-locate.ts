@@ -11,7 +11,7 @@ import { MAX_DEPTH } from './plain-base.ts';
 import type { Anchor, PathKey, Position } from './positions.ts';
 
 /**
- * (plain-overrides.ts) Where an override replaced a value written under an anchor: by the offset of the anchor's
+ * Where an override replaced a value written under an anchor: by the offset of the anchor's
  * `&`, the paths below it. A problem whose path reaches one through an alias is placed, as the
  * library's document places it, at the key of the replaced value (or above it, for a list item).
  */
@@ -38,7 +38,7 @@ export interface Track {
  * with a number, which `childOf` checks when it looks a child up. (Keeping them apart, with a
  * numeric segment tracked under both, made the tree 2^k nodes for a path with k numbers.)
  */
-export function segmentKey(segment: PathKey): string {
+function segmentKey(segment: PathKey): string {
   return String(segment);
 }
 
@@ -130,9 +130,7 @@ function pastAlias(node: Track): Track {
 
 /** The tracked child `segment` names in `node`: a mapping's key, or a list's index (`locate` indexes a list only with a number). */
 function childOf(node: Track, segment: PathKey): Track | undefined {
-  if (node.kind === 'map') return node.children?.get(segmentKey(segment));
-  if (node.kind === 'seq' && typeof segment === 'number') return node.children?.get(segmentKey(segment));
-  return undefined;
+  return node.kind === 'map' || (node.kind === 'seq' && typeof segment === 'number') ? childTrack(node, segment) : undefined;
 }
 
 /**
